@@ -1,0 +1,120 @@
+/**
+ * What counts toward the organization's account quota, the limit and where it
+ * came from, the closure allowance, and the dates that follow a closure.
+ * Pure: callers pass `now`.
+ */
+
+import type { QuotaLimitSource, QuotaLookup } from '../org/gateway.js';
+import type { Account } from './account.js';
+
+/** AWS's documented default maximum number of accounts in an organization. */
+export const DOCUMENTED_DEFAULT_LIMIT = 10;
+/** Service Quotas code for "Default maximum number of accounts". */
+export const ACCOUNT_QUOTA_CODE = 'L-29A0C5DF';
+/** Closed accounts are permanently deleted about 90 days after closure. */
+export const POST_CLOSURE_DAYS = 90;
+/** Closures are limited over a rolling window of this many days. */
+export const CLOSURE_WINDOW_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function addDays(iso: string, days: number): string {
+	return new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+}
+
+/** The day AWS may delete a closed account for good; also the last day it can be reopened through Support. */
+export function deletionDate(closedAt: string): string {
+	return addDays(closedAt, POST_CLOSURE_DAYS);
+}
+
+export interface QuotaUsage {
+	/** Accounts that count toward the quota: every account the organization lists. */
+	readonly counted: number;
+	/** Of those, closed (or pending closure) and still counted until deletion. */
+	readonly closedAwaitingDeletion: number;
+	/** The soonest known deletion date among them (ISO), if any closure date is known. */
+	readonly soonestDeletion: string | undefined;
+	/** Closed accounts whose closure date is not known (closed outside orgdash). */
+	readonly closedWithUnknownDate: number;
+}
+
+function isClosing(account: Account): boolean {
+	return account.state === 'CLOSED' || account.state === 'PENDING_CLOSURE';
+}
+
+/**
+ * Every account the organization lists counts, the management account and
+ * closed members included: a closed member leaves the organization (and the
+ * count) only when AWS deletes it at the end of the post-closure period.
+ */
+export function quotaUsage(accounts: readonly Account[], closedAtById?: ReadonlyMap<string, string>): QuotaUsage {
+	let closedAwaitingDeletion = 0;
+	let closedWithUnknownDate = 0;
+	let soonest: string | undefined;
+	for (const account of accounts) {
+		if (!isClosing(account)) continue;
+		closedAwaitingDeletion++;
+		const closedAt = account.closedAt ?? closedAtById?.get(account.id);
+		if (!closedAt) {
+			closedWithUnknownDate++;
+			continue;
+		}
+		const deletion = deletionDate(closedAt);
+		if (!soonest || deletion < soonest) soonest = deletion;
+	}
+	return { counted: accounts.length, closedAwaitingDeletion, soonestDeletion: soonest, closedWithUnknownDate };
+}
+
+export interface QuotaLimit {
+	readonly limit: number;
+	readonly source: QuotaLimitSource;
+}
+
+/** Service Quotas' applied value, then its AWS default, then the user's setting, then the documented 10. */
+export function resolveQuotaLimit(lookup: QuotaLookup, userSetting?: number): QuotaLimit {
+	if (isPositive(lookup.applied)) return { limit: lookup.applied, source: 'service-quotas' };
+	if (isPositive(lookup.awsDefault)) return { limit: lookup.awsDefault, source: 'aws-default' };
+	if (isPositive(userSetting)) return { limit: userSetting, source: 'user-setting' };
+	return { limit: DOCUMENTED_DEFAULT_LIMIT, source: 'documented-default' };
+}
+
+function isPositive(value: number | undefined): value is number {
+	return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+export const QUOTA_SOURCE_LABEL: Record<QuotaLimitSource, string> = {
+	'service-quotas': `Service Quotas ${ACCOUNT_QUOTA_CODE}`,
+	'aws-default': `AWS default for ${ACCOUNT_QUOTA_CODE}`,
+	'user-setting': 'your setting (--quota)',
+	'documented-default': 'documented default',
+};
+
+export type QuotaLevel = 'ok' | 'near' | 'full' | 'over';
+
+/** Near: 90% or more, or one slot left. */
+export function quotaLevel(counted: number, limit: number): QuotaLevel {
+	if (counted > limit) return 'over';
+	if (counted === limit) return 'full';
+	if (counted >= limit * 0.9 || limit - counted <= 1) return 'near';
+	return 'ok';
+}
+
+export interface ClosureAllowance {
+	/** Closures allowed in the rolling 30 days: 10% of members, at least 10, at most 1,000. */
+	readonly limit: number;
+	/** Closures recorded (journal) in the last 30 days. */
+	readonly used: number;
+	readonly left: number;
+	readonly spent: boolean;
+}
+
+/**
+ * An estimate only: AWS is the authority and answers CLOSE_ACCOUNT_QUOTA_EXCEEDED.
+ * `memberCount` excludes the management account.
+ */
+export function closureAllowance(memberCount: number, closuresAt: readonly string[], now: Date): ClosureAllowance {
+	const limit = Math.min(1000, Math.max(10, Math.floor(memberCount * 0.1)));
+	const windowStart = now.getTime() - CLOSURE_WINDOW_DAYS * DAY_MS;
+	const used = closuresAt.filter((at) => Date.parse(at) > windowStart).length;
+	const left = Math.max(0, limit - used);
+	return { limit, used, left, spent: left === 0 };
+}
