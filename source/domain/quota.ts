@@ -53,7 +53,7 @@ export function quotaUsage(accounts: readonly Account[], closedAtById?: Readonly
 	for (const account of accounts) {
 		if (!isClosing(account)) continue;
 		closedAwaitingDeletion++;
-		const closedAt = account.closedAt ?? closedAtById?.get(account.id);
+		const closedAt = [account.closedAt, closedAtById?.get(account.id)].find(isReadableDate);
 		if (!closedAt) {
 			closedWithUnknownDate++;
 			continue;
@@ -62,6 +62,11 @@ export function quotaUsage(accounts: readonly Account[], closedAtById?: Readonly
 		if (!soonest || deletion < soonest) soonest = deletion;
 	}
 	return { counted: accounts.length, closedAwaitingDeletion, soonestDeletion: soonest, closedWithUnknownDate };
+}
+
+/** An unreadable date is treated as unknown: it must not stop the quota line from showing. */
+function isReadableDate(value: string | undefined): value is string {
+	return value !== undefined && Number.isFinite(Date.parse(value));
 }
 
 export interface QuotaLimit {
