@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../../source/domain/account.js';
+import {
+	backupChecklist,
+	CHECKLIST_ITEM_IDS,
+	checklistProgress,
+	normalizeTicked,
+	toggleTicked,
+} from '../../source/domain/checklist.js';
+import type { AccountFacts } from '../../source/org/gateway.js';
+
+const account: Account = {
+	id: '318274650192',
+	name: 'Log Archive',
+	email: 'aws-log-archive@acme-corp.example',
+	state: 'ACTIVE',
+	stateSource: 'State',
+	joinedMethod: 'CREATED',
+	joinedAt: '2022-01-01T00:00:00.000Z',
+	parentId: 'ou-1',
+	parentPath: 'Root/Security',
+};
+
+const knownFacts: AccountFacts = {
+	enabledRegions: { known: true, value: ['eu-west-1', 'us-east-1'] },
+	primaryEmail: { known: true, value: 'root@acme-corp.example' },
+	alternateContacts: {
+		known: true,
+		value: {
+			BILLING: {
+				type: 'BILLING',
+				name: 'Priya Raman',
+				email: 'billing@acme.example',
+				phone: '+1 555',
+				title: 'Finance',
+			},
+			OPERATIONS: null,
+			SECURITY: { type: 'SECURITY', name: '', email: '', phone: '', title: '' },
+		},
+	},
+	govCloudAccountId: { known: true, value: '081276345910' },
+};
+
+function factText(items: ReturnType<typeof backupChecklist>, label: string): string | undefined {
+	return items.flatMap((item) => item.facts).find((fact) => fact.label === label)?.text;
+}
+
+describe('backupChecklist', () => {
+	it("lists DOMAIN.md's prompts, each with an id, a title and a detail, in the fixed order", () => {
+		const items = backupChecklist({ account, facts: knownFacts });
+		expect(items.map((item) => item.id)).toEqual(CHECKLIST_ITEM_IDS);
+		for (const item of items) {
+			expect(item.title.length).toBeGreaterThan(5);
+			expect(item.detail.length).toBeGreaterThan(20);
+		}
+		const text = items.map((item) => `${item.title} ${item.detail}`).join('\n');
+		expect(text).toMatch(/Back up applications and data/);
+		expect(text).toMatch(/Route 53 domains/);
+		expect(text).toMatch(/Reserved Instances.*Savings Plans/s);
+		expect(text).toMatch(/Marketplace/);
+		expect(text).toMatch(/bills/i);
+		expect(text).toMatch(/root/);
+		expect(text).toMatch(/alternate contacts/i);
+		expect(text).toMatch(/GovCloud/);
+	});
+
+	it("shows the account's own facts where they are known", () => {
+		const items = backupChecklist({ account, facts: knownFacts });
+		expect(factText(items, 'Enabled regions')).toBe('2: eu-west-1, us-east-1');
+		expect(factText(items, 'Root email')).toBe('root@acme-corp.example');
+		expect(factText(items, 'Billing contact')).toBe('Priya Raman, billing@acme.example, +1 555');
+		expect(factText(items, 'Operations contact')).toBe('not set');
+		expect(factText(items, 'Security contact')).toBe('set, but with no name, email or phone');
+		expect(factText(items, 'Linked GovCloud account')).toBe('081276345910');
+	});
+
+	it('says "none linked" and "none reported" for known empty values, never an empty line', () => {
+		const facts: AccountFacts = {
+			...knownFacts,
+			enabledRegions: { known: true, value: [] },
+			govCloudAccountId: { known: true, value: null },
+		};
+		const items = backupChecklist({ account, facts });
+		expect(factText(items, 'Enabled regions')).toBe('none reported');
+		expect(factText(items, 'Linked GovCloud account')).toBe('none linked');
+	});
+
+	it('shows what could not be read as unknown with its reason', () => {
+		const reason = 'AccessDeniedException: trusted access is off';
+		const unknown = { known: false as const, reason };
+		const facts: AccountFacts = {
+			enabledRegions: unknown,
+			primaryEmail: unknown,
+			alternateContacts: unknown,
+			govCloudAccountId: { known: false, reason: '' },
+		};
+		const items = backupChecklist({ account, facts });
+		const lines = items.flatMap((item) => item.facts);
+		expect(lines.length).toBeGreaterThan(0);
+		for (const line of lines) {
+			expect(line.status).toBe('unknown');
+			expect(line.text).toMatch(/^unknown \(.+\)$/);
+		}
+		expect(factText(items, 'Root email')).toBe(`unknown (${reason})`);
+		expect(factText(items, 'Linked GovCloud account')).toBe('unknown (no reason given)');
+	});
+
+	it('shows facts still being read as reading…', () => {
+		const items = backupChecklist({ account, facts: undefined });
+		const lines = items.flatMap((item) => item.facts);
+		expect(lines.every((line) => line.status === 'loading' && line.text === 'reading…')).toBe(true);
+	});
+
+	it('tells a member created by the organization to recover the root password first', () => {
+		const created = backupChecklist({ account, facts: knownFacts }).find((item) => item.id === 'root-access');
+		const invited = backupChecklist({ account: { ...account, joinedMethod: 'INVITED' }, facts: knownFacts }).find(
+			(item) => item.id === 'root-access',
+		);
+		expect(created?.detail).toMatch(/Forgot password/);
+		expect(invited?.detail).not.toMatch(/Forgot password/);
+	});
+});
+
+describe('checklist progress', () => {
+	it('counts ticked items out of all of them', () => {
+		expect(checklistProgress([]).label).toBe('0 of 7 done');
+		expect(checklistProgress(['data', 'bills', 'govcloud'])).toEqual({
+			done: 3,
+			total: 7,
+			complete: false,
+			label: '3 of 7 done',
+		});
+		expect(checklistProgress([...CHECKLIST_ITEM_IDS]).complete).toBe(true);
+	});
+
+	it('ignores stale or repeated ids from saved progress', () => {
+		expect(normalizeTicked(['bills', 'no-such-item', 'data', 'bills'])).toEqual(['data', 'bills']);
+		expect(checklistProgress(['no-such-item', 'data', 'data']).done).toBe(1);
+	});
+
+	it('toggles one item at a time', () => {
+		const once = toggleTicked([], 'domains');
+		expect(once).toEqual(['domains']);
+		expect(toggleTicked(once, 'data')).toEqual(['data', 'domains']);
+		expect(toggleTicked(once, 'domains')).toEqual([]);
+	});
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { type Explanation, explain } from '../../source/domain/explain.js';
+import { OrgError } from '../../source/org/errors.js';
+
+function expectComplete(explanation: Explanation): void {
+	for (const part of [explanation.what, explanation.why, explanation.next]) {
+		expect(part.trim().length).toBeGreaterThan(10);
+	}
+}
+
+const closeErrors: Array<[code: string, reason: string | undefined, what: RegExp, next: RegExp]> = [
+	[
+		'ConstraintViolationException',
+		'CLOSE_ACCOUNT_QUOTA_EXCEEDED',
+		/closure allowance/,
+		/30-day window|remove the account/,
+	],
+	['ConstraintViolationException', 'CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED', /too many closures/, /PENDING_CLOSURE/],
+	['ConstraintViolationException', 'CANNOT_CLOSE_MANAGEMENT_ACCOUNT', /management account/, /console/],
+	['AccountAlreadyClosedException', undefined, /already closed/, /reopened through AWS Support/],
+	['AccountNotFoundException', undefined, /not found/, /Refresh/],
+	['ConflictException', undefined, /conflicting request/, /Wait/],
+	['ConcurrentModificationException', undefined, /same moment/, /try again/],
+	['TooManyRequestsException', undefined, /throttled/, /Wait a minute/],
+	['AccessDeniedException', undefined, /not allowed/, /organizations:CloseAccount/],
+	['AWSOrganizationsNotInUseException', undefined, /not in an organization/, /Billing console/],
+];
+
+describe('explain: CloseAccount errors', () => {
+	it.each(closeErrors)('%s %s', (code, reason, what, next) => {
+		const explanation = explain(new OrgError(code, 'raw message', reason ? { reason } : {}), {
+			action: 'close',
+			accountId: '318274650192',
+		});
+		expectComplete(explanation);
+		expect(explanation.what).toMatch(what);
+		expect(explanation.next).toMatch(next);
+		expect(explanation.code).toBe(reason ? `${code}: ${reason}` : code);
+	});
+});
+
+const removeReasons: Array<[reason: string, fix: RegExp]> = [
+	['ACCOUNT_CANNOT_LEAVE_ORGANIZATION', /delete the organization/],
+	['ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION', /phone verification/],
+	['ACCOUNT_CANNOT_LEAVE_WITHOUT_EULA', /accept the agreement/],
+	['MEMBER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED', /add a payment method/],
+	['INVALID_PAYMENT_INSTRUMENT', /fix or replace the payment method/],
+	['CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG', /deregister-delegated-administrator/],
+	['WAIT_PERIOD_ACTIVE', /Wait until the account is old enough/],
+];
+
+describe('explain: RemoveAccountFromOrganization ConstraintViolation reasons', () => {
+	it.each(removeReasons)('%s becomes the step that fixes it', (reason, fix) => {
+		const explanation = explain(new OrgError('ConstraintViolationException', 'refused', { reason }), {
+			action: 'remove',
+			accountId: '184627395021',
+		});
+		expectComplete(explanation);
+		expect(explanation.what).toMatch(/184627395021/);
+		expect(explanation.next).toMatch(fix);
+		expect(explanation.code).toBe(`ConstraintViolationException: ${reason}`);
+	});
+
+	it('gives the dates from which an account created recently may leave', () => {
+		const explanation = explain(
+			{ code: 'ConstraintViolationException', reason: 'WAIT_PERIOD_ACTIVE' },
+			{ action: 'remove', joinedAt: '2026-03-01T10:00:00.000Z' },
+		);
+		expect(explanation.why).toMatch(/created on 2026-03-01: try after 2026-03-05/);
+		expect(explanation.why).toMatch(/older documentation says 2026-03-08/);
+	});
+
+	it('treats MasterCannotLeaveOrganizationException as the management account refusal', () => {
+		expect(explain({ code: 'MasterCannotLeaveOrganizationException' }, { action: 'remove' }).next).toMatch(
+			/delete the organization/,
+		);
+	});
+
+	it('names the permission the action needs', () => {
+		expect(explain({ code: 'AccessDeniedException' }, { action: 'remove' }).why).toMatch(
+			/organizations:RemoveAccountFromOrganization/,
+		);
+	});
+
+	it('explains a reason it does not know honestly, naming it', () => {
+		const explanation = explain(
+			{ code: 'ConstraintViolationException', reason: 'SOMETHING_NEW' },
+			{ action: 'remove' },
+		);
+		expectComplete(explanation);
+		expect(explanation.why).toMatch(/SOMETHING_NEW/);
+		expect(explanation.code).toBe('ConstraintViolationException: SOMETHING_NEW');
+	});
+});
+
+describe('explain: network, credentials and unknown errors', () => {
+	it('says a destructive request may or may not have reached AWS when the network failed', () => {
+		const explanation = explain(new OrgError('TimeoutError', 'socket hang up', { network: true }), { action: 'close' });
+		expectComplete(explanation);
+		expect(explanation.what).toMatch(/could not reach AWS/);
+		expect(explanation.why).toMatch(/socket hang up/);
+		expect(explanation.why).toMatch(/may or may not have reached AWS/);
+		expect(explanation.next).toMatch(/journal/);
+	});
+
+	it('keeps a read failure short', () => {
+		const explanation = explain(
+			{ code: 'ECONNREFUSED', network: true, message: 'connect ECONNREFUSED' },
+			{ action: 'read' },
+		);
+		expect(explanation.why).not.toMatch(/may or may not/);
+		expect(explanation.next).toMatch(/refresh/i);
+	});
+
+	it('explains refused credentials', () => {
+		const explanation = explain({ code: 'ExpiredTokenException' }, { action: 'close' });
+		expect(explanation.what).toMatch(/credentials were refused/);
+		expect(explanation.next).toMatch(/--demo/);
+	});
+
+	it('gives an unknown error an honest generic explanation with the raw code', () => {
+		const explanation = explain({ code: 'BrandNewException', message: 'Something odd happened' }, { action: 'close' });
+		expectComplete(explanation);
+		expect(explanation.what).toMatch(/BrandNewException/);
+		expect(explanation.why).toMatch(/Something odd happened/);
+		expect(explanation.code).toBe('BrandNewException');
+	});
+
+	it('covers the other Organizations errors the calls can give', () => {
+		for (const code of [
+			'InvalidInputException',
+			'ServiceException',
+			'UnsupportedAPIEndpointException',
+			'AccessDeniedForDependencyException',
+		]) {
+			const explanation = explain({ code }, { action: 'close' });
+			expectComplete(explanation);
+			expect(explanation.what).not.toMatch(/AWS answered/);
+		}
+	});
+});
