@@ -274,22 +274,25 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 
 		async accountFacts(accountId, isManagement) {
 			await begin('accountFacts', accountId);
-			requireOrganization();
-			const account = findAccount(accountId);
-			const ownAccount = accountId === callerId;
-			if (isManagement !== (accountId === managementId)) {
-				// The Account API omits AccountId only for the caller's own account; passing it wrongly fails.
-				throw new OrgError(
-					'ValidationException',
-					isManagement
-						? `Account ${accountId} is not the management account; pass its AccountId.`
-						: 'The management account is addressed without an AccountId.',
+			// Like the Account API behind the AWS adapter, every failure becomes an unknown fact with its reason.
+			if (isManagement && accountId !== callerId) {
+				return unknownFacts(
+					`ValidationException: without an AccountId the Account Management API reads the caller's own account (${callerId}), not ${accountId}`,
 				);
 			}
-			if (!ownAccount && callerId !== managementId) {
-				const reason =
-					'AccessDeniedException: only the management account (or a delegated administrator for account management) can read another account';
-				return unknownFacts(reason);
+			if (!isManagement && accountId === callerId && callerId === managementId) {
+				return unknownFacts(
+					'ValidationException: the management account must read its own account information without an AccountId',
+				);
+			}
+			const account = state.accounts.get(accountId);
+			if (!account) {
+				return unknownFacts(`AccessDeniedException: account ${accountId} is not a member of this organization`);
+			}
+			if (accountId !== callerId && callerId !== managementId) {
+				return unknownFacts(
+					'AccessDeniedException: only the management account (or a delegated administrator for account management) can read another account',
+				);
 			}
 			return factsOf(account);
 		},
