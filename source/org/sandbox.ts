@@ -256,7 +256,7 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 			for (let start = 0; start < all.length; start += LIST_PAGE_SIZE) {
 				if (start > 0 && latencyMs > 0) await sleep(latencyMs, signal);
 				signal?.throwIfAborted();
-				onAccounts?.(all.slice(start, start + LIST_PAGE_SIZE).map((account) => ({ ...account })));
+				onAccounts?.(all.slice(start, start + LIST_PAGE_SIZE));
 			}
 			return all;
 		},
