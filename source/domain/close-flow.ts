@@ -1,0 +1,544 @@
+/**
+ * The guided close and removal flows as one pure reducer: state + event ->
+ * state + the effects it asks for. The destructive effect ('submit') comes
+ * from one place only: the last question, answered 'y', after the exact
+ * account id was typed. The same transition moves the state to 'submitting',
+ * where every key is ignored, so one confirmation sends at most one request.
+ */
+import type { AccountFacts } from '../org/gateway.js';
+import type { Account, AccountState, CallerIdentity, Organization } from './account.js';
+import {
+	CHECKLIST_ITEM_IDS,
+	type ChecklistItemId,
+	checklistProgress,
+	normalizeTicked,
+	toggleTicked,
+} from './checklist.js';
+import { type ErrorInfo, type Explanation, explain } from './explain.js';
+import { addDays, CLOSURE_WINDOW_DAYS, type ClosureAllowance, closureAllowance, deletionDate } from './quota.js';
+import { callerRefusal, isManagementAccount, type Refusal, removeRefusals } from './remove-flow.js';
+
+export type FlowKind = 'close' | 'remove';
+export type DestructiveAction = 'close' | 'remove';
+
+/** Keys as the flow understands them (the UI translates terminal input into these). */
+export type FlowKey =
+	| { readonly type: 'text'; readonly text: string }
+	| { readonly type: 'enter' }
+	| { readonly type: 'escape' }
+	| { readonly type: 'space' }
+	| { readonly type: 'backspace' }
+	| { readonly type: 'up' }
+	| { readonly type: 'down' }
+	| { readonly type: 'left' }
+	| { readonly type: 'right' };
+
+/** Fixed for the life of one flow. */
+export interface FlowContext {
+	readonly kind: FlowKind;
+	readonly organization: Organization;
+	readonly caller: CallerIdentity;
+	/** Members of the organization, the management account excluded (for the closure allowance). */
+	readonly memberCount: number;
+	/** When each closure recorded in the journal was requested (ISO), for the allowance estimate. */
+	readonly closuresAt: readonly string[];
+	/** ISO 8601; when the flow started. */
+	readonly startedAt: string;
+	/** Ticked backup items saved from an earlier visit. */
+	readonly savedTicked?: readonly string[];
+	/** The account quota, when known, to show what a removal frees. */
+	readonly quota?: { readonly counted: number; readonly limit: number };
+}
+
+export const PATH_OPTIONS = ['close-in-organization', 'remove-then-console', 'cancel'] as const;
+export type PathOption = (typeof PATH_OPTIONS)[number];
+
+export type FlowStep =
+	| { readonly name: 'loading' }
+	| { readonly name: 'refused'; readonly refusals: readonly Refusal[] }
+	| { readonly name: 'intro' }
+	| { readonly name: 'checklist'; readonly cursor: number }
+	| { readonly name: 'path'; readonly cursor: number }
+	| { readonly name: 'remove-intro' }
+	| { readonly name: 'confirm-id'; readonly action: DestructiveAction; readonly typed: string }
+	| {
+			readonly name: 'confirm-yes';
+			readonly action: DestructiveAction;
+			readonly answer: '' | 'y' | 'n';
+			readonly confirmation: number;
+	  }
+	| { readonly name: 'submitting'; readonly action: DestructiveAction; readonly confirmation: number }
+	| {
+			readonly name: 'tracking';
+			readonly requestedAt: string;
+			readonly state: AccountState | undefined;
+			readonly polls: number;
+			readonly pollError: Explanation | undefined;
+	  }
+	| {
+			readonly name: 'closed';
+			readonly requestedAt: string;
+			/** 'gone' when the account no longer appears in the organization. */
+			readonly state: 'CLOSED' | 'SUSPENDED' | 'gone';
+			readonly reopenUntil: string;
+	  }
+	| { readonly name: 'removed'; readonly at: string; readonly thenConsole: boolean }
+	| { readonly name: 'console'; readonly at: string }
+	| { readonly name: 'failed'; readonly action: DestructiveAction | 'describe'; readonly explanation: Explanation }
+	| { readonly name: 'exit' };
+
+export type FlowStepName = FlowStep['name'];
+
+export interface FlowState {
+	readonly context: FlowContext;
+	readonly accountId: string;
+	/** As DescribeAccount last returned it (undefined until the first answer). */
+	readonly account: Account | undefined;
+	/** Undefined while the Account API is still being read. */
+	readonly facts: AccountFacts | undefined;
+	readonly ticked: readonly ChecklistItemId[];
+	readonly step: FlowStep;
+	/** A one-line hint about the last key (cleared by the next one). */
+	readonly notice: string | undefined;
+	/** Counts confirmations; each 'submit' effect carries the one it belongs to. */
+	readonly confirmations: number;
+}
+
+export type FlowEffect =
+	| { readonly type: 'refresh'; readonly accountId: string }
+	| { readonly type: 'loadFacts'; readonly accountId: string; readonly isManagement: boolean }
+	| { readonly type: 'saveProgress'; readonly accountId: string; readonly ticked: readonly ChecklistItemId[] }
+	| { readonly type: 'clearProgress'; readonly accountId: string }
+	| {
+			readonly type: 'submit';
+			readonly action: DestructiveAction;
+			readonly accountId: string;
+			readonly confirmation: number;
+	  }
+	| { readonly type: 'poll'; readonly accountId: string }
+	| { readonly type: 'exit' };
+
+export type FlowEvent =
+	| { readonly type: 'key'; readonly key: FlowKey }
+	| { readonly type: 'refreshed'; readonly account: Account }
+	| { readonly type: 'refreshFailed'; readonly error: ErrorInfo }
+	| { readonly type: 'factsLoaded'; readonly facts: AccountFacts }
+	| { readonly type: 'factsFailed'; readonly error: ErrorInfo }
+	| { readonly type: 'submitted'; readonly confirmation: number; readonly at: string }
+	| { readonly type: 'submitFailed'; readonly confirmation: number; readonly error: ErrorInfo }
+	| { readonly type: 'polled'; readonly account: Account }
+	| { readonly type: 'pollFailed'; readonly error: ErrorInfo };
+
+export interface Transition {
+	readonly state: FlowState;
+	readonly effects: readonly FlowEffect[];
+}
+
+/**
+ * The closures to count against the allowance: those the journal recorded and
+ * those the organization shows with a closure date, each account once.
+ */
+export function knownClosureTimes(
+	journalClosures: readonly { readonly accountId: string; readonly at: string }[],
+	accounts: readonly Account[],
+): string[] {
+	const byAccount = new Map<string, string>();
+	for (const closure of journalClosures) byAccount.set(closure.accountId, closure.at);
+	for (const account of accounts) {
+		if (account.closedAt && (account.state === 'CLOSED' || account.state === 'PENDING_CLOSURE')) {
+			byAccount.set(account.id, account.closedAt);
+		}
+	}
+	return [...byAccount.values()];
+}
+
+/** What the closure allowance looks like right now, and when the next slot frees if it is spent. */
+export interface AllowanceView extends ClosureAllowance {
+	/** ISO; when the oldest closure in the window leaves it (only when spent). */
+	readonly nextSlotAt: string | undefined;
+}
+
+export function allowanceView(context: FlowContext): AllowanceView {
+	const now = new Date(context.startedAt);
+	const allowance = closureAllowance(context.memberCount, context.closuresAt, now);
+	let nextSlotAt: string | undefined;
+	if (allowance.spent) {
+		const windowStart = now.getTime() - CLOSURE_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+		const inWindow = context.closuresAt.filter((at) => Date.parse(at) > windowStart).sort();
+		if (inWindow[0]) nextSlotAt = addDays(inWindow[0], CLOSURE_WINDOW_DAYS);
+	}
+	return { ...allowance, nextSlotAt };
+}
+
+/** What closing does, in the product's own words. */
+export const CLOSING_MEANS: readonly string[] = [
+	'Only the root user can still sign in, and only to view past bills, change account settings or contact AWS Support.',
+	'It can be reopened only through AWS Support, within 90 days of the closure. After that, the account and everything in it is deleted for good.',
+	'Outstanding charges, Reserved Instances and Savings Plans keep being billed.',
+	'A linked AWS GovCloud (US) account is closed with it.',
+	'Its root email address can never be used for another AWS account.',
+];
+
+/** Why orgdash will not start closing this account, if it will not. */
+export function closeRefusals(account: Account, context: FlowContext): Refusal[] {
+	const { organization, caller } = context;
+	const refusals: Refusal[] = [];
+	if (isManagementAccount(account.id, organization)) {
+		refusals.push({
+			code: 'management-account',
+			why: 'This is the management account. No API closes it (AWS answers CANNOT_CLOSE_MANAGEMENT_ACCOUNT).',
+			next: 'Close every member or remove it, delete the organization, then close the account in the Billing console as its root user (c on the management account shows the steps).',
+		});
+	}
+	if (account.state === 'CLOSED' || account.state === 'PENDING_CLOSURE') {
+		const deletion = account.closedAt
+			? ` AWS deletes it for good around ${deletionDate(account.closedAt).slice(0, 10)}.`
+			: '';
+		refusals.push({
+			code: 'already-closed',
+			why: `This account is already ${account.state === 'CLOSED' ? 'closed' : 'pending closure'}.${deletion}`,
+			next: 'Nothing to do. To free its quota slot before deletion, remove it from the organization (x); to undo the closure, contact AWS Support within 90 days.',
+		});
+	}
+	const callerIssue = callerRefusal(caller, organization, 'close');
+	if (callerIssue) refusals.push(callerIssue);
+	if (organization.featureSet !== 'ALL') {
+		refusals.push({
+			code: 'not-all-features',
+			why: 'The organization has only consolidated billing enabled; CloseAccount needs all features.',
+			next: 'Enable all features for the organization, or remove the account (x) and close it in the console.',
+		});
+	}
+	const allowance = allowanceView(context);
+	if (allowance.spent) {
+		const when = allowance.nextSlotAt ? ` The next slot frees around ${allowance.nextSlotAt.slice(0, 10)}.` : '';
+		refusals.push({
+			code: 'allowance-spent',
+			why: `The closure allowance is spent: ${allowance.used} closures recorded in the last ${CLOSURE_WINDOW_DAYS} days, of about ${allowance.limit} allowed. AWS would refuse with CLOSE_ACCOUNT_QUOTA_EXCEEDED.${when}`,
+			next: 'Wait for the next slot, or remove the account from the organization (x) and close it in the console as a standalone account.',
+		});
+	}
+	return refusals;
+}
+
+/** The first state of a flow and the reads it needs. */
+export function startFlow(context: FlowContext, accountId: string): Transition {
+	const state: FlowState = {
+		context,
+		accountId,
+		account: undefined,
+		facts: undefined,
+		ticked: normalizeTicked(context.savedTicked ?? []),
+		step: { name: 'loading' },
+		notice: undefined,
+		confirmations: 0,
+	};
+	const effects: FlowEffect[] = [{ type: 'refresh', accountId }];
+	if (context.kind === 'close') {
+		effects.push({
+			type: 'loadFacts',
+			accountId,
+			isManagement: accountId === context.organization.managementAccountId,
+		});
+	}
+	return { state, effects };
+}
+
+const POLL_DONE_STATES: ReadonlySet<AccountState> = new Set(['CLOSED', 'SUSPENDED']);
+
+function to(state: FlowState, step: FlowStep, effects: FlowEffect[] = [], notice?: string): Transition {
+	return { state: { ...state, step, notice }, effects };
+}
+
+function stay(state: FlowState, notice?: string): Transition {
+	return { state: notice === state.notice ? state : { ...state, notice }, effects: [] };
+}
+
+function exit(state: FlowState): Transition {
+	return to(state, { name: 'exit' }, [{ type: 'exit' }]);
+}
+
+/** The step before confirm-id: where Esc and a "No" lead back to. */
+function beforeConfirm(action: DestructiveAction): FlowStep {
+	return action === 'close' ? { name: 'path', cursor: 0 } : { name: 'remove-intro' };
+}
+
+/** Esc: one step back, never an action. */
+function back(state: FlowState): Transition {
+	const { step } = state;
+	switch (step.name) {
+		case 'checklist':
+			return to(state, { name: 'intro' });
+		case 'path':
+			return to(state, { name: 'checklist', cursor: 0 });
+		case 'remove-intro':
+			return state.context.kind === 'close' ? to(state, { name: 'path', cursor: 1 }) : exit(state);
+		case 'confirm-id':
+			return to(state, beforeConfirm(step.action));
+		case 'confirm-yes':
+			return to(state, { name: 'confirm-id', action: step.action, typed: '' });
+		case 'submitting':
+			return stay(state, 'The request is on its way to AWS; wait for its answer.');
+		case 'removed':
+			return exit(state);
+		case 'console':
+			return to(state, { name: 'removed', at: step.at, thenConsole: true });
+		default:
+			return exit(state);
+	}
+}
+
+function onKey(state: FlowState, key: FlowKey): Transition {
+	if (key.type === 'escape') return back(state);
+	const { step } = state;
+	switch (step.name) {
+		case 'loading':
+		case 'submitting':
+		case 'console':
+		case 'exit':
+			return stay(
+				state,
+				step.name === 'submitting' ? 'The request is on its way to AWS; wait for its answer.' : undefined,
+			);
+		case 'refused':
+		case 'failed':
+		case 'closed':
+			return key.type === 'enter' ? exit(state) : stay(state);
+		case 'tracking':
+			return key.type === 'enter' ? exit(state) : stay(state);
+		case 'removed':
+			if (key.type !== 'enter') return stay(state);
+			return step.thenConsole ? to(state, { name: 'console', at: step.at }) : exit(state);
+		case 'intro':
+			return key.type === 'enter' ? to(state, { name: 'checklist', cursor: 0 }) : stay(state);
+		case 'checklist':
+			return onChecklistKey(state, step.cursor, key);
+		case 'path':
+			return onPathKey(state, step.cursor, key);
+		case 'remove-intro':
+			return key.type === 'enter' ? to(state, { name: 'confirm-id', action: 'remove', typed: '' }) : stay(state);
+		case 'confirm-id':
+			return onConfirmIdKey(state, step.action, step.typed, key);
+		case 'confirm-yes':
+			return onConfirmYesKey(state, step, key);
+	}
+}
+
+function moveCursor(cursor: number, key: FlowKey, size: number): number | undefined {
+	const up = key.type === 'up' || (key.type === 'text' && key.text === 'k');
+	const down = key.type === 'down' || (key.type === 'text' && key.text === 'j');
+	if (up) return Math.max(0, cursor - 1);
+	if (down) return Math.min(size - 1, cursor + 1);
+	return undefined;
+}
+
+function onChecklistKey(state: FlowState, cursor: number, key: FlowKey): Transition {
+	const moved = moveCursor(cursor, key, CHECKLIST_ITEM_IDS.length);
+	if (moved !== undefined) return to(state, { name: 'checklist', cursor: moved });
+	if (key.type === 'space') {
+		const id = CHECKLIST_ITEM_IDS[cursor];
+		if (!id) return stay(state);
+		const ticked = toggleTicked(state.ticked, id);
+		return {
+			state: { ...state, ticked, notice: undefined },
+			effects: [{ type: 'saveProgress', accountId: state.accountId, ticked }],
+		};
+	}
+	if (key.type === 'enter') {
+		const progress = checklistProgress(state.ticked);
+		if (!progress.complete) return stay(state, `Tick every item to go on (${progress.label}). Space ticks.`);
+		return to(state, { name: 'path', cursor: 0 });
+	}
+	return stay(state);
+}
+
+function onPathKey(state: FlowState, cursor: number, key: FlowKey): Transition {
+	const moved = moveCursor(cursor, key, PATH_OPTIONS.length);
+	if (moved !== undefined) return to(state, { name: 'path', cursor: moved });
+	if (key.type !== 'enter') return stay(state);
+	switch (PATH_OPTIONS[cursor]) {
+		case 'close-in-organization':
+			return to(state, { name: 'confirm-id', action: 'close', typed: '' });
+		case 'remove-then-console':
+			return to(state, { name: 'remove-intro' });
+		default:
+			return exit(state);
+	}
+}
+
+function onConfirmIdKey(state: FlowState, action: DestructiveAction, typed: string, key: FlowKey): Transition {
+	if (key.type === 'backspace') return to(state, { name: 'confirm-id', action, typed: typed.slice(0, -1) });
+	if (key.type === 'text') {
+		const digits = key.text.replace(/\D/g, '');
+		if (!digits) return stay(state, 'Only digits: type the 12-digit account id.');
+		return to(state, { name: 'confirm-id', action, typed: (typed + digits).slice(0, 12) });
+	}
+	if (key.type !== 'enter') return stay(state);
+	if (typed !== state.accountId) {
+		const hint =
+			typed.length < 12
+				? `${typed.length} of 12 digits typed: type the whole account id.`
+				: 'That is not this account’s id: check the digits (Backspace deletes).';
+		return stay(state, hint);
+	}
+	const confirmation = state.confirmations + 1;
+	return {
+		state: {
+			...state,
+			confirmations: confirmation,
+			notice: undefined,
+			step: { name: 'confirm-yes', action, answer: '', confirmation },
+		},
+		effects: [],
+	};
+}
+
+function onConfirmYesKey(state: FlowState, step: Extract<FlowStep, { name: 'confirm-yes' }>, key: FlowKey): Transition {
+	if (key.type === 'backspace') return to(state, { ...step, answer: '' });
+	if (key.type === 'text') {
+		const answer = key.text === 'y' || key.text === 'Y' ? 'y' : key.text === 'n' || key.text === 'N' ? 'n' : undefined;
+		if (!answer) return stay(state, 'Answer y or n, then Enter (Enter alone means No).');
+		return to(state, { ...step, answer });
+	}
+	if (key.type !== 'enter') return stay(state);
+	if (step.answer !== 'y') {
+		return to(state, beforeConfirm(step.action), [], 'You answered No: nothing was sent.');
+	}
+	return to(state, { name: 'submitting', action: step.action, confirmation: step.confirmation }, [
+		{ type: 'submit', action: step.action, accountId: state.accountId, confirmation: step.confirmation },
+	]);
+}
+
+function onRefreshed(state: FlowState, account: Account): Transition {
+	const withAccount = { ...state, account };
+	if (state.step.name !== 'loading') return { state: withAccount, effects: [] };
+	const refusals =
+		state.context.kind === 'close'
+			? closeRefusals(account, state.context)
+			: removeRefusals(account, state.context.organization, state.context.caller);
+	if (refusals.length > 0) return to(withAccount, { name: 'refused', refusals });
+	return to(withAccount, state.context.kind === 'close' ? { name: 'intro' } : { name: 'remove-intro' });
+}
+
+function factsFromError(error: ErrorInfo): AccountFacts {
+	const reason = explain(error, { action: 'read' }).what;
+	const unknown = { known: false as const, reason };
+	return { enabledRegions: unknown, primaryEmail: unknown, alternateContacts: unknown, govCloudAccountId: unknown };
+}
+
+function onSubmitted(state: FlowState, confirmation: number, at: string): Transition {
+	const { step } = state;
+	if (step.name !== 'submitting' || step.confirmation !== confirmation) return stay(state, state.notice);
+	if (step.action === 'remove') {
+		return to(state, { name: 'removed', at, thenConsole: state.context.kind === 'close' }, [
+			{ type: 'clearProgress', accountId: state.accountId },
+		]);
+	}
+	return to(state, { name: 'tracking', requestedAt: at, state: undefined, polls: 0, pollError: undefined }, [
+		{ type: 'clearProgress', accountId: state.accountId },
+		{ type: 'poll', accountId: state.accountId },
+	]);
+}
+
+function closedStep(requestedAt: string, state: 'CLOSED' | 'SUSPENDED' | 'gone', account?: Account): FlowStep {
+	const closedAt = account?.closedAt ?? requestedAt;
+	return { name: 'closed', requestedAt, state, reopenUntil: deletionDate(closedAt) };
+}
+
+export function flowReducer(state: FlowState, event: FlowEvent): Transition {
+	const { step } = state;
+	switch (event.type) {
+		case 'key':
+			return onKey(state, event.key);
+		case 'refreshed':
+			return onRefreshed(state, event.account);
+		case 'refreshFailed':
+			if (step.name !== 'loading') return stay(state, state.notice);
+			return to(state, {
+				name: 'failed',
+				action: 'describe',
+				explanation: explain(event.error, { action: 'describe', accountId: state.accountId }),
+			});
+		case 'factsLoaded':
+			return { state: { ...state, facts: event.facts }, effects: [] };
+		case 'factsFailed':
+			return { state: { ...state, facts: factsFromError(event.error) }, effects: [] };
+		case 'submitted':
+			return onSubmitted(state, event.confirmation, event.at);
+		case 'submitFailed':
+			if (step.name !== 'submitting' || step.confirmation !== event.confirmation) return stay(state, state.notice);
+			return to(state, {
+				name: 'failed',
+				action: step.action,
+				explanation: explain(event.error, {
+					action: step.action,
+					accountId: state.accountId,
+					...(state.account?.joinedAt ? { joinedAt: state.account.joinedAt } : {}),
+				}),
+			});
+		case 'polled': {
+			if (step.name !== 'tracking') return { state: { ...state, account: event.account }, effects: [] };
+			const withAccount = { ...state, account: event.account };
+			if (POLL_DONE_STATES.has(event.account.state)) {
+				return to(
+					withAccount,
+					closedStep(step.requestedAt, event.account.state as 'CLOSED' | 'SUSPENDED', event.account),
+				);
+			}
+			return to(withAccount, { ...step, state: event.account.state, polls: step.polls + 1, pollError: undefined }, [
+				{ type: 'poll', accountId: state.accountId },
+			]);
+		}
+		case 'pollFailed': {
+			if (step.name !== 'tracking') return stay(state, state.notice);
+			if (event.error.code === 'AccountNotFoundException') return to(state, closedStep(step.requestedAt, 'gone'));
+			const pollError = explain(event.error, { action: 'describe', accountId: state.accountId });
+			return to(state, { ...step, polls: step.polls + 1, pollError }, [{ type: 'poll', accountId: state.accountId }]);
+		}
+	}
+}
+
+/** The steps of each flow, for the trail at the top of the panel. */
+export function stepTrail(state: FlowState): { readonly labels: readonly string[]; readonly current: number } {
+	const { step, context } = state;
+	const action = 'action' in step ? step.action : undefined;
+	const removing =
+		context.kind === 'remove' ||
+		step.name === 'remove-intro' ||
+		step.name === 'removed' ||
+		step.name === 'console' ||
+		action === 'remove';
+	if (context.kind === 'remove') {
+		const labels = ['What removal means', 'Confirm', 'Remove'];
+		const current = { 'remove-intro': 0, 'confirm-id': 1, 'confirm-yes': 1 }[step.name as string] ?? 2;
+		return { labels, current: step.name === 'loading' || step.name === 'refused' ? 0 : current };
+	}
+	const labels = removing
+		? ['Before you start', 'Backup', 'Path', 'Removal', 'Confirm', 'Remove', 'Close in the console']
+		: ['Before you start', 'Backup', 'Path', 'Confirm', 'Close', 'Track'];
+	const order: Record<string, number> = removing
+		? {
+				intro: 0,
+				checklist: 1,
+				path: 2,
+				'remove-intro': 3,
+				'confirm-id': 4,
+				'confirm-yes': 4,
+				submitting: 5,
+				removed: 5,
+				failed: 5,
+				console: 6,
+			}
+		: {
+				intro: 0,
+				checklist: 1,
+				path: 2,
+				'confirm-id': 3,
+				'confirm-yes': 3,
+				submitting: 4,
+				failed: 4,
+				tracking: 5,
+				closed: 5,
+			};
+	return { labels, current: order[step.name] ?? 0 };
+}

@@ -1,0 +1,569 @@
+import { describe, expect, it } from 'vitest';
+import type { Account, Organization } from '../../source/domain/account.js';
+import { CHECKLIST_ITEM_IDS } from '../../source/domain/checklist.js';
+import {
+	allowanceView,
+	type FlowContext,
+	type FlowEffect,
+	type FlowEvent,
+	type FlowKey,
+	type FlowState,
+	flowReducer,
+	knownClosureTimes,
+	startFlow,
+	stepTrail,
+} from '../../source/domain/close-flow.js';
+import { removalPrerequisites } from '../../source/domain/remove-flow.js';
+import type { AccountFacts } from '../../source/org/gateway.js';
+
+const NOW = '2026-05-10T12:00:00.000Z';
+const MANAGEMENT = '111111111111';
+const MEMBER = '318274650192';
+
+const organization: Organization = {
+	id: 'o-test1234567',
+	managementAccountId: MANAGEMENT,
+	featureSet: 'ALL',
+};
+
+function account(overrides: Partial<Account> = {}): Account {
+	return {
+		id: MEMBER,
+		name: 'Log Archive',
+		email: 'log@acme.example',
+		state: 'ACTIVE',
+		stateSource: 'State',
+		joinedMethod: 'CREATED',
+		joinedAt: '2022-01-01T00:00:00.000Z',
+		parentId: 'ou-1',
+		parentPath: 'Root/Security',
+		...overrides,
+	};
+}
+
+function context(overrides: Partial<FlowContext> = {}): FlowContext {
+	return {
+		kind: 'close',
+		organization,
+		caller: { accountId: MANAGEMENT, arn: `arn:aws:iam::${MANAGEMENT}:user/admin` },
+		memberCount: 40,
+		closuresAt: [],
+		startedAt: NOW,
+		...overrides,
+	};
+}
+
+const key = {
+	enter: { type: 'key', key: { type: 'enter' } },
+	escape: { type: 'key', key: { type: 'escape' } },
+	space: { type: 'key', key: { type: 'space' } },
+	backspace: { type: 'key', key: { type: 'backspace' } },
+	up: { type: 'key', key: { type: 'up' } },
+	down: { type: 'key', key: { type: 'down' } },
+	text: (text: string): FlowEvent => ({ type: 'key', key: { type: 'text', text } as FlowKey }),
+} satisfies Record<string, FlowEvent | ((text: string) => FlowEvent)>;
+
+interface Run {
+	state: FlowState;
+	effects: FlowEffect[];
+}
+
+function run(state: FlowState, ...events: FlowEvent[]): Run {
+	const effects: FlowEffect[] = [];
+	let current = state;
+	for (const event of events) {
+		const transition = flowReducer(current, event);
+		current = transition.state;
+		effects.push(...transition.effects);
+	}
+	return { state: current, effects };
+}
+
+function typeId(id: string): FlowEvent[] {
+	return [...id].map((digit) => key.text(digit));
+}
+
+function started(flowContext = context(), fresh = account()): FlowState {
+	return run(startFlow(flowContext, fresh.id).state, { type: 'refreshed', account: fresh }).state;
+}
+
+function tickAll(): FlowEvent[] {
+	return CHECKLIST_ITEM_IDS.flatMap(() => [key.space, key.down]);
+}
+
+/** From the intro to the confirm-yes step of the close-inside-the-organization path. */
+function toConfirmYes(state = started()): FlowState {
+	return run(state, key.enter, ...tickAll(), key.enter, key.enter, ...typeId(MEMBER), key.enter).state;
+}
+
+function submits(effects: readonly FlowEffect[]): FlowEffect[] {
+	return effects.filter((effect) => effect.type === 'submit');
+}
+
+describe('starting a flow', () => {
+	it('refreshes the account and, for a closure, reads its facts', () => {
+		const { state, effects } = startFlow(context(), MEMBER);
+		expect(state.step).toEqual({ name: 'loading' });
+		expect(effects).toEqual([
+			{ type: 'refresh', accountId: MEMBER },
+			{ type: 'loadFacts', accountId: MEMBER, isManagement: false },
+		]);
+		expect(startFlow(context({ kind: 'remove' }), MEMBER).effects).toEqual([{ type: 'refresh', accountId: MEMBER }]);
+	});
+
+	it('resumes saved checklist progress, dropping unknown ids', () => {
+		const { state } = startFlow(context({ savedTicked: ['bills', 'gone-item', 'data'] }), MEMBER);
+		expect(state.ticked).toEqual(['data', 'bills']);
+	});
+
+	it('goes to the intro once the account is fresh, and the remove flow to what removal means', () => {
+		expect(started().step.name).toBe('intro');
+		expect(started(context({ kind: 'remove' })).step.name).toBe('remove-intro');
+	});
+
+	it('explains a failed refresh and never goes further', () => {
+		const { state } = run(startFlow(context(), MEMBER).state, {
+			type: 'refreshFailed',
+			error: { code: 'AccountNotFoundException' },
+		});
+		expect(state.step.name).toBe('failed');
+		if (state.step.name === 'failed') expect(state.step.explanation.what).toMatch(/not found/);
+		expect(run(state, key.enter).state.step.name).toBe('exit');
+	});
+
+	it('ignores keys while loading, except Esc which leaves', () => {
+		const loading = startFlow(context(), MEMBER).state;
+		expect(run(loading, key.enter, key.text('y'), key.space).state.step.name).toBe('loading');
+		expect(run(loading, key.escape).effects).toEqual([{ type: 'exit' }]);
+	});
+});
+
+describe('close refusals', () => {
+	function refusalCodes(state: FlowState): string[] {
+		return state.step.name === 'refused' ? state.step.refusals.map((refusal) => refusal.code) : [];
+	}
+
+	it('refuses the management account', () => {
+		const state = started(context(), account({ id: MANAGEMENT }));
+		expect(refusalCodes(state)).toEqual(['management-account']);
+	});
+
+	it('refuses an account already closed or pending closure', () => {
+		expect(
+			refusalCodes(started(context(), account({ state: 'CLOSED', closedAt: '2026-04-01T00:00:00.000Z' }))),
+		).toEqual(['already-closed']);
+		expect(refusalCodes(started(context(), account({ state: 'PENDING_CLOSURE' })))).toEqual(['already-closed']);
+	});
+
+	it('refuses a caller that is not the management account', () => {
+		const state = started(context({ caller: { accountId: '999999999999', arn: 'arn:aws:iam::999999999999:role/x' } }));
+		expect(refusalCodes(state)).toEqual(['not-management-caller']);
+		if (state.step.name === 'refused') expect(state.step.refusals[0]?.why).toMatch(/999999999999/);
+	});
+
+	it('refuses when the closure allowance is spent, and says when the next slot frees', () => {
+		const closuresAt = Array.from({ length: 10 }, (_, index) => `2026-05-0${(index % 9) + 1}T00:00:00.000Z`);
+		const state = started(context({ memberCount: 40, closuresAt }));
+		expect(refusalCodes(state)).toEqual(['allowance-spent']);
+		if (state.step.name === 'refused') {
+			expect(state.step.refusals[0]?.why).toMatch(/10 closures recorded/);
+			expect(state.step.refusals[0]?.why).toMatch(/2026-05-31/);
+		}
+	});
+
+	it('refuses an organization without all features', () => {
+		const state = started(context({ organization: { ...organization, featureSet: 'CONSOLIDATED_BILLING' } }));
+		expect(refusalCodes(state)).toEqual(['not-all-features']);
+	});
+
+	it('lists every reason at once', () => {
+		const state = started(
+			context({ caller: { accountId: '999999999999', arn: 'x' } }),
+			account({ id: MANAGEMENT, state: 'CLOSED' }),
+		);
+		expect(refusalCodes(state)).toEqual(['management-account', 'already-closed', 'not-management-caller']);
+	});
+
+	it('leaves a refusal with Enter or Esc and never asks for anything destructive', () => {
+		const state = started(context(), account({ id: MANAGEMENT }));
+		for (const event of [key.enter, key.escape]) {
+			const result = run(state, ...typeId(MANAGEMENT), key.text('y'), event);
+			expect(result.state.step.name).toBe('exit');
+			expect(submits(result.effects)).toEqual([]);
+		}
+	});
+});
+
+describe('remove refusals', () => {
+	it('refuses the management account and a non-management caller', () => {
+		const management = started(context({ kind: 'remove' }), account({ id: MANAGEMENT }));
+		expect(management.step.name === 'refused' && management.step.refusals.map((r) => r.code)).toEqual([
+			'management-account',
+		]);
+		const member = started(context({ kind: 'remove', caller: { accountId: '222222222222', arn: 'x' } }));
+		expect(member.step.name === 'refused' && member.step.refusals.map((r) => r.code)).toEqual([
+			'not-management-caller',
+		]);
+	});
+
+	it('lets a closed account be removed (AWS decides)', () => {
+		expect(started(context({ kind: 'remove' }), account({ state: 'CLOSED' })).step.name).toBe('remove-intro');
+	});
+});
+
+describe('the closure allowance', () => {
+	it('estimates 10% of members, at least 10, at most 1,000, counting closures in the last 30 days', () => {
+		expect(allowanceView(context({ memberCount: 40 }))).toMatchObject({ limit: 10, used: 0, left: 10, spent: false });
+		expect(allowanceView(context({ memberCount: 2500 })).limit).toBe(250);
+		expect(allowanceView(context({ memberCount: 50_000 })).limit).toBe(1000);
+		const view = allowanceView(context({ closuresAt: ['2026-05-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'] }));
+		expect(view).toMatchObject({ used: 1, left: 9, nextSlotAt: undefined });
+	});
+
+	it('merges journal closures with closure dates the organization shows, each account once', () => {
+		const times = knownClosureTimes(
+			[
+				{ accountId: 'a', at: '2026-05-01T00:00:00.000Z' },
+				{ accountId: 'b', at: '2026-05-02T00:00:00.000Z' },
+			],
+			[
+				account({ id: 'b', state: 'CLOSED', closedAt: '2026-05-02T00:00:05.000Z' }),
+				account({ id: 'c', state: 'PENDING_CLOSURE', closedAt: '2026-05-03T00:00:00.000Z' }),
+				account({ id: 'd', state: 'ACTIVE' }),
+			],
+		);
+		expect(times.sort()).toEqual(['2026-05-01T00:00:00.000Z', '2026-05-02T00:00:05.000Z', '2026-05-03T00:00:00.000Z']);
+	});
+});
+
+describe('the backup checklist', () => {
+	const atChecklist = run(started(), key.enter).state;
+
+	it('opens from the intro with Enter', () => {
+		expect(atChecklist.step).toEqual({ name: 'checklist', cursor: 0 });
+	});
+
+	it('ticks with Space and saves the progress for the account', () => {
+		const { state, effects } = run(atChecklist, key.space, key.down, key.down, key.space);
+		expect(state.ticked).toEqual(['data', 'commitments']);
+		expect(effects).toEqual([
+			{ type: 'saveProgress', accountId: MEMBER, ticked: ['data'] },
+			{ type: 'saveProgress', accountId: MEMBER, ticked: ['data', 'commitments'] },
+		]);
+		expect(run(state, key.up, key.up, key.space).state.ticked).toEqual(['commitments']);
+	});
+
+	it('moves with arrows and j/k, staying inside the list', () => {
+		expect(run(atChecklist, key.up).state.step).toEqual({ name: 'checklist', cursor: 0 });
+		const bottom = run(atChecklist, ...Array.from({ length: 20 }, () => key.text('j'))).state;
+		expect(bottom.step).toEqual({ name: 'checklist', cursor: CHECKLIST_ITEM_IDS.length - 1 });
+		expect(run(bottom, key.text('k')).state.step).toEqual({ name: 'checklist', cursor: CHECKLIST_ITEM_IDS.length - 2 });
+	});
+
+	it('does not go on until every item is ticked, and says how many are done', () => {
+		const partial = run(atChecklist, key.space, key.down, key.space, key.down, key.space, key.enter).state;
+		expect(partial.step.name).toBe('checklist');
+		expect(partial.notice).toMatch(/3 of 7 done/);
+		const complete = run(atChecklist, ...tickAll(), key.enter).state;
+		expect(complete.step).toEqual({ name: 'path', cursor: 0 });
+	});
+
+	it('goes on at once when the saved progress was complete', () => {
+		const resumed = started(context({ savedTicked: [...CHECKLIST_ITEM_IDS] }));
+		expect(run(resumed, key.enter, key.enter).state.step.name).toBe('path');
+	});
+
+	it('keeps facts as they arrive, and turns a failed read into unknown facts with the reason', () => {
+		const facts: AccountFacts = {
+			enabledRegions: { known: true, value: ['us-east-1'] },
+			primaryEmail: { known: true, value: 'root@x' },
+			alternateContacts: { known: false, reason: 'no' },
+			govCloudAccountId: { known: true, value: null },
+		};
+		expect(run(atChecklist, { type: 'factsLoaded', facts }).state.facts).toEqual(facts);
+		const failed = run(atChecklist, { type: 'factsFailed', error: { code: 'AccessDeniedException' } }).state.facts;
+		expect(failed?.primaryEmail).toEqual({ known: false, reason: expect.stringMatching(/not allowed/) });
+	});
+});
+
+describe('the path', () => {
+	const atPath = run(started(), key.enter, ...tickAll(), key.enter).state;
+
+	it('offers close inside the organization, remove first, or cancel', () => {
+		expect(run(atPath, key.enter).state.step).toEqual({ name: 'confirm-id', action: 'close', typed: '' });
+		expect(run(atPath, key.down, key.enter).state.step).toEqual({ name: 'remove-intro' });
+		const cancelled = run(atPath, key.down, key.down, key.enter);
+		expect(cancelled.state.step.name).toBe('exit');
+		expect(cancelled.effects).toEqual([{ type: 'exit' }]);
+	});
+
+	it('does not wrap around', () => {
+		expect(run(atPath, key.up).state.step).toEqual({ name: 'path', cursor: 0 });
+		expect(run(atPath, key.down, key.down, key.down).state.step).toEqual({ name: 'path', cursor: 2 });
+	});
+
+	it('leads the remove-first path to a removal confirmation', () => {
+		const { state } = run(atPath, key.down, key.enter, key.enter);
+		expect(state.step).toEqual({ name: 'confirm-id', action: 'remove', typed: '' });
+	});
+});
+
+describe('confirming', () => {
+	const atConfirm = run(started(), key.enter, ...tickAll(), key.enter, key.enter).state;
+
+	it('accepts digits only, at most 12, and Backspace', () => {
+		const typed = run(atConfirm, key.text('31a8'), key.text('2'), key.backspace).state;
+		expect(typed.step).toMatchObject({ typed: '318' });
+		const letters = run(atConfirm, key.text('y'));
+		expect(letters.state.notice).toMatch(/Only digits/);
+		const long = run(atConfirm, ...typeId(`${MEMBER}999`)).state;
+		expect(long.step).toMatchObject({ typed: MEMBER });
+	});
+
+	it('accepts a pasted id', () => {
+		expect(run(atConfirm, key.text(MEMBER), key.enter).state.step.name).toBe('confirm-yes');
+	});
+
+	it('refuses a partial or wrong id with a hint', () => {
+		const partial = run(atConfirm, ...typeId(MEMBER.slice(0, 11)), key.enter).state;
+		expect(partial.step.name).toBe('confirm-id');
+		expect(partial.notice).toMatch(/11 of 12 digits/);
+		const wrong = run(atConfirm, ...typeId('318274650193'), key.enter).state;
+		expect(wrong.step.name).toBe('confirm-id');
+		expect(wrong.notice).toMatch(/not this account/);
+	});
+
+	it('asks the last question with No as the default', () => {
+		const atYes = run(atConfirm, ...typeId(MEMBER), key.enter).state;
+		expect(atYes.step).toMatchObject({ name: 'confirm-yes', answer: '', confirmation: 1 });
+		const enterAlone = run(atYes, key.enter);
+		expect(enterAlone.state.step).toEqual({ name: 'path', cursor: 0 });
+		expect(enterAlone.state.notice).toMatch(/nothing was sent/);
+		expect(submits(enterAlone.effects)).toEqual([]);
+		const no = run(atYes, key.text('n'), key.enter);
+		expect(no.state.step.name).toBe('path');
+		expect(submits(no.effects)).toEqual([]);
+		const changedMind = run(atYes, key.text('y'), key.text('n'), key.enter);
+		expect(submits(changedMind.effects)).toEqual([]);
+		const cleared = run(atYes, key.text('y'), key.backspace, key.enter);
+		expect(submits(cleared.effects)).toEqual([]);
+		expect(run(atYes, key.text('yes')).state.notice).toMatch(/Answer y or n/);
+	});
+
+	it('sends one request on y + Enter, and moves to submitting in the same step', () => {
+		const atYes = toConfirmYes();
+		const { state, effects } = run(atYes, key.text('y'), key.enter);
+		expect(state.step).toEqual({ name: 'submitting', action: 'close', confirmation: 1 });
+		expect(effects).toEqual([{ type: 'submit', action: 'close', accountId: MEMBER, confirmation: 1 }]);
+		const again = run(state, key.enter, key.text('y'), key.enter, key.escape, key.space);
+		expect(again.effects).toEqual([]);
+		expect(again.state.step.name).toBe('submitting');
+		expect(again.state.notice).toMatch(/on its way/);
+	});
+
+	it('takes Y as well as y', () => {
+		expect(submits(run(toConfirmYes(), key.text('Y'), key.enter).effects)).toHaveLength(1);
+	});
+
+	it('numbers each confirmation, so a second one is a new request', () => {
+		const atYes = toConfirmYes();
+		const first = run(atYes, key.text('y'), key.enter).state;
+		const failed = run(first, {
+			type: 'submitFailed',
+			confirmation: 1,
+			error: { code: 'TooManyRequestsException' },
+		}).state;
+		expect(failed.step.name).toBe('failed');
+		// A new flow is needed for a second try; the failed step only leaves.
+		const leave = run(failed, key.enter, key.text('y'), key.enter);
+		expect(leave.state.step.name).toBe('exit');
+		expect(submits(leave.effects)).toEqual([]);
+	});
+});
+
+describe('Esc goes back one step and never acts', () => {
+	const intro = started();
+	const checklist = run(intro, key.enter).state;
+	const path = run(checklist, ...tickAll(), key.enter).state;
+	const confirmId = run(path, key.enter).state;
+	const confirmYes = run(confirmId, ...typeId(MEMBER), key.enter).state;
+
+	it.each([
+		['checklist', checklist, 'intro'],
+		['path', path, 'checklist'],
+		['confirm-id (close)', confirmId, 'path'],
+		['confirm-yes', confirmYes, 'confirm-id'],
+		['intro', intro, 'exit'],
+	])('from %s to %s', (_, state, expected) => {
+		const { state: after, effects } = run(state, key.escape);
+		expect(after.step.name).toBe(expected);
+		expect(effects.filter((effect) => effect.type !== 'exit')).toEqual([]);
+	});
+
+	it('clears the typed id when it goes back from the last question', () => {
+		expect(run(confirmYes, key.escape).state.step).toEqual({ name: 'confirm-id', action: 'close', typed: '' });
+		expect(run(confirmYes, key.text('y'), key.escape, key.enter).state.step.name).toBe('confirm-id');
+	});
+
+	it('steps back through the removal steps', () => {
+		const removeIntro = run(path, key.down, key.enter).state;
+		expect(run(removeIntro, key.escape).state.step).toEqual({ name: 'path', cursor: 1 });
+		const removeConfirm = run(removeIntro, key.enter).state;
+		expect(run(removeConfirm, key.escape).state.step).toEqual({ name: 'remove-intro' });
+		const removeOnly = started(context({ kind: 'remove' }));
+		expect(run(removeOnly, key.escape).state.step.name).toBe('exit');
+	});
+});
+
+describe('submitting and tracking a closure', () => {
+	const submitting = run(toConfirmYes(), key.text('y'), key.enter).state;
+	const requestedAt = '2026-05-10T12:01:00.000Z';
+
+	it('tracks the account after AWS accepted the request, and clears the saved progress', () => {
+		const { state, effects } = run(submitting, { type: 'submitted', confirmation: 1, at: requestedAt });
+		expect(state.step).toEqual({ name: 'tracking', requestedAt, state: undefined, polls: 0, pollError: undefined });
+		expect(effects).toEqual([
+			{ type: 'clearProgress', accountId: MEMBER },
+			{ type: 'poll', accountId: MEMBER },
+		]);
+	});
+
+	it('ignores an answer for another confirmation', () => {
+		const { state, effects } = run(submitting, { type: 'submitted', confirmation: 7, at: requestedAt });
+		expect(state.step.name).toBe('submitting');
+		expect(effects).toEqual([]);
+	});
+
+	it('polls until CLOSED, then shows the date up to which it can be reopened', () => {
+		const tracking = run(submitting, { type: 'submitted', confirmation: 1, at: requestedAt }).state;
+		const pending = run(tracking, { type: 'polled', account: account({ state: 'PENDING_CLOSURE' }) });
+		expect(pending.state.step).toMatchObject({ name: 'tracking', state: 'PENDING_CLOSURE', polls: 1 });
+		expect(pending.effects).toEqual([{ type: 'poll', accountId: MEMBER }]);
+		const closed = run(pending.state, { type: 'polled', account: account({ state: 'CLOSED' }) });
+		expect(closed.state.step).toEqual({
+			name: 'closed',
+			requestedAt,
+			state: 'CLOSED',
+			reopenUntil: '2026-08-08T12:01:00.000Z',
+		});
+		expect(closed.effects).toEqual([]);
+	});
+
+	it('accepts SUSPENDED (legacy Status, moto) as the end too, using the closure date AWS gives', () => {
+		const tracking = run(submitting, { type: 'submitted', confirmation: 1, at: requestedAt }).state;
+		const closed = run(tracking, {
+			type: 'polled',
+			account: account({ state: 'SUSPENDED', closedAt: '2026-05-10T12:00:30.000Z' }),
+		}).state;
+		expect(closed.step).toMatchObject({ name: 'closed', state: 'SUSPENDED', reopenUntil: '2026-08-08T12:00:30.000Z' });
+	});
+
+	it('keeps polling through a failed read, showing why', () => {
+		const tracking = run(submitting, { type: 'submitted', confirmation: 1, at: requestedAt }).state;
+		const failed = run(tracking, { type: 'pollFailed', error: { code: 'ECONNRESET', network: true } });
+		expect(failed.state.step).toMatchObject({ name: 'tracking', polls: 1 });
+		if (failed.state.step.name === 'tracking') expect(failed.state.step.pollError?.what).toMatch(/could not reach/);
+		expect(failed.effects).toEqual([{ type: 'poll', accountId: MEMBER }]);
+		const gone = run(tracking, { type: 'pollFailed', error: { code: 'AccountNotFoundException' } }).state;
+		expect(gone.step).toMatchObject({ name: 'closed', state: 'gone' });
+	});
+
+	it('leaves tracking with Esc or Enter without acting', () => {
+		const tracking = run(submitting, { type: 'submitted', confirmation: 1, at: requestedAt }).state;
+		for (const event of [key.escape, key.enter]) {
+			expect(run(tracking, event).effects).toEqual([{ type: 'exit' }]);
+		}
+	});
+
+	it('explains a refused request, with the account details it knows', () => {
+		const { state } = run(submitting, {
+			type: 'submitFailed',
+			confirmation: 1,
+			error: { code: 'ConstraintViolationException', reason: 'CLOSE_ACCOUNT_QUOTA_EXCEEDED' },
+		});
+		expect(state.step.name).toBe('failed');
+		if (state.step.name === 'failed') {
+			expect(state.step.explanation.what).toMatch(/closure allowance/);
+			expect(state.step.explanation.code).toBe('ConstraintViolationException: CLOSE_ACCOUNT_QUOTA_EXCEEDED');
+		}
+	});
+});
+
+describe('removing', () => {
+	const atRemoveConfirm = run(started(context({ kind: 'remove' })), key.enter).state;
+
+	it('removes after the typed id and y, then leaves', () => {
+		const { state, effects } = run(atRemoveConfirm, ...typeId(MEMBER), key.enter, key.text('y'), key.enter);
+		expect(effects).toEqual([{ type: 'submit', action: 'remove', accountId: MEMBER, confirmation: 1 }]);
+		const removed = run(state, { type: 'submitted', confirmation: 1, at: NOW });
+		expect(removed.state.step).toEqual({ name: 'removed', at: NOW, thenConsole: false });
+		expect(run(removed.state, key.enter).effects).toEqual([{ type: 'exit' }]);
+	});
+
+	it('explains each refusal as the step that fixes it, with the wait date', () => {
+		const young = started(context({ kind: 'remove' }), account({ joinedAt: '2026-05-09T00:00:00.000Z' }));
+		const submitting = run(young, key.enter, ...typeId(MEMBER), key.enter, key.text('y'), key.enter).state;
+		const { state } = run(submitting, {
+			type: 'submitFailed',
+			confirmation: 1,
+			error: { code: 'ConstraintViolationException', reason: 'WAIT_PERIOD_ACTIVE' },
+		});
+		expect(state.step.name === 'failed' && state.step.explanation.why).toMatch(/try after 2026-05-13/);
+	});
+
+	it('after removal on the close path, walks to the console steps and back', () => {
+		const atPath = run(started(), key.enter, ...tickAll(), key.enter).state;
+		const submitting = run(
+			atPath,
+			key.down,
+			key.enter,
+			key.enter,
+			...typeId(MEMBER),
+			key.enter,
+			key.text('y'),
+			key.enter,
+		);
+		expect(submits(submitting.effects)).toEqual([
+			{ type: 'submit', action: 'remove', accountId: MEMBER, confirmation: 1 },
+		]);
+		const removed = run(submitting.state, { type: 'submitted', confirmation: 1, at: NOW });
+		expect(removed.state.step).toEqual({ name: 'removed', at: NOW, thenConsole: true });
+		expect(removed.effects).toEqual([{ type: 'clearProgress', accountId: MEMBER }]);
+		const console = run(removed.state, key.enter).state;
+		expect(console.step).toEqual({ name: 'console', at: NOW });
+		expect(run(console, key.enter, key.text('y')).effects).toEqual([]);
+		expect(run(console, key.escape).state.step).toEqual({ name: 'removed', at: NOW, thenConsole: true });
+	});
+
+	it('lists the prerequisites, warning when a created account is too young', () => {
+		const now = new Date(NOW);
+		const old = removalPrerequisites(account(), now);
+		expect(old.map((item) => item.title)).toEqual([
+			'A payment method',
+			'A verified phone number',
+			'The AWS Customer Agreement accepted',
+			'A support plan chosen',
+			'Not a delegated administrator',
+			'Old enough',
+		]);
+		expect(old.some((item) => item.warning)).toBe(false);
+		const young = removalPrerequisites(account({ joinedAt: '2026-05-08T12:00:00.000Z' }), now);
+		expect(young.at(-1)?.warning).toMatch(/AWS will refuse until 2026-05-12/);
+		const invited = removalPrerequisites(account({ joinedMethod: 'INVITED', joinedAt: NOW }), now);
+		expect(invited.some((item) => item.warning)).toBe(false);
+	});
+});
+
+describe('the step trail', () => {
+	it('follows the close path and the remove path', () => {
+		expect(stepTrail(started())).toEqual({
+			labels: ['Before you start', 'Backup', 'Path', 'Confirm', 'Close', 'Track'],
+			current: 0,
+		});
+		const atRemoveIntro = run(started(), key.enter, ...tickAll(), key.enter, key.down, key.enter).state;
+		expect(stepTrail(atRemoveIntro).labels).toContain('Close in the console');
+		expect(stepTrail(atRemoveIntro).current).toBe(3);
+		const remove = started(context({ kind: 'remove' }));
+		expect(stepTrail(remove)).toEqual({ labels: ['What removal means', 'Confirm', 'Remove'], current: 0 });
+	});
+});
