@@ -1,0 +1,337 @@
+/**
+ * Loads every account of an organization by walking its OU tree concurrently.
+ *
+ * ListAccounts pages 20 accounts at a time and each page needs the previous
+ * page's token, so 10,000 accounts are 500 sequential round trips. The tree
+ * walk lists every OU's accounts (ListAccountsForParent) side by side instead,
+ * through a bounded pool of requests in flight, and reports each page as it
+ * arrives, with the account's OU path already known.
+ *
+ * Completeness while accounts move: a walk is not a snapshot. An account that
+ * moves from an OU not yet listed into one already listed is seen by neither
+ * listing. A reconciliation against ListAccounts would catch it, but that is
+ * the very sequential listing this loader exists to avoid (it would make every
+ * load as slow as the AWS CLI). Instead the loader walks the tree twice: rows
+ * appear during the first walk; a second walk, started after the first has
+ * finished, sees every account where it is by then, so an account moved during
+ * the first walk is found in the second. An account is missed only if it moved
+ * during both walks (twice within a few seconds). The second walk reports only
+ * what it changes. An account seen in two places (moved while loading) is kept
+ * once; the latest observation wins, and every second-walk observation is later
+ * than every first-walk one. An account seen in the first walk and not in the
+ * second is kept: it either left the organization or moved again, and showing
+ * it until the next refresh is safer than hiding an account that exists.
+ *
+ * Throttling: the client's adaptive retry mode (the SDK's own client-side rate
+ * limiter and backoff) absorbs TooManyRequestsException. If one still escapes
+ * the SDK (its retry budget spent), the pool halves the number of requests in
+ * flight and sends that page again; the limit grows back one step at a time
+ * after a run of successes. There are no sleeps here: the SDK paces resends.
+ */
+
+import {
+	type ListAccountsForParentCommandOutput,
+	type ListOrganizationalUnitsForParentCommandOutput,
+	type ListRootsCommandOutput,
+	type OrganizationsClient,
+	paginateListAccountsForParent,
+	paginateListOrganizationalUnitsForParent,
+	paginateListRoots,
+	type Account as SdkAccount,
+} from '@aws-sdk/client-organizations';
+import { type Account, type JoinedMethod, normalizeState } from '../domain/account.js';
+
+/** Requests in flight by default; AWS Organizations throttles well before large numbers. */
+export const DEFAULT_CONCURRENCY = 8;
+/** The most AWS returns per page for these listings. */
+const PAGE_SIZE = 20;
+/** How often one page is sent again after a throttling error escaped the SDK's own retries. */
+const THROTTLED_PAGE_RESENDS = 5;
+/** How often one OU's listing restarts when its pagination token became invalid. */
+const LISTING_RESTARTS = 3;
+
+export interface LoadAccountsOptions {
+	readonly signal?: AbortSignal;
+	/**
+	 * Called with each page's accounts as it arrives. An account is reported
+	 * again when a later observation changes it (moved while loading): merge by id.
+	 */
+	readonly onAccounts?: (accounts: readonly Account[]) => void;
+	/** Requests in flight at most. */
+	readonly concurrency?: number;
+	/** The second walk that keeps the result complete when accounts move during the load (see above). Default true. */
+	readonly verify?: boolean;
+}
+
+/** An SDK account, in the product's terms. */
+export function toAccount(raw: SdkAccount, parentId: string, parentPath: string): Account {
+	const { state, stateSource } = normalizeState(raw.State, raw.Status);
+	const joinedMethod: JoinedMethod = raw.JoinedMethod === 'INVITED' ? 'INVITED' : 'CREATED';
+	return {
+		id: raw.Id ?? '',
+		name: raw.Name ?? '',
+		email: raw.Email ?? '',
+		state,
+		stateSource,
+		joinedMethod,
+		joinedAt: raw.JoinedTimestamp ? raw.JoinedTimestamp.toISOString() : '',
+		parentId,
+		parentPath,
+	};
+}
+
+function sameAccount(a: Account, b: Account): boolean {
+	return (
+		a.name === b.name &&
+		a.email === b.email &&
+		a.state === b.state &&
+		a.stateSource === b.stateSource &&
+		a.joinedMethod === b.joinedMethod &&
+		a.joinedAt === b.joinedAt &&
+		a.parentId === b.parentId &&
+		a.parentPath === b.parentPath
+	);
+}
+
+function errorName(error: unknown): string {
+	return error instanceof Error ? error.name : '';
+}
+
+function isThrottling(error: unknown): boolean {
+	const retryable = (error as { $retryable?: { throttling?: boolean } } | undefined)?.$retryable;
+	return errorName(error) === 'TooManyRequestsException' || retryable?.throttling === true;
+}
+
+/** A page token that no longer points anywhere (moto: the next account moved away; AWS: an expired token). */
+function isStaleToken(error: unknown): boolean {
+	const reason = (error as { Reason?: string } | undefined)?.Reason;
+	return (
+		errorName(error) === 'InvalidToken' ||
+		(errorName(error) === 'InvalidInputException' &&
+			(reason === 'INVALID_NEXT_TOKEN' || reason === 'INVALID_PAGINATION_TOKEN'))
+	);
+}
+
+/**
+ * A bounded pool of requests in flight. OU listings go first: each one found
+ * opens more listings that can run side by side.
+ */
+class RequestPool {
+	private active = 0;
+	private limit: number;
+	private successes = 0;
+	private readonly waiting: [Array<() => void>, Array<() => void>] = [[], []];
+
+	constructor(
+		private readonly maximum: number,
+		private readonly signal: AbortSignal,
+	) {
+		this.limit = maximum;
+		signal.addEventListener('abort', () => this.drain(), { once: true });
+	}
+
+	async run<T>(priority: 0 | 1, task: () => Promise<T>): Promise<T> {
+		await this.acquire(priority);
+		try {
+			this.signal.throwIfAborted();
+			const result = await task();
+			this.succeeded();
+			return result;
+		} catch (error) {
+			if (isThrottling(error)) this.throttled();
+			throw error;
+		} finally {
+			this.active--;
+			this.drain();
+		}
+	}
+
+	private acquire(priority: 0 | 1): Promise<void> {
+		this.signal.throwIfAborted();
+		if (this.active < this.limit && this.waiting[0].length === 0 && this.waiting[1].length === 0) {
+			this.active++;
+			return Promise.resolve();
+		}
+		return new Promise((resolve) => this.waiting[priority].push(resolve));
+	}
+
+	/** Wakes waiters while there is room; after an abort, wakes them all so they see it and stop. */
+	private drain(): void {
+		for (;;) {
+			if (!this.signal.aborted && this.active >= this.limit) return;
+			const next = this.waiting[0].shift() ?? this.waiting[1].shift();
+			if (!next) return;
+			this.active++;
+			next();
+		}
+	}
+
+	private throttled(): void {
+		this.limit = Math.max(1, Math.floor(this.limit / 2));
+		this.successes = 0;
+	}
+
+	private succeeded(): void {
+		if (this.limit >= this.maximum) return;
+		if (++this.successes >= this.limit * 4) {
+			this.limit++;
+			this.successes = 0;
+			this.drain();
+		}
+	}
+}
+
+/** Resolves when every task added has settled; rejects on the first failure. */
+class TaskGroup {
+	private pending = 0;
+	private failed = false;
+	private settle!: { resolve: () => void; reject: (error: unknown) => void };
+	readonly done = new Promise<void>((resolve, reject) => {
+		this.settle = { resolve, reject };
+	});
+
+	constructor(private readonly onFailure: () => void) {}
+
+	add(task: Promise<void>): void {
+		this.pending++;
+		task.then(
+			() => {
+				if (--this.pending === 0 && !this.failed) this.settle.resolve();
+			},
+			(error: unknown) => {
+				if (this.failed) return;
+				this.failed = true;
+				this.onFailure();
+				this.settle.reject(error);
+			},
+		);
+	}
+}
+
+interface Page {
+	readonly NextToken?: string | undefined;
+}
+
+/**
+ * Every account of the organization reachable from its roots. Rejects with the
+ * SDK's error (callers translate it), or with the signal's reason when aborted.
+ */
+export async function loadAccounts(client: OrganizationsClient, options: LoadAccountsOptions = {}): Promise<Account[]> {
+	const { signal, onAccounts } = options;
+	signal?.throwIfAborted();
+	// Aborted by the caller, or by the loader itself on the first failure so nothing more is sent.
+	const stop = new AbortController();
+	const forwardAbort = () => stop.abort(signal?.reason);
+	signal?.addEventListener('abort', forwardAbort, { once: true });
+	const pool = new RequestPool(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY), stop.signal);
+	const sendOptions = { abortSignal: stop.signal };
+	const seen = new Map<string, Account>();
+
+	/** Runs a paginated listing page by page, each page one request through the pool. */
+	async function eachPage<TPage extends Page>(
+		priority: 0 | 1,
+		paginate: (startingToken: string | undefined) => AsyncIterable<TPage>,
+		onPage: (page: TPage) => void,
+	): Promise<void> {
+		let token: string | undefined;
+		let resends = THROTTLED_PAGE_RESENDS;
+		let restarts = LISTING_RESTARTS;
+		let pages = paginate(token)[Symbol.asyncIterator]();
+		for (;;) {
+			let result: IteratorResult<TPage, unknown>;
+			try {
+				result = await pool.run(priority, () => pages.next());
+			} catch (error) {
+				if (stop.signal.aborted) throw stop.signal.reason;
+				if (isThrottling(error) && resends-- > 0) {
+					// The paginator ended with the error; resume from the page that failed.
+					pages = paginate(token)[Symbol.asyncIterator]();
+					continue;
+				}
+				if (isStaleToken(error) && token !== undefined && restarts-- > 0) {
+					// Start this listing over; accounts seen twice are kept once.
+					token = undefined;
+					pages = paginate(token)[Symbol.asyncIterator]();
+					continue;
+				}
+				throw error;
+			}
+			if (result.done) return;
+			onPage(result.value);
+			token = result.value.NextToken;
+			// Stop here rather than ask the paginator once more: that would queue for a slot for nothing.
+			if (!token) return;
+		}
+	}
+
+	function observe(raw: readonly SdkAccount[] | undefined, parentId: string, parentPath: string): void {
+		const changed: Account[] = [];
+		for (const item of raw ?? []) {
+			if (!item.Id) continue;
+			const account = toAccount(item, parentId, parentPath);
+			const previous = seen.get(account.id);
+			seen.set(account.id, account);
+			if (!previous || !sameAccount(previous, account)) changed.push(account);
+		}
+		if (changed.length > 0 && !stop.signal.aborted) onAccounts?.(changed);
+	}
+
+	async function walk(): Promise<void> {
+		const group = new TaskGroup(() => stop.abort(new Error('stopped after a failure')));
+
+		const visit = (parentId: string, parentPath: string): void => {
+			group.add(
+				eachPage<ListOrganizationalUnitsForParentCommandOutput>(
+					0,
+					(startingToken) =>
+						paginateListOrganizationalUnitsForParent(
+							{ client, pageSize: PAGE_SIZE, startingToken },
+							{ ParentId: parentId },
+							sendOptions,
+						),
+					(page) => {
+						for (const ou of page.OrganizationalUnits ?? []) {
+							if (ou.Id) visit(ou.Id, `${parentPath}/${ou.Name ?? ou.Id}`);
+						}
+					},
+				),
+			);
+			group.add(
+				eachPage<ListAccountsForParentCommandOutput>(
+					1,
+					(startingToken) =>
+						paginateListAccountsForParent(
+							{ client, pageSize: PAGE_SIZE, startingToken },
+							{ ParentId: parentId },
+							sendOptions,
+						),
+					(page) => observe(page.Accounts, parentId, parentPath),
+				),
+			);
+		};
+
+		group.add(
+			eachPage<ListRootsCommandOutput>(
+				0,
+				(startingToken) => paginateListRoots({ client, pageSize: PAGE_SIZE, startingToken }, {}, sendOptions),
+				(page) => {
+					for (const root of page.Roots ?? []) {
+						if (root.Id) visit(root.Id, root.Name ?? 'Root');
+					}
+				},
+			),
+		);
+		await group.done;
+	}
+
+	try {
+		await walk();
+		if (options.verify !== false) await walk();
+		return Array.from(seen.values());
+	} catch (error) {
+		if (signal?.aborted) throw signal.reason;
+		throw error;
+	} finally {
+		signal?.removeEventListener('abort', forwardAbort);
+	}
+}
