@@ -1,0 +1,333 @@
+/**
+ * The audit journal: one JSON line per intent (written before each
+ * destructive call) and per outcome (written after), one file per
+ * organization in the settings directory. Append-only. Each record is a
+ * single write of one short line to a file opened with O_APPEND, so two
+ * orgdash processes writing at once never interleave their lines. A line
+ * that cannot be read is skipped with a note, never fatal.
+ *
+ * This module depends only on Node's own modules so that it can be loaded
+ * anywhere (tests run it in child processes).
+ */
+import { randomUUID } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export type JournalAction = 'close' | 'remove' | 'reconcile';
+export type JournalPhase = 'intent' | 'outcome';
+
+export interface JournalCaller {
+	readonly accountId: string;
+	readonly arn: string;
+}
+
+export interface JournalError {
+	readonly code: string;
+	readonly reason?: string;
+	readonly message: string;
+}
+
+export interface JournalResult {
+	/** The account's state as AWS reported it, where known. */
+	readonly accountState?: string;
+	/** True when the account is no longer in the organization. */
+	readonly gone?: boolean;
+	readonly summary: string;
+}
+
+export interface JournalRecord {
+	/** ISO 8601. */
+	readonly time: string;
+	readonly organizationId: string;
+	readonly caller: JournalCaller;
+	readonly accountId: string;
+	readonly action: JournalAction;
+	readonly phase: JournalPhase;
+	/** Links an outcome (or a reconcile) to its intent. */
+	readonly intentId: string;
+	/** On a 'reconcile' record: the action of the intent it settles. */
+	readonly reconciles?: 'close' | 'remove';
+	readonly result?: JournalResult;
+	readonly error?: JournalError;
+}
+
+export interface SkippedLine {
+	/** 1-based. */
+	readonly line: number;
+	readonly reason: string;
+}
+
+export interface JournalContents {
+	readonly records: JournalRecord[];
+	readonly skipped: SkippedLine[];
+	/** Set when the file exists but could not be read at all. */
+	readonly unreadable?: string;
+}
+
+/** Lines stay far below the size at which a single write could be split. */
+const MAX_MESSAGE_LENGTH = 600;
+const MAX_LINE_BYTES = 4000;
+
+/** Removes anything that looks like a credential from an error message before it is written. */
+export function scrubCredentials(text: string): string {
+	return text
+		.replace(/\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{12,20}\b/g, '[redacted]')
+		.replace(
+			/(Credential|Signature|X-Amz-Security-Token|X-Amz-Signature|SessionToken|aws_secret_access_key|aws_session_token)(["'\s:=]+)[^\s,&"']+/gi,
+			'$1$2[redacted]',
+		);
+}
+
+export function journalFile(directory: string, organizationId: string): string {
+	const safe = organizationId.replace(/[^A-Za-z0-9_-]/g, '_') || 'unknown';
+	return join(directory, 'journal', `${safe}.jsonl`);
+}
+
+function isString(value: unknown): value is string {
+	return typeof value === 'string';
+}
+
+function validate(value: unknown): string | undefined {
+	if (typeof value !== 'object' || value === null) return 'not an object';
+	const record = value as Record<string, unknown>;
+	for (const field of ['time', 'organizationId', 'accountId', 'intentId'] as const) {
+		if (!isString(record[field])) return `missing ${field}`;
+	}
+	if (!['close', 'remove', 'reconcile'].includes(record.action as string)) return 'unknown action';
+	if (!['intent', 'outcome'].includes(record.phase as string)) return 'unknown phase';
+	const caller = record.caller as Record<string, unknown> | undefined;
+	if (!caller || !isString(caller.accountId) || !isString(caller.arn)) return 'missing caller';
+	return undefined;
+}
+
+/** Parses the journal's text; bad or partial lines are skipped with the reason. */
+export function parseJournal(text: string): JournalContents {
+	const records: JournalRecord[] = [];
+	const skipped: SkippedLine[] = [];
+	const lines = text.split('\n');
+	lines.forEach((line, index) => {
+		if (line.trim() === '') return;
+		let value: unknown;
+		try {
+			value = JSON.parse(line);
+		} catch {
+			skipped.push({ line: index + 1, reason: 'not valid JSON (a partial or corrupted line)' });
+			return;
+		}
+		const problem = validate(value);
+		if (problem) skipped.push({ line: index + 1, reason: `not a journal record (${problem})` });
+		else records.push(value as JournalRecord);
+	});
+	return { records, skipped };
+}
+
+export interface RecordedClosure {
+	readonly accountId: string;
+	/** ISO 8601; when the closure was requested. */
+	readonly at: string;
+}
+
+export interface IntentInput {
+	readonly caller: JournalCaller;
+	readonly accountId: string;
+	readonly action: 'close' | 'remove';
+}
+
+export type OutcomeInput =
+	| { readonly result: JournalResult; readonly error?: undefined }
+	| {
+			readonly error: { readonly code: string; readonly reason?: string | undefined; readonly message?: string };
+			readonly result?: undefined;
+	  };
+
+export class Journal {
+	readonly path: string;
+	readonly organizationId: string;
+	private readonly now: () => Date;
+
+	constructor(directory: string, organizationId: string, options: { now?: () => Date } = {}) {
+		this.organizationId = organizationId;
+		this.path = journalFile(directory, organizationId);
+		this.now = options.now ?? (() => new Date());
+	}
+
+	/** One record, one line, one write with O_APPEND. */
+	append(record: JournalRecord): JournalRecord {
+		let line = `${JSON.stringify(record)}\n`;
+		if (Buffer.byteLength(line) > MAX_LINE_BYTES) {
+			// Only a very long message can get here; the record keeps its meaning without it.
+			const error = record.error ? { ...record.error, message: '(message too long, left out)' } : undefined;
+			line = `${JSON.stringify({ ...record, ...(error ? { error } : {}) })}\n`;
+		}
+		mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+		const fd = openSync(this.path, 'a', 0o600);
+		try {
+			const bytes = Buffer.from(line);
+			const written = writeSync(fd, bytes, 0, bytes.length);
+			if (written !== bytes.length) throw new Error(`The journal took only ${written} of ${bytes.length} bytes.`);
+		} finally {
+			closeSync(fd);
+		}
+		return record;
+	}
+
+	appendIntent(input: IntentInput): JournalRecord {
+		return this.append({
+			time: this.now().toISOString(),
+			organizationId: this.organizationId,
+			caller: { accountId: input.caller.accountId, arn: input.caller.arn },
+			accountId: input.accountId,
+			action: input.action,
+			phase: 'intent',
+			intentId: randomUUID(),
+		});
+	}
+
+	appendOutcome(intent: JournalRecord, outcome: OutcomeInput): JournalRecord {
+		return this.append(this.outcomeRecord(intent, intent.action, outcome));
+	}
+
+	/** Settles an intent whose outcome was never written, from what AWS says now. */
+	appendReconcile(intent: JournalRecord, caller: JournalCaller, outcome: OutcomeInput): JournalRecord {
+		const record = this.outcomeRecord(intent, 'reconcile', outcome);
+		return this.append({
+			...record,
+			caller: { accountId: caller.accountId, arn: caller.arn },
+			reconciles: intent.action === 'remove' ? 'remove' : 'close',
+		});
+	}
+
+	private outcomeRecord(intent: JournalRecord, action: JournalAction, outcome: OutcomeInput): JournalRecord {
+		const base = {
+			time: this.now().toISOString(),
+			organizationId: this.organizationId,
+			caller: intent.caller,
+			accountId: intent.accountId,
+			action,
+			phase: 'outcome' as const,
+			intentId: intent.intentId,
+		};
+		if (outcome.error) {
+			const message = scrubCredentials(outcome.error.message ?? '').slice(0, MAX_MESSAGE_LENGTH);
+			return {
+				...base,
+				error: { code: outcome.error.code, ...(outcome.error.reason ? { reason: outcome.error.reason } : {}), message },
+			};
+		}
+		return { ...base, result: { ...outcome.result, summary: scrubCredentials(outcome.result.summary) } };
+	}
+
+	read(): JournalContents {
+		let text: string;
+		try {
+			text = readFileSync(this.path, 'utf8');
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], skipped: [] };
+			return { records: [], skipped: [], unreadable: `${this.path} could not be read (${(error as Error).message}).` };
+		}
+		return parseJournal(text);
+	}
+
+	/** Intents with no outcome: the program stopped between the call and its answer. */
+	pendingIntents(records: readonly JournalRecord[] = this.read().records): JournalRecord[] {
+		const settled = new Set(records.filter((record) => record.phase === 'outcome').map((record) => record.intentId));
+		return records.filter((record) => record.phase === 'intent' && !settled.has(record.intentId));
+	}
+
+	/**
+	 * Closures that AWS accepted, requested at or after `since`: a close intent
+	 * whose outcome succeeded, or whose reconciliation found the account
+	 * closing or closed.
+	 */
+	closuresSince(since: Date, records: readonly JournalRecord[] = this.read().records): RecordedClosure[] {
+		const accepted = new Set<string>();
+		for (const record of records) {
+			if (record.phase !== 'outcome' || !record.result) continue;
+			if (record.action === 'close') accepted.add(record.intentId);
+			if (record.action === 'reconcile' && record.reconciles === 'close' && isClosedState(record.result.accountState)) {
+				accepted.add(record.intentId);
+			}
+		}
+		return records
+			.filter((record) => record.phase === 'intent' && record.action === 'close' && accepted.has(record.intentId))
+			.filter((record) => Date.parse(record.time) >= since.getTime())
+			.map((record) => ({ accountId: record.accountId, at: record.time }));
+	}
+}
+
+function isClosedState(state: string | undefined): boolean {
+	return state === 'CLOSED' || state === 'PENDING_CLOSURE' || state === 'SUSPENDED';
+}
+
+/** What reconciliation needs from the organization (OrgGateway fits). */
+export interface AccountDescriber {
+	describeAccount(accountId: string): Promise<{ readonly state: string }>;
+}
+
+export interface Reconciliation {
+	readonly intent: JournalRecord;
+	/** The reconcile record written, when AWS answered. */
+	readonly outcome?: JournalRecord;
+	/** Why it stays pending, when AWS could not be asked. */
+	readonly error?: JournalError;
+}
+
+function describeOutcome(intent: JournalRecord, state: string | undefined): JournalResult {
+	if (state === undefined) {
+		return {
+			gone: true,
+			summary:
+				intent.action === 'remove'
+					? 'The removal went through: the account is no longer in the organization.'
+					: 'The account is no longer in the organization.',
+		};
+	}
+	if (intent.action === 'close') {
+		return {
+			accountState: state,
+			summary: isClosedState(state)
+				? `The closure went through: the account is now ${state}.`
+				: `The closure did not go through: the account is ${state}.`,
+		};
+	}
+	return {
+		accountState: state,
+		summary: `The removal did not go through: the account is still in the organization (${state}).`,
+	};
+}
+
+/**
+ * For each intent with no outcome, asks AWS what the account's state is now
+ * and writes a 'reconcile' outcome. An intent AWS could not be asked about
+ * (network, permissions) stays pending for the next start.
+ */
+export async function reconcilePending(
+	journal: Journal,
+	describer: AccountDescriber,
+	caller: JournalCaller,
+): Promise<Reconciliation[]> {
+	const reconciliations: Reconciliation[] = [];
+	for (const intent of journal.pendingIntents()) {
+		try {
+			const account = await describer.describeAccount(intent.accountId);
+			const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, account.state) });
+			reconciliations.push({ intent, outcome });
+		} catch (error) {
+			const { code, reason, message } = error as { code?: string; reason?: string; message?: string };
+			if (code === 'AccountNotFoundException') {
+				const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, undefined) });
+				reconciliations.push({ intent, outcome });
+				continue;
+			}
+			reconciliations.push({
+				intent,
+				error: {
+					code: code ?? 'Error',
+					...(reason ? { reason } : {}),
+					message: scrubCredentials(message ?? String(error)),
+				},
+			});
+		}
+	}
+	return reconciliations;
+}

@@ -1,0 +1,349 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { OrgError } from '../../source/org/errors.js';
+import { createSandbox, DEMO_ACCOUNTS } from '../../source/org/sandbox.js';
+import { Journal, journalFile, parseJournal, reconcilePending, scrubCredentials } from '../../source/store/journal.js';
+import { Settings } from '../../source/store/settings.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/admin' };
+const roots: string[] = [];
+
+function tempDir(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'orgdash-journal-'));
+	roots.push(dir);
+	return dir;
+}
+
+afterAll(() => {
+	for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+});
+
+let directory: string;
+beforeEach(() => {
+	directory = tempDir();
+});
+
+describe('journal records', () => {
+	it('lives in the settings directory, one file per organization', () => {
+		const previous = process.env.ORGDASH_CONFIG_DIR;
+		process.env.ORGDASH_CONFIG_DIR = directory;
+		try {
+			const settings = new Settings();
+			expect(settings.directory).toBe(directory);
+			const demo = new Journal(settings.directory, 'o-demo1234567');
+			const other = new Journal(settings.directory, 'o-other000000');
+			expect(demo.path).toBe(join(directory, 'journal', 'o-demo1234567.jsonl'));
+			demo.appendIntent({ caller, accountId: '318274650192', action: 'close' });
+			other.appendIntent({ caller, accountId: '222222222222', action: 'remove' });
+			expect(demo.read().records.map((record) => record.accountId)).toEqual(['318274650192']);
+			expect(other.read().records.map((record) => record.accountId)).toEqual(['222222222222']);
+		} finally {
+			if (previous === undefined) delete process.env.ORGDASH_CONFIG_DIR;
+			else process.env.ORGDASH_CONFIG_DIR = previous;
+		}
+	});
+
+	it('keeps a file name safe whatever the organization id', () => {
+		expect(journalFile('/x', '../../etc/passwd')).toBe(join('/x', 'journal', '______etc_passwd.jsonl'));
+		expect(journalFile('/x', '')).toBe(join('/x', 'journal', 'unknown.jsonl'));
+	});
+
+	it('writes an intent and its outcome, linked by the intent id', () => {
+		const times = ['2026-05-10T12:00:00.000Z', '2026-05-10T12:00:01.000Z'];
+		const journal = new Journal(directory, 'o-test', { now: () => new Date(times.shift() ?? '') });
+		const intent = journal.appendIntent({ caller, accountId: '318274650192', action: 'close' });
+		const outcome = journal.appendOutcome(intent, { result: { summary: 'CloseAccount accepted' } });
+		const { records, skipped } = journal.read();
+		expect(skipped).toEqual([]);
+		expect(records).toEqual([
+			{
+				time: '2026-05-10T12:00:00.000Z',
+				organizationId: 'o-test',
+				caller,
+				accountId: '318274650192',
+				action: 'close',
+				phase: 'intent',
+				intentId: intent.intentId,
+			},
+			{
+				time: '2026-05-10T12:00:01.000Z',
+				organizationId: 'o-test',
+				caller,
+				accountId: '318274650192',
+				action: 'close',
+				phase: 'outcome',
+				intentId: intent.intentId,
+				result: { summary: 'CloseAccount accepted' },
+			},
+		]);
+		expect(outcome.intentId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(readFileSync(journal.path, 'utf8').split('\n')).toHaveLength(3);
+		expect(statSync(journal.path).mode & 0o777).toBe(0o600);
+	});
+
+	it('records errors with code, reason and message', () => {
+		const journal = new Journal(directory, 'o-test');
+		const intent = journal.appendIntent({ caller, accountId: '184627395021', action: 'remove' });
+		journal.appendOutcome(intent, {
+			error: new OrgError('ConstraintViolationException', 'needs a phone', {
+				reason: 'ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION',
+			}),
+		});
+		expect(journal.read().records[1]?.error).toEqual({
+			code: 'ConstraintViolationException',
+			reason: 'ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION',
+			message: 'needs a phone',
+		});
+	});
+
+	it('never holds credentials', () => {
+		const journal = new Journal(directory, 'o-test');
+		const intent = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		journal.appendOutcome(intent, {
+			error: {
+				code: 'SignatureDoesNotMatch',
+				message:
+					'Credential=AKIAIOSFODNN7EXAMPLE/20260510/us-east-1/organizations/aws4_request, SessionToken=FQoGZXIvYXdzEJr//secret, key ASIAY34FZKBOKMUTVV7A',
+			},
+		});
+		const text = readFileSync(journal.path, 'utf8');
+		expect(text).not.toMatch(/AKIAIOSFODNN7EXAMPLE|ASIAY34FZKBOKMUTVV7A|FQoGZXIvYXdzEJr/);
+		expect(text).toMatch(/\[redacted\]/);
+		expect(scrubCredentials('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG')).toBe(
+			'aws_secret_access_key = [redacted]',
+		);
+	});
+
+	it('keeps each line short even for a huge message', () => {
+		const journal = new Journal(directory, 'o-test');
+		const intent = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		journal.appendOutcome(intent, { error: { code: 'X', message: 'm'.repeat(100_000) } });
+		const lines = readFileSync(journal.path, 'utf8').trim().split('\n');
+		expect(Math.max(...lines.map((line) => Buffer.byteLength(line)))).toBeLessThan(4000);
+		expect(journal.read().records[1]?.error?.code).toBe('X');
+	});
+});
+
+describe('reading', () => {
+	it('returns nothing for a journal not written yet', () => {
+		expect(new Journal(directory, 'o-none').read()).toEqual({ records: [], skipped: [] });
+	});
+
+	it('skips a corrupt or partial line with a note, and keeps the rest', () => {
+		const journal = new Journal(directory, 'o-test');
+		const first = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		appendFileSync(journal.path, 'this is not json\n');
+		appendFileSync(journal.path, '{"time":"2026-01-01T00:00:00Z","action":"close"}\n');
+		appendFileSync(journal.path, '\n');
+		const second = journal.appendIntent({ caller, accountId: '2', action: 'remove' });
+		appendFileSync(journal.path, '{"time":"2026-01-01T00:00:00Z","organizationId":"o-te');
+		const { records, skipped } = journal.read();
+		expect(records.map((record) => record.intentId)).toEqual([first.intentId, second.intentId]);
+		expect(skipped).toEqual([
+			{ line: 2, reason: 'not valid JSON (a partial or corrupted line)' },
+			{ line: 3, reason: 'not a journal record (missing organizationId)' },
+			{ line: 6, reason: 'not valid JSON (a partial or corrupted line)' },
+		]);
+	});
+
+	it('reports a journal it cannot read instead of failing', () => {
+		const journal = new Journal(directory, 'o-dir');
+		mkdirSync(journal.path, { recursive: true });
+		const contents = journal.read();
+		expect(contents.records).toEqual([]);
+		expect(contents.unreadable).toMatch(/could not be read/);
+	});
+
+	it('rejects records of the wrong shape', () => {
+		const base = {
+			time: 't',
+			organizationId: 'o',
+			accountId: 'a',
+			intentId: 'i',
+			action: 'close',
+			phase: 'intent',
+			caller,
+		};
+		const lines = [
+			base,
+			{ ...base, action: 'delete' },
+			{ ...base, phase: 'maybe' },
+			{ ...base, caller: { accountId: 1 } },
+			[1, 2],
+		].map((value) => JSON.stringify(value));
+		const { records, skipped } = parseJournal(lines.join('\n'));
+		expect(records).toHaveLength(1);
+		expect(skipped.map((line) => line.reason)).toEqual([
+			'not a journal record (unknown action)',
+			'not a journal record (unknown phase)',
+			'not a journal record (missing caller)',
+			'not a journal record (missing time)',
+		]);
+	});
+});
+
+describe('pending intents and closures', () => {
+	it('finds intents with no outcome', () => {
+		const journal = new Journal(directory, 'o-test');
+		const settled = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		journal.appendOutcome(settled, { result: { summary: 'ok' } });
+		const pending = journal.appendIntent({ caller, accountId: '2', action: 'remove' });
+		expect(journal.pendingIntents().map((record) => record.intentId)).toEqual([pending.intentId]);
+	});
+
+	it('counts closures AWS accepted since a date, including reconciled ones', () => {
+		const clock = { now: new Date('2026-05-01T00:00:00.000Z') };
+		const journal = new Journal(directory, 'o-test', { now: () => clock.now });
+		const old = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		journal.appendOutcome(old, { result: { summary: 'ok' } });
+		clock.now = new Date('2026-05-20T00:00:00.000Z');
+		const accepted = journal.appendIntent({ caller, accountId: '2', action: 'close' });
+		journal.appendOutcome(accepted, { result: { summary: 'ok' } });
+		const refused = journal.appendIntent({ caller, accountId: '3', action: 'close' });
+		journal.appendOutcome(refused, { error: { code: 'AccessDeniedException' } });
+		const reconciled = journal.appendIntent({ caller, accountId: '4', action: 'close' });
+		journal.appendReconcile(reconciled, caller, {
+			result: { accountState: 'PENDING_CLOSURE', summary: 'went through' },
+		});
+		const notThrough = journal.appendIntent({ caller, accountId: '5', action: 'close' });
+		journal.appendReconcile(notThrough, caller, { result: { accountState: 'ACTIVE', summary: 'did not' } });
+		const removal = journal.appendIntent({ caller, accountId: '6', action: 'remove' });
+		journal.appendOutcome(removal, { result: { summary: 'ok' } });
+		journal.appendIntent({ caller, accountId: '7', action: 'close' });
+		expect(journal.closuresSince(new Date('2026-05-10T00:00:00.000Z'))).toEqual([
+			{ accountId: '2', at: '2026-05-20T00:00:00.000Z' },
+			{ accountId: '4', at: '2026-05-20T00:00:00.000Z' },
+		]);
+		expect(journal.closuresSince(new Date('2026-04-01T00:00:00.000Z'))).toHaveLength(3);
+	});
+});
+
+describe('reconciliation on the next start', () => {
+	it('asks AWS about each pending intent and writes what the account is now', async () => {
+		const sandbox = createSandbox({ now: () => new Date('2026-05-10T12:00:00.000Z') });
+		const journal = new Journal(directory, 'o-demo1234567');
+		// The program stopped after CloseAccount was sent, before the outcome was written.
+		const closed = journal.appendIntent({ caller, accountId: DEMO_ACCOUNTS.paymentsProd, action: 'close' });
+		await sandbox.closeAccount(DEMO_ACCOUNTS.paymentsProd);
+		// ...and before CloseAccount was sent at all.
+		const notSent = journal.appendIntent({ caller, accountId: DEMO_ACCOUNTS.logArchive, action: 'close' });
+		// A removal that went through.
+		const removed = journal.appendIntent({ caller, accountId: DEMO_ACCOUNTS.storefrontSearchProd, action: 'remove' });
+		await sandbox.removeAccount(DEMO_ACCOUNTS.storefrontSearchProd);
+		// AWS cannot be asked about this one right now.
+		const unreachable = journal.appendIntent({ caller, accountId: '427361905837', action: 'close' });
+		const order = [closed, notSent, removed, unreachable];
+		const describer = {
+			async describeAccount(accountId: string) {
+				if (accountId === unreachable.accountId) throw new OrgError('TimeoutError', 'timed out', { network: true });
+				return sandbox.describeAccount(accountId);
+			},
+		};
+
+		const results = await reconcilePending(journal, describer, caller);
+		expect(results.map((result) => result.intent.intentId)).toEqual(order.map((intent) => intent.intentId));
+		expect(results[0]?.outcome?.result).toEqual({
+			accountState: 'PENDING_CLOSURE',
+			summary: 'The closure went through: the account is now PENDING_CLOSURE.',
+		});
+		expect(results[1]?.outcome?.result?.summary).toBe('The closure did not go through: the account is ACTIVE.');
+		expect(results[2]?.outcome?.result).toEqual({
+			gone: true,
+			summary: 'The removal went through: the account is no longer in the organization.',
+		});
+		expect(results[3]?.outcome).toBeUndefined();
+		expect(results[3]?.error?.code).toBe('TimeoutError');
+
+		const reconcileRecords = journal.read().records.filter((record) => record.action === 'reconcile');
+		expect(reconcileRecords.map((record) => [record.phase, record.reconciles])).toEqual([
+			['outcome', 'close'],
+			['outcome', 'close'],
+			['outcome', 'remove'],
+		]);
+		expect(journal.pendingIntents().map((record) => record.intentId)).toEqual([unreachable.intentId]);
+		expect(journal.closuresSince(new Date(0)).map((closure) => closure.accountId)).toEqual([
+			DEMO_ACCOUNTS.paymentsProd,
+		]);
+	});
+});
+
+/**
+ * Loads the real journal module in plain Node: it depends only on Node's own
+ * modules, so a transpile-only build of the one file is the module itself.
+ */
+function buildJournalForChildren(): string {
+	const out = join(repo, 'node_modules', '.cache', 'orgdash-test', `journal-${process.pid}`);
+	mkdirSync(out, { recursive: true });
+	const source = readFileSync(join(repo, 'source', 'store', 'journal.ts'), 'utf8');
+	const { outputText } = ts.transpileModule(source, {
+		compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+	});
+	writeFileSync(join(out, 'journal.mjs'), outputText);
+	writeFileSync(
+		join(out, 'writer.mjs'),
+		`import { Journal } from './journal.mjs';
+const [directory, label, count, startAt] = process.argv.slice(2);
+const journal = new Journal(directory, 'o-concurrent');
+const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:role/' + label };
+while (Date.now() < Number(startAt)) {}
+for (let index = 0; index < Number(count); index++) {
+	const intent = journal.appendIntent({ caller, accountId: String(100000000000 + index), action: 'close' });
+	journal.appendOutcome(intent, { error: { code: label, message: label.repeat(120) + ' #' + index } });
+}
+`,
+	);
+	roots.push(out);
+	return join(out, 'writer.mjs');
+}
+
+function runWriter(writer: string, args: string[]): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [writer, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+		let stderr = '';
+		child.stderr.on('data', (chunk) => {
+			stderr += chunk;
+		});
+		child.on('error', reject);
+		child.on('exit', (code) => (code === 0 ? resolve(code) : reject(new Error(`writer exited ${code}: ${stderr}`))));
+	});
+}
+
+describe('two processes writing at once', () => {
+	it('never corrupt the journal: every line parses and every record is there', async () => {
+		const writer = buildJournalForChildren();
+		const perWriter = 3000;
+		const startAt = String(Date.now() + 400);
+		await Promise.all([
+			runWriter(writer, [directory, 'A', String(perWriter), startAt]),
+			runWriter(writer, [directory, 'B', String(perWriter), startAt]),
+		]);
+		const journal = new Journal(directory, 'o-concurrent');
+		const text = readFileSync(journal.path, 'utf8');
+		const lines = text.split('\n');
+		expect(lines.pop()).toBe('');
+		expect(lines).toHaveLength(4 * perWriter);
+		for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+		const { records, skipped } = journal.read();
+		expect(skipped).toEqual([]);
+		for (const label of ['A', 'B']) {
+			const outcomes = records.filter((record) => record.error?.code === label);
+			expect(outcomes).toHaveLength(perWriter);
+			outcomes.forEach((record, index) => {
+				expect(record.error?.message).toBe(`${label.repeat(120)} #${index}`);
+			});
+		}
+		expect(journal.pendingIntents()).toEqual([]);
+		// The writers really overlapped: their lines alternate many times in the file.
+		let switches = 0;
+		for (let index = 1; index < records.length; index++) {
+			if (records[index]?.caller.arn !== records[index - 1]?.caller.arn) switches++;
+		}
+		expect(switches).toBeGreaterThan(20);
+	});
+});
