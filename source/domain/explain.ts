@@ -234,6 +234,12 @@ function byCode(error: ErrorInfo, context: ExplainContext): Parts | undefined {
 				why: 'The failure was on the AWS side.',
 				next: 'Refresh (r) to see whether anything changed, then try again in a few minutes.',
 			};
+		case 'JournalWriteFailed':
+			return {
+				what: `orgdash did not send the request to ${verb}: it could not write the journal first.`,
+				why: `Every request is recorded before it is sent, so that it can be checked later. The write failed${error.message ? ` (${error.message})` : ''}.`,
+				next: 'Check that the settings directory is writable and has space (ORGDASH_CONFIG_DIR moves it), then try again.',
+			};
 		case 'UnsupportedAPIEndpointException':
 			return {
 				what: `The endpoint does not support the request to ${verb}.`,

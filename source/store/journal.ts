@@ -331,3 +331,68 @@ export async function reconcilePending(
 	}
 	return reconciliations;
 }
+
+/** One request as the journal tells it: the intent with its outcome, or its reconciliation, or neither yet. */
+export interface JournalEntry {
+	readonly intentId: string;
+	readonly time: string;
+	readonly accountId: string;
+	readonly action: 'close' | 'remove';
+	readonly caller: JournalCaller;
+	readonly status: 'accepted' | 'refused' | 'pending' | 'reconciled';
+	readonly summary: string;
+	/** The outcome or reconcile record, when there is one. */
+	readonly settledBy?: JournalRecord;
+}
+
+function errorSummary(error: JournalError): string {
+	return `${error.code}${error.reason ? ` ${error.reason}` : ''}${error.message ? `: ${error.message}` : ''}`;
+}
+
+/** The journal's records as requests, newest first. Outcomes whose intent was lost are shown on their own. */
+export function journalEntries(records: readonly JournalRecord[]): JournalEntry[] {
+	const settlements = new Map<string, JournalRecord>();
+	for (const record of records) {
+		if (record.phase === 'outcome' && !settlements.has(record.intentId)) settlements.set(record.intentId, record);
+	}
+	const entries: JournalEntry[] = [];
+	const seen = new Set<string>();
+	for (const record of records) {
+		if (record.phase !== 'intent' || record.action === 'reconcile') continue;
+		seen.add(record.intentId);
+		entries.push(entryFor(record, record.action, settlements.get(record.intentId)));
+	}
+	for (const [intentId, settlement] of settlements) {
+		if (seen.has(intentId)) continue;
+		const action = settlement.action === 'reconcile' ? (settlement.reconciles ?? 'close') : settlement.action;
+		entries.push(entryFor(settlement, action, settlement));
+	}
+	return entries.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+}
+
+function entryFor(
+	record: JournalRecord,
+	action: 'close' | 'remove',
+	settledBy: JournalRecord | undefined,
+): JournalEntry {
+	const base = {
+		intentId: record.intentId,
+		time: record.time,
+		accountId: record.accountId,
+		action,
+		caller: record.caller,
+	};
+	if (!settledBy) {
+		return {
+			...base,
+			status: 'pending',
+			summary: 'No outcome recorded: orgdash checks it with AWS on the next start.',
+		};
+	}
+	if (settledBy.action === 'reconcile') {
+		const summary = settledBy.result?.summary ?? (settledBy.error ? errorSummary(settledBy.error) : '');
+		return { ...base, status: 'reconciled', summary: `Checked later: ${summary}`, settledBy };
+	}
+	if (settledBy.error) return { ...base, status: 'refused', summary: errorSummary(settledBy.error), settledBy };
+	return { ...base, status: 'accepted', summary: settledBy.result?.summary ?? 'Accepted.', settledBy };
+}

@@ -132,6 +132,7 @@ describe('explain: network, credentials and unknown errors', () => {
 			'ServiceException',
 			'UnsupportedAPIEndpointException',
 			'AccessDeniedForDependencyException',
+			'JournalWriteFailed',
 		]) {
 			const explanation = explain({ code }, { action: 'close' });
 			expectComplete(explanation);

@@ -1,0 +1,99 @@
+/**
+ * The console closure, one step at a time, for accounts no API can close: the
+ * management account, a standalone account, a member just removed.
+ */
+import { Box, Text, useInput } from 'ink';
+import { useRef, useState } from 'react';
+import { type ConsoleClosureInput, consoleClosureKey, consoleClosureSteps } from '../../domain/console-closure.js';
+import { useTheme } from '../hooks/useTheme.js';
+import { toFlowKey } from './use-flow.js';
+
+export const CONSOLE_CLOSURE_HINTS = 'Enter/→ next step  ← previous  Esc back';
+
+export interface ConsoleClosureProps {
+	readonly input: ConsoleClosureInput;
+	/** Esc on the first step. */
+	readonly onBack: () => void;
+	/** Enter on the last step. */
+	readonly onDone: () => void;
+	readonly isActive?: boolean;
+	readonly height?: number | undefined;
+}
+
+function heading(input: ConsoleClosureInput): string {
+	const name = input.accountName ? ` · ${input.accountName}` : '';
+	switch (input.kind) {
+		case 'management':
+			return `Close the management account ${input.accountId}${name} in the console`;
+		case 'standalone':
+			return `Close the standalone account ${input.accountId}${name} in the console`;
+		case 'removed-member':
+			return `Close ${input.accountId}${name}, now standalone, in the console`;
+	}
+}
+
+export function ConsoleClosure({ input, onBack, onDone, isActive = true, height }: ConsoleClosureProps) {
+	const theme = useTheme();
+	const [steps] = useState(() => consoleClosureSteps(input));
+	const [index, setIndex] = useState(0);
+	// Keys can arrive faster than renders: each one moves from the latest index.
+	const indexRef = useRef(0);
+	useInput(
+		(text, key) => {
+			const flowKey = toFlowKey(text, key);
+			if (!flowKey) return;
+			const next = consoleClosureKey(indexRef.current, steps.length, flowKey);
+			if (next.exit) {
+				if (flowKey.type === 'escape') onBack();
+				else onDone();
+				return;
+			}
+			indexRef.current = next.index;
+			setIndex(next.index);
+		},
+		{ isActive },
+	);
+	const step = steps[index];
+	return (
+		<Box flexDirection="column" height={height} overflow="hidden">
+			<Text bold wrap="truncate-end">
+				{heading(input)}
+			</Text>
+			<Text dimColor>
+				No API can close this account: its root user does it in the Billing and Cost Management console.
+			</Text>
+			<Box flexDirection="column" marginTop={1}>
+				{steps.map((item, position) => {
+					const current = position === index;
+					const mark = item.done ? '✓' : position < index ? '·' : ' ';
+					return (
+						<Text
+							key={item.title}
+							wrap="truncate-end"
+							bold={current}
+							color={current ? theme.colour('cyan') : undefined}
+							dimColor={!current && position < index}
+						>
+							{current ? '›' : mark} {position + 1}. {item.title}
+						</Text>
+					);
+				})}
+			</Box>
+			{step ? (
+				<Box flexDirection="column" marginTop={1} paddingLeft={2} flexShrink={1}>
+					<Text bold>
+						Step {index + 1} of {steps.length}: {step.title}
+					</Text>
+					{step.warning ? <Text color={theme.colour('yellow')}>{step.warning}</Text> : null}
+					{step.lines.map((line) => (
+						<Text key={line}>{line}</Text>
+					))}
+				</Box>
+			) : null}
+			<Box flexGrow={1} />
+			<Text dimColor wrap="truncate-end">
+				{index === steps.length - 1 ? 'Enter done  ← previous  Esc back' : CONSOLE_CLOSURE_HINTS}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,107 @@
+/** The journal (L on the dashboard): every close and remove request, newest first, with how it ended. */
+import { Box, Text, useInput } from 'ink';
+import { useMemo, useRef, useState } from 'react';
+import { type Journal, type JournalEntry, journalEntries } from '../../store/journal.js';
+import { useTheme } from '../hooks/useTheme.js';
+import { fitWidth } from '../text.js';
+
+export const JOURNAL_HINTS = '↑/↓ j/k scroll  PgUp/PgDn page  r reload  Esc back';
+
+export interface JournalViewProps {
+	readonly journal: Journal;
+	readonly onBack: () => void;
+	readonly height?: number | undefined;
+	readonly width?: number | undefined;
+}
+
+const STATUS_LABEL: Record<JournalEntry['status'], string> = {
+	accepted: 'accepted',
+	refused: 'refused',
+	pending: 'pending',
+	reconciled: 'checked',
+};
+
+/** The short form of who made the request: "user/alice", "RoleName/session". */
+export function callerLabel(arn: string): string {
+	const resource = arn.split(':').slice(5).join(':');
+	if (!resource) return arn;
+	return resource.replace(/^assumed-role\//, '');
+}
+
+function when(iso: string): string {
+	return iso.slice(0, 19).replace('T', ' ');
+}
+
+export function JournalView({ journal, onBack, height = 20, width = 100 }: JournalViewProps) {
+	const theme = useTheme();
+	const [version, setVersion] = useState(0);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reload trigger.
+	const contents = useMemo(() => journal.read(), [journal, version]);
+	const entries = useMemo(() => journalEntries(contents.records), [contents]);
+	const [top, setTop] = useState(0);
+	const topRef = useRef(0);
+	const notes = (contents.skipped.length > 0 ? 1 : 0) + (contents.unreadable ? 1 : 0);
+	const visible = Math.max(1, height - 5 - notes);
+	const maxTop = Math.max(0, entries.length - visible);
+
+	useInput((input, key) => {
+		let next = topRef.current;
+		if (key.escape) return onBack();
+		if (input === 'r') return setVersion((value) => value + 1);
+		if (key.upArrow || input === 'k') next -= 1;
+		else if (key.downArrow || input === 'j') next += 1;
+		else if (key.pageUp) next -= visible;
+		else if (key.pageDown) next += visible;
+		else if (input === 'g' || key.home) next = 0;
+		else if (input === 'G' || key.end) next = maxTop;
+		else return;
+		next = Math.min(maxTop, Math.max(0, next));
+		topRef.current = next;
+		setTop(next);
+	});
+
+	const pending = entries.filter((entry) => entry.status === 'pending').length;
+	const statusColour = (status: JournalEntry['status']) =>
+		theme.colour(
+			status === 'accepted' ? 'green' : status === 'refused' ? 'red' : status === 'pending' ? 'yellow' : 'cyan',
+		);
+	// Time, action, account and status come first (52 columns); the caller follows the summary.
+	const summaryWidth = Math.max(20, Math.min(80, width - 52 - 24));
+
+	return (
+		<Box flexDirection="column" height={height} overflow="hidden">
+			<Text bold wrap="truncate-end">
+				Journal of {journal.organizationId}: {entries.length} {entries.length === 1 ? 'request' : 'requests'}
+				{pending > 0 ? `, ${pending} without an outcome` : ''}
+			</Text>
+			<Text dimColor wrap="truncate-middle">
+				{journal.path}
+			</Text>
+			{contents.unreadable ? <Text color={theme.colour('red')}>{contents.unreadable}</Text> : null}
+			{contents.skipped.length > 0 ? (
+				<Text color={theme.colour('yellow')} wrap="truncate-end">
+					{contents.skipped.length} unreadable {contents.skipped.length === 1 ? 'line was' : 'lines were'} skipped (line{' '}
+					{contents.skipped.map((line) => line.line).join(', ')}).
+				</Text>
+			) : null}
+			<Box flexDirection="column" marginTop={1} flexGrow={1}>
+				{entries.length === 0 ? (
+					<Text dimColor>No close or remove request has been made for this organization yet.</Text>
+				) : (
+					entries.slice(top, top + visible).map((entry) => (
+						<Text key={entry.intentId} wrap="truncate-end">
+							{when(entry.time)} {fitWidth(entry.action, 7)} {entry.accountId}{' '}
+							<Text color={statusColour(entry.status)}>{fitWidth(STATUS_LABEL[entry.status], 9)}</Text>
+							{fitWidth(entry.summary, summaryWidth)}
+							<Text dimColor> by {callerLabel(entry.caller.arn)}</Text>
+						</Text>
+					))
+				)}
+			</Box>
+			<Text dimColor wrap="truncate-end">
+				{entries.length > visible ? `${top + 1}-${Math.min(entries.length, top + visible)} of ${entries.length}  ` : ''}
+				{JOURNAL_HINTS}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,161 @@
+/**
+ * Carries out what the flow reducer asks for: reads through the gateway,
+ * checklist progress in the settings, and the destructive call wrapped by its
+ * journal records (intent before, outcome after). Every answer goes back to
+ * the reducer as an event. Nothing here decides anything.
+ */
+import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
+import type { FlowEffect, FlowEvent } from '../../domain/close-flow.js';
+import type { ErrorInfo } from '../../domain/explain.js';
+import type { OrgGateway } from '../../org/gateway.js';
+import type { Journal } from '../../store/journal.js';
+
+/** The part of Settings the flows use (checklist progress per account). */
+export interface ProgressStore {
+	checklistProgress(organizationId: string, accountId: string): { readonly ticked: string[] } | undefined;
+	saveChecklistProgress(organizationId: string, accountId: string, ticked: readonly string[]): void;
+	clearChecklistProgress(organizationId: string, accountId: string): void;
+}
+
+export interface FlowServices {
+	readonly gateway: OrgGateway;
+	readonly journal: Journal;
+	readonly progress?: ProgressStore;
+	readonly organization: Organization;
+	readonly caller: CallerIdentity;
+	readonly now?: () => Date;
+	/** Between two DescribeAccount calls while a closure is tracked. */
+	readonly pollIntervalMs?: number;
+	/** Told about every fresh read of the account, so the dashboard's row follows. */
+	readonly onAccount?: (account: Account) => void;
+}
+
+export type Dispatch = (event: FlowEvent) => void;
+
+export const DEFAULT_POLL_INTERVAL_MS = 5000;
+
+export function toErrorInfo(error: unknown): ErrorInfo {
+	if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+		const { code, reason, message, network } = error as {
+			code: string;
+			reason?: string;
+			message?: string;
+			network?: boolean;
+		};
+		return { code, reason, message, network };
+	}
+	return { code: 'Error', message: error instanceof Error ? error.message : String(error) };
+}
+
+export interface FlowEffects {
+	run(effect: FlowEffect, dispatch: Dispatch): void;
+	/** Stops polling and drops answers that arrive afterwards. */
+	dispose(): void;
+}
+
+export function createFlowEffects(services: FlowServices, onExit: () => void): FlowEffects {
+	const { gateway, journal, progress, organization, caller } = services;
+	const now = services.now ?? (() => new Date());
+	const pollIntervalMs = services.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+	const timers = new Set<ReturnType<typeof setTimeout>>();
+	let disposed = false;
+
+	const send = (dispatch: Dispatch, event: FlowEvent): void => {
+		if (!disposed) dispatch(event);
+	};
+
+	const describe = (accountId: string): Promise<Account> =>
+		gateway.describeAccount(accountId).then((account) => {
+			if (!disposed) services.onAccount?.(account);
+			return account;
+		});
+
+	async function submit(effect: Extract<FlowEffect, { type: 'submit' }>, dispatch: Dispatch): Promise<void> {
+		const { action, accountId, confirmation } = effect;
+		let intent: ReturnType<Journal['appendIntent']>;
+		try {
+			intent = journal.appendIntent({ caller, accountId, action });
+		} catch (error) {
+			// No record, no request: the journal must be able to show what was attempted.
+			send(dispatch, {
+				type: 'submitFailed',
+				confirmation,
+				error: { code: 'JournalWriteFailed', message: toErrorInfo(error).message },
+			});
+			return;
+		}
+		try {
+			if (action === 'close') await gateway.closeAccount(accountId);
+			else await gateway.removeAccount(accountId);
+		} catch (error) {
+			const info = toErrorInfo(error);
+			tryOutcome(() => journal.appendOutcome(intent, { error: info }));
+			send(dispatch, { type: 'submitFailed', confirmation, error: info });
+			return;
+		}
+		const summary =
+			action === 'close'
+				? 'CloseAccount accepted: the closure is requested.'
+				: 'RemoveAccountFromOrganization accepted: the account left the organization.';
+		// An outcome that cannot be written leaves the intent pending; the next start reconciles it.
+		tryOutcome(() => journal.appendOutcome(intent, { result: { summary } }));
+		send(dispatch, { type: 'submitted', confirmation, at: now().toISOString() });
+	}
+
+	return {
+		run(effect, dispatch) {
+			if (disposed) return;
+			switch (effect.type) {
+				case 'refresh':
+					describe(effect.accountId).then(
+						(account) => send(dispatch, { type: 'refreshed', account }),
+						(error: unknown) => send(dispatch, { type: 'refreshFailed', error: toErrorInfo(error) }),
+					);
+					return;
+				case 'loadFacts':
+					gateway.accountFacts(effect.accountId, effect.isManagement).then(
+						(facts) => send(dispatch, { type: 'factsLoaded', facts }),
+						(error: unknown) => send(dispatch, { type: 'factsFailed', error: toErrorInfo(error) }),
+					);
+					return;
+				case 'saveProgress':
+					tryOutcome(() => progress?.saveChecklistProgress(organization.id, effect.accountId, effect.ticked));
+					return;
+				case 'clearProgress':
+					tryOutcome(() => progress?.clearChecklistProgress(organization.id, effect.accountId));
+					return;
+				case 'submit':
+					void submit(effect, dispatch);
+					return;
+				case 'poll': {
+					const timer = setTimeout(() => {
+						timers.delete(timer);
+						describe(effect.accountId).then(
+							(account) => send(dispatch, { type: 'polled', account }),
+							(error: unknown) => send(dispatch, { type: 'pollFailed', error: toErrorInfo(error) }),
+						);
+					}, pollIntervalMs);
+					timers.add(timer);
+					return;
+				}
+				case 'exit':
+					onExit();
+					return;
+			}
+		},
+		dispose() {
+			disposed = true;
+			for (const timer of timers) clearTimeout(timer);
+			timers.clear();
+		},
+	};
+}
+
+/** Saving progress or an outcome must never stop the flow; the journal's reconciliation covers a lost outcome. */
+function tryOutcome(write: () => unknown): void {
+	try {
+		write();
+	} catch {
+		// Deliberately ignored: see above.
+	}
+}

@@ -1,0 +1,36 @@
+/** The last question. No is the default: only y, then Enter, goes ahead. */
+import { Box, Text } from 'ink';
+import type { DestructiveAction } from '../../../domain/close-flow.js';
+import { useTheme } from '../../hooks/useTheme.js';
+
+export interface ConfirmYesStepProps {
+	readonly action: DestructiveAction;
+	readonly accountId: string;
+	readonly accountName: string;
+	readonly answer: '' | 'y' | 'n';
+}
+
+export function ConfirmYesStep({ action, accountId, accountName, answer }: ConfirmYesStepProps) {
+	const theme = useTheme();
+	const question =
+		action === 'close'
+			? `Close account ${accountId} (${accountName}) now?`
+			: `Remove account ${accountId} (${accountName}) from the organization now?`;
+	const consequence =
+		action === 'close'
+			? 'AWS starts closing it at once; only AWS Support can reopen it, within 90 days.'
+			: 'It leaves at once and becomes a standalone account that pays its own bills.';
+	return (
+		<Box flexDirection="column">
+			<Text color={theme.colour('red')} bold>
+				{consequence}
+			</Text>
+			<Box marginTop={1}>
+				<Text>
+					{question} [y/N] <Text bold>{answer}</Text>
+					<Text inverse> </Text>
+				</Text>
+			</Box>
+		</Box>
+	);
+}

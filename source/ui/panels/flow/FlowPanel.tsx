@@ -1,0 +1,209 @@
+/**
+ * One guided flow (close or remove) on screen: the reducer's state drawn by
+ * the step components, keys turned into reducer events, effects carried out
+ * by flow-effects. The panel itself decides nothing.
+ */
+import { Text, useInput } from 'ink';
+import Spinner from 'ink-spinner';
+import { type ReactNode, useState } from 'react';
+import type { Account } from '../../../domain/account.js';
+import { backupChecklist } from '../../../domain/checklist.js';
+import {
+	allowanceView,
+	type FlowContext,
+	type FlowKind,
+	type FlowState,
+	knownClosureTimes,
+	startFlow,
+	stepTrail,
+} from '../../../domain/close-flow.js';
+import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../../domain/quota.js';
+import { removalPrerequisites } from '../../../domain/remove-flow.js';
+import { ConsoleClosure } from '../ConsoleClosure.js';
+import { createFlowEffects, type FlowServices } from '../flow-effects.js';
+import { toFlowKey, useFlow } from '../use-flow.js';
+import { ChecklistStep } from './ChecklistStep.js';
+import { ConfirmIdStep } from './ConfirmIdStep.js';
+import { ConfirmYesStep } from './ConfirmYesStep.js';
+import { FlowFrame } from './FlowFrame.js';
+import { IntroStep } from './IntroStep.js';
+import { ClosedStep, FailedStep, RemovedStep } from './OutcomeSteps.js';
+import { PathStep } from './PathStep.js';
+import { RefusedStep } from './RefusedStep.js';
+import { RemoveIntroStep } from './RemoveIntroStep.js';
+import { SubmittingStep } from './SubmittingStep.js';
+import { TrackingStep } from './TrackingStep.js';
+
+export interface FlowPanelProps {
+	readonly kind: FlowKind;
+	readonly services: FlowServices;
+	/** The account as the dashboard shows it; the flow reads it afresh before offering anything. */
+	readonly account: Pick<Account, 'id' | 'name'>;
+	/** The organization's accounts as loaded: members for the allowance, closure dates. */
+	readonly accounts: readonly Account[];
+	readonly quota?: { readonly counted: number; readonly limit: number } | undefined;
+	readonly height?: number | undefined;
+	readonly onExit: () => void;
+	/** Every state the flow goes through (tests observe the steps with it). */
+	readonly onState?: (state: FlowState) => void;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The keys of each step, as the hint line shows them. */
+export const FLOW_STEP_HINTS: Record<FlowState['step']['name'], string> = {
+	loading: 'Esc back',
+	refused: 'Enter/Esc back',
+	intro: 'Enter continue  Esc back',
+	checklist: '↑/↓ move  Space tick  Enter continue  Esc back',
+	path: '↑/↓ choose  Enter select  Esc back',
+	'remove-intro': 'Enter continue  Esc back',
+	'confirm-id': 'type the 12 digits  Backspace delete  Enter confirm  Esc back',
+	'confirm-yes': 'y then Enter: yes  Enter alone or n: No  Esc back',
+	submitting: 'waiting for AWS…',
+	tracking: 'Enter/Esc back to the dashboard (the closure goes on)',
+	closed: 'Enter/Esc back',
+	removed: 'Enter/Esc back',
+	console: '',
+	failed: 'Enter/Esc back',
+	exit: '',
+};
+
+function buildContext(kind: FlowKind, props: FlowPanelProps): FlowContext {
+	const { services, accounts, account, quota } = props;
+	const now = (services.now ?? (() => new Date()))();
+	const organization = services.organization;
+	const journalClosures = services.journal.closuresSince(new Date(now.getTime() - CLOSURE_WINDOW_DAYS * DAY_MS));
+	let savedTicked: readonly string[] | undefined;
+	try {
+		savedTicked = services.progress?.checklistProgress(organization.id, account.id)?.ticked;
+	} catch {
+		savedTicked = undefined;
+	}
+	return {
+		kind,
+		organization,
+		caller: services.caller,
+		memberCount: accounts.filter((item) => item.id !== organization.managementAccountId).length,
+		closuresAt: knownClosureTimes(journalClosures, accounts),
+		startedAt: now.toISOString(),
+		...(savedTicked ? { savedTicked } : {}),
+		...(quota ? { quota } : {}),
+	};
+}
+
+export function FlowPanel(props: FlowPanelProps) {
+	const { kind, services, account, height, onExit, onState } = props;
+	const [effects] = useState(() => createFlowEffects(services, onExit));
+	const { state, dispatch } = useFlow(() => startFlow(buildContext(kind, props), account.id), effects, onState);
+	const { step } = state;
+
+	useInput(
+		(input, key) => {
+			const flowKey = toFlowKey(input, key);
+			if (flowKey) dispatch({ type: 'key', key: flowKey });
+		},
+		{ isActive: step.name !== 'console' },
+	);
+
+	const fresh = state.account;
+	const name = fresh?.name ?? account.name;
+	const title =
+		kind === 'close'
+			? `Close account ${account.id} · ${name}`
+			: `Remove account ${account.id} · ${name} from the organization`;
+
+	if (step.name === 'console') {
+		return (
+			<ConsoleClosure
+				input={{
+					kind: 'removed-member',
+					accountId: account.id,
+					accountName: name,
+					rootEmail:
+						state.facts?.primaryEmail.known === true ? state.facts.primaryEmail.value : (fresh?.email ?? undefined),
+					createdByOrganization: fresh?.joinedMethod === 'CREATED',
+				}}
+				onBack={() => dispatch({ type: 'key', key: { type: 'escape' } })}
+				onDone={onExit}
+				height={height}
+			/>
+		);
+	}
+
+	const deletionDay = deletionDate(state.context.startedAt);
+	let body: ReactNode;
+	switch (step.name) {
+		case 'loading':
+		case 'exit':
+			body = <LoadingStep accountId={account.id} />;
+			break;
+		case 'refused':
+			body = <RefusedStep verb={kind === 'close' ? 'close' : 'remove'} refusals={step.refusals} />;
+			break;
+		case 'intro':
+			body = <IntroStep deletionDay={deletionDay} allowance={allowanceView(state.context)} />;
+			break;
+		case 'checklist':
+			body = fresh ? (
+				<ChecklistStep
+					items={backupChecklist({ account: fresh, facts: state.facts })}
+					ticked={state.ticked}
+					cursor={step.cursor}
+				/>
+			) : null;
+			break;
+		case 'path':
+			body = <PathStep cursor={step.cursor} deletionDay={deletionDay} />;
+			break;
+		case 'remove-intro':
+			body = fresh ? (
+				<RemoveIntroStep
+					prerequisites={removalPrerequisites(fresh, new Date(state.context.startedAt))}
+					quota={state.context.quota}
+				/>
+			) : null;
+			break;
+		case 'confirm-id':
+			body = <ConfirmIdStep action={step.action} accountId={account.id} accountName={name} typed={step.typed} />;
+			break;
+		case 'confirm-yes':
+			body = <ConfirmYesStep action={step.action} accountId={account.id} accountName={name} answer={step.answer} />;
+			break;
+		case 'submitting':
+			body = <SubmittingStep action={step.action} accountId={account.id} />;
+			break;
+		case 'tracking':
+			body = (
+				<TrackingStep requestedAt={step.requestedAt} state={step.state} polls={step.polls} pollError={step.pollError} />
+			);
+			break;
+		case 'closed':
+			body = <ClosedStep accountId={account.id} state={step.state} reopenUntil={step.reopenUntil} />;
+			break;
+		case 'removed':
+			body = <RemovedStep accountId={account.id} thenConsole={step.thenConsole} />;
+			break;
+		case 'failed':
+			body = <FailedStep explanation={step.explanation} />;
+			break;
+	}
+
+	const hints =
+		step.name === 'removed' && step.thenConsole
+			? 'Enter console steps  Esc back to the dashboard'
+			: FLOW_STEP_HINTS[step.name];
+	return (
+		<FlowFrame title={title} trail={stepTrail(state)} notice={state.notice} hints={hints} height={height}>
+			{body}
+		</FlowFrame>
+	);
+}
+
+function LoadingStep({ accountId }: { readonly accountId: string }) {
+	return (
+		<Text>
+			<Spinner type="dots" /> Reading account {accountId} from AWS…
+		</Text>
+	);
+}

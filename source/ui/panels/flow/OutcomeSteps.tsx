@@ -1,0 +1,77 @@
+/** How a flow ended: closed, removed, or failed with the explanation. */
+import { Box, Text } from 'ink';
+import type { Explanation } from '../../../domain/explain.js';
+import { day } from '../../format.js';
+import { useTheme } from '../../hooks/useTheme.js';
+
+export function ClosedStep({
+	accountId,
+	state,
+	reopenUntil,
+}: {
+	readonly accountId: string;
+	readonly state: 'CLOSED' | 'SUSPENDED' | 'gone';
+	readonly reopenUntil: string;
+}) {
+	const theme = useTheme();
+	if (state === 'gone') {
+		return (
+			<Text color={theme.colour('green')}>✓ Account {accountId} is closed and no longer in the organization.</Text>
+		);
+	}
+	return (
+		<Box flexDirection="column">
+			<Text color={theme.colour('green')} bold>
+				✓ Account {accountId} is {state}.
+			</Text>
+			<Box marginTop={1} flexDirection="column">
+				<Text>Only its root user can sign in now, to view past bills or contact AWS Support.</Text>
+				<Text>
+					It can be reopened through AWS Support until <Text bold>{day(reopenUntil)}</Text>; then AWS deletes it for
+					good.
+				</Text>
+				<Text>Until then it counts toward the organization's account quota.</Text>
+			</Box>
+		</Box>
+	);
+}
+
+export function RemovedStep({ accountId, thenConsole }: { readonly accountId: string; readonly thenConsole: boolean }) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column">
+			<Text color={theme.colour('green')} bold>
+				✓ Account {accountId} left the organization.
+			</Text>
+			<Box marginTop={1} flexDirection="column">
+				<Text>It is a standalone account now: it pays its own bills, and its quota slot is free.</Text>
+				<Text>Its resources keep running until someone closes it.</Text>
+				{thenConsole ? (
+					<Text bold>Next: close it in the console, as its root user (Enter shows the steps).</Text>
+				) : null}
+			</Box>
+		</Box>
+	);
+}
+
+export function FailedStep({ explanation }: { readonly explanation: Explanation }) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column">
+			<Text color={theme.colour('red')} bold>
+				✗ {explanation.what}
+			</Text>
+			<Box marginTop={1} flexDirection="column">
+				<Text>
+					<Text bold>Why: </Text>
+					{explanation.why}
+				</Text>
+				<Text>
+					<Text bold>Now: </Text>
+					{explanation.next}
+				</Text>
+				<Text dimColor>AWS said: {explanation.code}</Text>
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,22 @@
+/** Why orgdash will not start this flow, each reason with what to do instead. */
+import { Box, Text } from 'ink';
+import type { Refusal } from '../../../domain/remove-flow.js';
+import { useTheme } from '../../hooks/useTheme.js';
+import { Heading } from './FlowFrame.js';
+
+export function RefusedStep({ verb, refusals }: { readonly verb: string; readonly refusals: readonly Refusal[] }) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column">
+			<Heading>orgdash will not {verb} this account:</Heading>
+			{refusals.map((refusal) => (
+				<Box key={refusal.code} flexDirection="column" marginTop={1} paddingLeft={1}>
+					<Text color={theme.colour('red')}>✗ {refusal.why}</Text>
+					<Text>
+						{'  '}Instead: {refusal.next}
+					</Text>
+				</Box>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,55 @@
+/**
+ * Runs the flow reducer for a panel. The state lives in a ref that each key
+ * updates synchronously before any effect starts, so a second Enter pressed
+ * before React re-renders already meets the 'submitting' step and is ignored.
+ */
+import type { Key } from 'ink';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type FlowEvent, type FlowKey, type FlowState, flowReducer, type Transition } from '../../domain/close-flow.js';
+import type { FlowEffects } from './flow-effects.js';
+
+/** Terminal input as the flows understand it; undefined for keys they do not use. */
+export function toFlowKey(input: string, key: Key): FlowKey | undefined {
+	if (key.escape) return { type: 'escape' };
+	if (key.return) return { type: 'enter' };
+	if (key.backspace || key.delete) return { type: 'backspace' };
+	if (key.upArrow) return { type: 'up' };
+	if (key.downArrow) return { type: 'down' };
+	if (key.leftArrow) return { type: 'left' };
+	if (key.rightArrow) return { type: 'right' };
+	if (key.ctrl || key.meta || key.tab || !input) return undefined;
+	if (input === ' ') return { type: 'space' };
+	return { type: 'text', text: input };
+}
+
+export interface UseFlow {
+	readonly state: FlowState;
+	dispatch(event: FlowEvent): void;
+}
+
+export function useFlow(start: () => Transition, effects: FlowEffects, onState?: (state: FlowState) => void): UseFlow {
+	const [initial] = useState(start);
+	const stateRef = useRef(initial.state);
+	const [state, setState] = useState(initial.state);
+	const effectsRef = useRef(effects);
+	effectsRef.current = effects;
+	const onStateRef = useRef(onState);
+	onStateRef.current = onState;
+
+	const dispatch = useCallback((event: FlowEvent) => {
+		const transition = flowReducer(stateRef.current, event);
+		if (transition.state === stateRef.current && transition.effects.length === 0) return;
+		stateRef.current = transition.state;
+		setState(transition.state);
+		onStateRef.current?.(transition.state);
+		for (const effect of transition.effects) effectsRef.current.run(effect, dispatch);
+	}, []);
+
+	useEffect(() => {
+		onStateRef.current?.(stateRef.current);
+		for (const effect of initial.effects) effectsRef.current.run(effect, dispatch);
+		return () => effectsRef.current.dispose();
+	}, [initial, dispatch]);
+
+	return { state, dispatch };
+}

@@ -1,0 +1,517 @@
+import { render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OrgError } from '../../source/org/errors.js';
+import { DEMO_ACCOUNTS, SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox.js';
+import { ConsoleClosure } from '../../source/ui/panels/ConsoleClosure.js';
+import { JournalView } from '../../source/ui/panels/JournalView.js';
+import {
+	createWorld,
+	destructiveCalls,
+	type FlowWorld,
+	KEYS,
+	type RenderedFlow,
+	renderFlow,
+	settle,
+	waitFor,
+} from './flows-support.js';
+
+let world: FlowWorld;
+const rendered: RenderedFlow[] = [];
+
+beforeEach(async () => {
+	world = await createWorld();
+});
+
+afterEach(() => {
+	for (const flow of rendered.splice(0)) flow.unmount();
+	world.cleanup();
+});
+
+function open(kind: 'close' | 'remove', accountId: string, overrides = {}): RenderedFlow {
+	const flow = renderFlow(world, kind, accountId, overrides);
+	rendered.push(flow);
+	return flow;
+}
+
+async function at(flow: RenderedFlow, step: string): Promise<void> {
+	await waitFor(() => flow.step() === step, `step ${step} (now ${flow.step()})`);
+}
+
+async function tickEverything(flow: RenderedFlow): Promise<void> {
+	for (let item = 0; item < 7; item++) await flow.press(KEYS.space, KEYS.down);
+}
+
+describe('the whole close flow on the sandbox', () => {
+	it('goes from before-you-start to CLOSED, journaling the request, and shows the reopen date', async () => {
+		const id = DEMO_ACCOUNTS.logArchive;
+		const flow = open('close', id);
+		await at(flow, 'intro');
+		let frame = flow.frame();
+		expect(frame).toContain(`Close account ${id} · Log Archive`);
+		expect(frame).toContain('What closing means');
+		expect(frame).toContain('Only the root user can still sign in');
+		expect(frame).toContain('reopened only through AWS Support, within 90 days');
+		expect(frame).toContain('Reserved Instances and Savings Plans keep being billed');
+		expect(frame).toContain('GovCloud');
+		expect(frame).toContain('until AWS deletes it, about 2026-08-08');
+		expect(frame).toContain('Removed from the organization first, its slot frees at once');
+		// The demo shows three closures inside the window: 10 allowed for 34 members.
+		expect(frame).toContain('7 of about 10 closures left in the rolling 30 days');
+
+		await flow.press(KEYS.enter);
+		await at(flow, 'checklist');
+		await waitFor(() => flow.frame().includes('Enabled regions: 17:'), 'the facts');
+		frame = flow.frame();
+		expect(frame).toContain('0 of 7 done');
+		expect(frame).toContain('Back up applications and data');
+		await tickEverything(flow);
+		expect(flow.frame()).toContain('7 of 7 done');
+		expect(world.settings.checklistProgress(world.organization.id, id)?.ticked).toHaveLength(7);
+
+		await flow.press(KEYS.enter);
+		await at(flow, 'path');
+		expect(flow.frame()).toContain('Close it inside the organization (CloseAccount)');
+		expect(flow.frame()).toContain('Remove it from the organization first, then close it in the console');
+		await flow.press(KEYS.enter);
+		await at(flow, 'confirm-id');
+		expect(flow.frame()).toContain(`type its account id in full: ${id}`);
+		await flow.type(id);
+		expect(flow.frame()).toContain('12 of 12 digits');
+		await flow.press(KEYS.enter);
+		await at(flow, 'confirm-yes');
+		expect(flow.frame()).toContain(`Close account ${id} (Log Archive) now? [y/N]`);
+		expect(destructiveCalls(world.sandbox)).toEqual([]);
+
+		await flow.press('y', KEYS.enter);
+		await at(flow, 'tracking');
+		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'closeAccount', accountId: id }]);
+		await waitFor(() => flow.frame().includes('PENDING_CLOSURE'), 'PENDING_CLOSURE');
+		expect(flow.frame()).toContain('AWS accepted the closure request');
+		expect(flow.frame()).toContain('reopened through AWS Support until 2026-08-08');
+
+		world.sandbox.advance(SANDBOX_CLOSURE_DELAY_MS);
+		await at(flow, 'closed');
+		frame = flow.frame();
+		expect(frame).toContain(`Account ${id} is CLOSED`);
+		expect(frame).toContain('reopened through AWS Support until 2026-08-08');
+		expect((await world.sandbox.describeAccount(id)).state).toBe('CLOSED');
+
+		const records = world.journal.read().records;
+		expect(records.map((record) => [record.action, record.phase, record.accountId])).toEqual([
+			['close', 'intent', id],
+			['close', 'outcome', id],
+		]);
+		expect(records[1]?.result?.summary).toMatch(/CloseAccount accepted/);
+		expect(world.settings.checklistProgress(world.organization.id, id)).toBeUndefined();
+
+		await flow.press(KEYS.enter);
+		expect(flow.exited()).toBe(true);
+		expect(destructiveCalls(world.sandbox)).toHaveLength(1);
+	});
+
+	it('keeps checklist progress per account and resumes it', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		const first = open('close', id);
+		await at(first, 'intro');
+		await first.press(KEYS.enter, KEYS.space, KEYS.down, KEYS.space, KEYS.down, KEYS.space);
+		expect(first.frame()).toContain('3 of 7 done');
+		await first.press(KEYS.escape, KEYS.escape);
+		expect(first.exited()).toBe(true);
+		first.unmount();
+
+		const second = open('close', id);
+		await at(second, 'intro');
+		await second.press(KEYS.enter);
+		expect(second.frame()).toContain('3 of 7 done');
+		await second.press(KEYS.enter);
+		expect(second.frame()).toContain('Tick every item to go on (3 of 7 done)');
+		const other = open('close', DEMO_ACCOUNTS.logArchive);
+		await at(other, 'intro');
+		await other.press(KEYS.enter);
+		expect(other.frame()).toContain('0 of 7 done');
+	});
+
+	it('shows unknown facts as unknown with the reason', async () => {
+		const flow = open('close', DEMO_ACCOUNTS.northwindPartner);
+		await at(flow, 'intro');
+		await flow.press(KEYS.enter);
+		await waitFor(() => flow.frame().includes('Enabled regions: unknown ('), 'unknown regions');
+		expect(flow.frame()).toContain('trusted access for account.amazonaws.com is not enabled');
+		for (let item = 0; item < 4; item++) await flow.press(KEYS.down);
+		expect(flow.frame()).toMatch(/Root email: unknown \(AccessDeniedException/);
+	});
+
+	it('sends one request however often Enter and y are pressed', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		const flow = open('close', id);
+		await at(flow, 'intro');
+		await flow.press(KEYS.enter);
+		await tickEverything(flow);
+		await flow.press(KEYS.enter, KEYS.enter);
+		await flow.type(id);
+		await flow.press(KEYS.enter, 'y');
+		// Several keys in one chunk, as a key held down or a paste would send them.
+		for (const chunk of [KEYS.enter, KEYS.enter, 'y', KEYS.enter, KEYS.enter]) flowWrite(flow, chunk);
+		await waitFor(() => flow.step() === 'tracking', 'tracking');
+		await flow.press(KEYS.enter, 'y', KEYS.enter);
+		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'closeAccount', accountId: id }]);
+		expect(world.journal.read().records.filter((record) => record.phase === 'intent')).toHaveLength(1);
+	});
+
+	it('explains an AWS refusal and records it in the journal', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		world.sandbox.failNext(
+			'closeAccount',
+			new OrgError('ConstraintViolationException', 'too many', { reason: 'CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED' }),
+		);
+		const flow = open('close', id);
+		await at(flow, 'intro');
+		await flow.press(KEYS.enter);
+		await tickEverything(flow);
+		await flow.press(KEYS.enter, KEYS.enter);
+		await flow.type(id);
+		await flow.press(KEYS.enter, 'y', KEYS.enter);
+		await at(flow, 'failed');
+		const frame = flow.frame();
+		expect(frame).toContain('too many closures are in progress at the same time');
+		expect(frame).toContain('Why:');
+		expect(frame).toContain('Now: Wait until the accounts now PENDING_CLOSURE show CLOSED');
+		expect(frame).toContain('AWS said: ConstraintViolationException: CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED');
+		const outcome = world.journal.read().records[1];
+		expect(outcome?.error).toEqual({
+			code: 'ConstraintViolationException',
+			reason: 'CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED',
+			message: 'too many',
+		});
+		expect(world.journal.pendingIntents()).toEqual([]);
+	});
+
+	it('does not send the request when the journal cannot be written', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		const broken = Object.create(world.journal, {
+			appendIntent: {
+				value: () => {
+					throw new Error('EROFS: read-only file system');
+				},
+			},
+		});
+		const flow = open('close', id, { journal: broken });
+		await at(flow, 'intro');
+		await flow.press(KEYS.enter);
+		await tickEverything(flow);
+		await flow.press(KEYS.enter, KEYS.enter);
+		await flow.type(id);
+		await flow.press(KEYS.enter, 'y', KEYS.enter);
+		await at(flow, 'failed');
+		expect(flow.frame()).toContain('could not write the journal first');
+		expect(destructiveCalls(world.sandbox)).toEqual([]);
+	});
+
+	it('Esc goes back one step at a time and never acts', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		const flow = open('close', id);
+		await at(flow, 'intro');
+		await flow.press(KEYS.enter);
+		await tickEverything(flow);
+		await flow.press(KEYS.enter, KEYS.enter);
+		await flow.type(id);
+		await flow.press(KEYS.enter, 'y');
+		const trail: string[] = [];
+		for (let step = 0; step < 5; step++) {
+			await flow.press(KEYS.escape);
+			trail.push(flow.step());
+		}
+		expect(trail).toEqual(['confirm-id', 'path', 'checklist', 'intro', 'exit']);
+		expect(flow.exited()).toBe(true);
+		expect(destructiveCalls(world.sandbox)).toEqual([]);
+	});
+});
+
+function flowWrite(flow: RenderedFlow, chunk: string): void {
+	// press() waits after each key; here keys are written back to back on purpose.
+	void flow.press(chunk);
+}
+
+describe('close refusals on screen', () => {
+	it('refuses the management account', async () => {
+		const flow = open('close', DEMO_ACCOUNTS.management);
+		await at(flow, 'refused');
+		expect(flow.frame()).toContain('orgdash will not close this account');
+		expect(flow.frame()).toContain('This is the management account');
+	});
+
+	it('refuses a closed account', async () => {
+		const flow = open('close', DEMO_ACCOUNTS.legacyBillingDev);
+		await at(flow, 'refused');
+		expect(flow.frame()).toContain('This account is already closed');
+		expect(flow.frame()).toMatch(/AWS deletes it for good around \d{4}-\d{2}-\d{2}/);
+	});
+
+	it('refuses when the caller is not the management account', async () => {
+		world.sandbox.setCaller(DEMO_ACCOUNTS.securityTooling);
+		const caller = await world.sandbox.callerIdentity();
+		const flow = open('close', DEMO_ACCOUNTS.logArchive, { caller });
+		await at(flow, 'refused');
+		expect(flow.frame()).toContain(`You are signed in to account ${DEMO_ACCOUNTS.securityTooling}`);
+		expect(flow.frame()).toContain('Only the management account can close members');
+	});
+
+	it('refuses when the closure allowance is spent', async () => {
+		// Three closures are already visible in the demo; seven recorded in the journal spend the ten.
+		for (let index = 0; index < 7; index++) {
+			const intent = world.journal.appendIntent({
+				caller: world.caller,
+				accountId: `90000000000${index}`,
+				action: 'close',
+			});
+			world.journal.appendOutcome(intent, { result: { summary: 'accepted' } });
+		}
+		const flow = open('close', DEMO_ACCOUNTS.logArchive);
+		await at(flow, 'refused');
+		expect(flow.frame()).toContain('The closure allowance is spent: 10 closures recorded');
+		expect(flow.frame()).toContain('CLOSE_ACCOUNT_QUOTA_EXCEEDED');
+		await flow.press(KEYS.enter);
+		expect(flow.exited()).toBe(true);
+		expect(destructiveCalls(world.sandbox)).toEqual([]);
+	});
+
+	it('explains a failed read of the account', async () => {
+		world.sandbox.failNext('describeAccount', new OrgError('AccountNotFoundException', 'gone'));
+		const flow = open('close', DEMO_ACCOUNTS.logArchive);
+		await at(flow, 'failed');
+		expect(flow.frame()).toContain('was not found in the organization');
+	});
+});
+
+describe('the whole remove flow on the sandbox', () => {
+	it('explains removal, lists the prerequisites, confirms, removes, and records it', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		const flow = open('remove', id);
+		await at(flow, 'remove-intro');
+		let frame = flow.frame();
+		expect(frame).toContain(`Remove account ${id} · Payments Prod from the organization`);
+		expect(frame).toContain('becomes a standalone AWS account');
+		expect(frame).toContain('pays its own bills');
+		expect(frame).toContain('loses the tags');
+		expect(frame).toContain('slot in the organization’s account quota frees at once');
+		for (const prerequisite of [
+			'A payment method',
+			'A verified phone number',
+			'The AWS Customer Agreement accepted',
+			'A support plan chosen',
+			'Not a delegated administrator',
+			'Old enough',
+		]) {
+			expect(frame).toContain(prerequisite);
+		}
+		await flow.press(KEYS.enter);
+		await at(flow, 'confirm-id');
+		expect(flow.frame()).toContain('To remove from the organization Payments Prod, type its account id in full');
+		await flow.type(id.slice(0, 6));
+		await flow.press(KEYS.enter);
+		expect(flow.frame()).toContain('6 of 12 digits typed: type the whole account id.');
+		await flow.type(id.slice(6));
+		await flow.press(KEYS.enter);
+		await at(flow, 'confirm-yes');
+		expect(flow.frame()).toContain(`Remove account ${id} (Payments Prod) from the organization now? [y/N]`);
+		await flow.press(KEYS.enter);
+		await at(flow, 'remove-intro');
+		expect(flow.frame()).toContain('You answered No: nothing was sent.');
+		expect(destructiveCalls(world.sandbox)).toEqual([]);
+
+		await flow.press(KEYS.enter);
+		await flow.type(id);
+		await flow.press(KEYS.enter, 'y', KEYS.enter);
+		await at(flow, 'removed');
+		frame = flow.frame();
+		expect(frame).toContain(`Account ${id} left the organization`);
+		expect(frame).toContain('standalone account now');
+		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
+		await expect(world.sandbox.describeAccount(id)).rejects.toMatchObject({ code: 'AccountNotFoundException' });
+		expect(world.journal.read().records.map((record) => `${record.action}/${record.phase}`)).toEqual([
+			'remove/intent',
+			'remove/outcome',
+		]);
+		await flow.press(KEYS.enter);
+		expect(flow.exited()).toBe(true);
+	});
+
+	it.each([
+		[DEMO_ACCOUNTS.mlExperimentsDev, 'it was created too recently', /try after \d{4}-\d{2}-\d{2}/],
+		[DEMO_ACCOUNTS.brightlineAnalytics, 'it has no payment method', /add a payment method/],
+		[DEMO_ACCOUNTS.securityTooling, 'it is a delegated administrator', /deregister-delegated-administrator/],
+	])('turns the refusal of %s into the step that fixes it', async (id, what, next) => {
+		const flow = open('remove', id);
+		await at(flow, 'remove-intro');
+		await flow.press(KEYS.enter);
+		await flow.type(id);
+		await flow.press(KEYS.enter, 'y', KEYS.enter);
+		await at(flow, 'failed');
+		expect(flow.frame()).toContain(what);
+		expect(flow.frame()).toMatch(next);
+		expect(world.journal.read().records[1]?.error?.code).toBe('ConstraintViolationException');
+	});
+
+	it('warns before the attempt when a created account is too young', async () => {
+		const flow = open('remove', DEMO_ACCOUNTS.mlExperimentsDev);
+		await at(flow, 'remove-intro');
+		expect(flow.frame()).toMatch(/AWS will refuse until \d{4}-\d{2}-\d{2}/);
+	});
+
+	it('refuses the management account and a non-management caller', async () => {
+		const management = open('remove', DEMO_ACCOUNTS.management);
+		await at(management, 'refused');
+		expect(management.frame()).toContain('it cannot leave its own organization');
+		world.sandbox.setCaller(DEMO_ACCOUNTS.securityTooling);
+		const caller = await world.sandbox.callerIdentity();
+		const member = open('remove', DEMO_ACCOUNTS.logArchive, { caller });
+		await at(member, 'refused');
+		expect(member.frame()).toContain('Only the management account can remove members');
+	});
+});
+
+describe('remove first, then close in the console', () => {
+	it('removes the account and walks through the console closure, password recovery first', async () => {
+		const id = DEMO_ACCOUNTS.logArchive;
+		const flow = open('close', id);
+		await at(flow, 'intro');
+		await flow.press(KEYS.enter);
+		await tickEverything(flow);
+		await flow.press(KEYS.enter, KEYS.down, KEYS.enter);
+		await at(flow, 'remove-intro');
+		await flow.press(KEYS.enter);
+		await flow.type(id);
+		await flow.press(KEYS.enter, 'y', KEYS.enter);
+		await at(flow, 'removed');
+		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
+		expect(flow.frame()).toContain('Next: close it in the console');
+		await flow.press(KEYS.enter);
+		await at(flow, 'console');
+		let frame = flow.frame();
+		expect(frame).toContain(`Close ${id} · Log Archive, now standalone, in the console`);
+		expect(frame).toContain('Step 1 of 7: Recover the root password');
+		expect(frame).toContain('Forgot password');
+		expect(frame).toContain('aws-log-archive@acme-corp.example');
+		await flow.press(KEYS.enter, KEYS.enter, KEYS.enter);
+		frame = flow.frame();
+		expect(frame).toContain('Step 4 of 7: Find the Close Account section');
+		await flow.press(KEYS.enter, KEYS.enter);
+		expect(flow.frame()).toContain('Step 6 of 7: Confirm');
+		expect(flow.frame()).toContain('In the confirmation box, choose Close Account.');
+		for (let step = 0; step < 5; step++) await flow.press(KEYS.escape);
+		expect(flow.frame()).toContain('Step 1 of 7');
+		await flow.press(KEYS.escape);
+		await at(flow, 'removed');
+		expect(destructiveCalls(world.sandbox)).toHaveLength(1);
+	});
+});
+
+describe('the console closure panel', () => {
+	it('for the management account, first every member and the organization', async () => {
+		let back = false;
+		let done = false;
+		const instance = render(
+			<ConsoleClosure
+				input={{
+					kind: 'management',
+					accountId: DEMO_ACCOUNTS.management,
+					accountName: 'Acme Corp Management',
+					rootEmail: 'aws-management@acme-corp.example',
+					createdByOrganization: false,
+					members: { remaining: 34, closedAwaitingDeletion: 8 },
+				}}
+				onBack={() => {
+					back = true;
+				}}
+				onDone={() => {
+					done = true;
+				}}
+			/>,
+		);
+		try {
+			await settle();
+			let frame = instance.lastFrame() ?? '';
+			expect(frame).toContain('Close the management account 111111111111 · Acme Corp Management in the console');
+			expect(frame).toContain('Step 1 of 8: Close or remove every member');
+			expect(frame).toContain('34 members remain in the organization.');
+			expect(frame).toContain('8 of them are closed');
+			for (const title of [
+				'Delete the organization',
+				'Sign in as the root user',
+				'Open the Billing and Cost Management console',
+				'Tick the box, then choose Close Account',
+			]) {
+				expect(frame).toContain(title);
+			}
+			for (let step = 0; step < 7; step++) {
+				instance.stdin.write(KEYS.enter);
+				await settle();
+			}
+			frame = instance.lastFrame() ?? '';
+			expect(frame).toContain('Step 8 of 8: Afterwards');
+			expect(frame).toContain('Enter done');
+			instance.stdin.write(KEYS.left);
+			await settle();
+			expect(instance.lastFrame()).toContain('Step 7 of 8: Confirm');
+			instance.stdin.write(KEYS.enter);
+			await settle();
+			instance.stdin.write(KEYS.enter);
+			await settle();
+			expect(done).toBe(true);
+			expect(back).toBe(false);
+		} finally {
+			instance.unmount();
+		}
+	});
+});
+
+describe('the journal view', () => {
+	it('lists requests newest first with their outcome, pending ones marked, corrupt lines noted', async () => {
+		const times = ['2026-05-01T10:00:00.000Z', '2026-05-01T10:00:01.000Z', '2026-05-02T09:00:00.000Z'];
+		const { Journal } = await import('../../source/store/journal.js');
+		const journal = new Journal(world.settings.directory, world.organization.id, {
+			now: () => new Date(times.shift() ?? '2026-05-03T00:00:00.000Z'),
+		});
+		const accepted = journal.appendIntent({
+			caller: world.caller,
+			accountId: DEMO_ACCOUNTS.logArchive,
+			action: 'close',
+		});
+		journal.appendOutcome(accepted, { result: { summary: 'CloseAccount accepted.' } });
+		journal.appendIntent({ caller: world.caller, accountId: DEMO_ACCOUNTS.paymentsProd, action: 'remove' });
+		const { appendFileSync } = await import('node:fs');
+		appendFileSync(journal.path, '{"broken\n');
+		let back = false;
+		const instance = render(
+			<JournalView
+				journal={journal}
+				onBack={() => {
+					back = true;
+				}}
+				height={20}
+				width={100}
+			/>,
+		);
+		try {
+			await settle();
+			const frame = instance.lastFrame() ?? '';
+			expect(frame).toContain('Journal of o-demo1234567: 2 requests, 1 without an outcome');
+			expect(frame).toContain('1 unreadable line was skipped (line 4).');
+			const lines = frame.split('\n');
+			const removeLine = lines.findIndex((line) => line.includes('2026-05-02 09:00:00 remove'));
+			const closeLine = lines.findIndex((line) => line.includes('2026-05-01 10:00:00 close'));
+			expect(removeLine).toBeGreaterThan(0);
+			expect(closeLine).toBeGreaterThan(removeLine);
+			expect(lines[removeLine]).toContain('pending');
+			expect(lines[removeLine]).toContain('No outcome recorded');
+			expect(lines[closeLine]).toContain('accepted');
+			expect(lines[closeLine]).toContain('CloseAccount accepted.');
+			expect(lines[closeLine]).toContain('by user/demo-admin');
+			instance.stdin.write(KEYS.escape);
+			await settle();
+			expect(back).toBe(true);
+		} finally {
+			instance.unmount();
+		}
+	});
+});
