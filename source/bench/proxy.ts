@@ -33,7 +33,7 @@ export interface ProxyStats {
 	operations: string[];
 }
 
-export interface Proxy {
+export interface RunningProxy {
 	/** The proxy's own address, to use as the endpoint URL. */
 	readonly endpoint: string;
 	readonly port: number;
@@ -66,7 +66,7 @@ function awsJsonTarget(incoming: IncomingMessage): string | undefined {
 	return target;
 }
 
-export async function startProxy(options: ProxyOptions): Promise<Proxy> {
+export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 	const target = new URL(options.target);
 	if (target.protocol !== 'http:') throw new Error(`The proxy forwards to http:// targets only, not ${options.target}`);
 	let delayMs = Math.max(0, options.delayMs ?? 0);
