@@ -1,0 +1,268 @@
+/**
+ * The concurrent OU-tree loader against a real moto server, through the
+ * project's own proxy (source/bench/proxy.ts) where a delay or throttling is
+ * needed: the same accounts as a sequential ListAccounts, OUs five levels
+ * deep, accounts moved while loading, cancellation, throttling.
+ */
+
+import {
+	ListAccountsForParentCommand,
+	ListParentsCommand,
+	OrganizationsClient,
+	paginateListAccounts,
+} from '@aws-sdk/client-organizations';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningProxy, startProxy } from '../../source/bench/proxy.js';
+import type { Account } from '../../source/domain/account.js';
+import { createAwsGateway } from '../../source/org/aws.js';
+import { type LoadAccountsOptions, loadAccounts } from '../../source/org/loader.js';
+import {
+	type AccountSpec,
+	describeWithMoto,
+	MOTO_CREDENTIALS,
+	MOTO_REGION,
+	moveAccount,
+	pathOf,
+	type SeededOrganization,
+	seedOrganization,
+} from '../support/moto.js';
+
+const DEEPEST = 'L1/L2/L3/L4/L5';
+const BIG = 'Big';
+const TARGET = 'Target';
+/** Small OUs (one page each) and one with three pages. */
+const OUS = [DEEPEST, 'L1/Side', 'L1/L2/Side', 'Spare/Deep/Deeper/Deepest', TARGET, BIG, 'Quiet/A', 'Quiet/B'];
+
+function accountsFor(): AccountSpec[] {
+	const specs: AccountSpec[] = [{ name: 'in-root-1' }, { name: 'in-root-2' }];
+	const levels = DEEPEST.split('/');
+	levels.forEach((_, index) => {
+		const path = levels.slice(0, index + 1).join('/');
+		for (let n = 0; n < 2; n++) specs.push({ name: `${path.replaceAll('/', '-')}-${n}`, ou: path });
+	});
+	for (const ou of ['L1/Side', 'L1/L2/Side', 'Spare/Deep/Deeper/Deepest', TARGET, 'Quiet/A', 'Quiet/B']) {
+		for (let n = 0; n < 3; n++) specs.push({ name: `${ou.replaceAll('/', '-')}-${n}`, ou });
+	}
+	for (let n = 0; n < 45; n++) specs.push({ name: `big-${String(n).padStart(2, '0')}`, ou: BIG });
+	return specs;
+}
+
+/** What the organization holds now: every account (sequential ListAccounts) and its OU path (ListParents). */
+async function truth(org: SeededOrganization): Promise<Map<string, string>> {
+	const pathById = new Map<string, string>();
+	for (const [path, id] of org.ouIds) pathById.set(id, pathOf(path));
+	const result = new Map<string, string>();
+	for await (const page of paginateListAccounts({ client: org.client, pageSize: 20 }, {})) {
+		for (const account of page.Accounts ?? []) {
+			const parents = await org.client.send(new ListParentsCommand({ ChildId: account.Id }));
+			const parentId = parents.Parents?.[0]?.Id ?? '';
+			result.set(account.Id ?? '', pathById.get(parentId) ?? `unknown parent ${parentId}`);
+		}
+	}
+	return result;
+}
+
+function expectSameAccounts(loaded: readonly Account[], expected: Map<string, string>): void {
+	const ids = loaded.map((account) => account.id);
+	expect(new Set(ids).size, 'every account once').toBe(ids.length);
+	expect([...ids].sort()).toEqual([...expected.keys()].sort());
+	for (const account of loaded) expect(account.parentPath, account.name).toBe(expected.get(account.id));
+}
+
+function proxiedClient(
+	proxy: RunningProxy,
+	maxAttempts = 5,
+	retryMode: 'adaptive' | 'standard' = 'adaptive',
+): OrganizationsClient {
+	return new OrganizationsClient({
+		endpoint: proxy.endpoint,
+		region: MOTO_REGION,
+		credentials: MOTO_CREDENTIALS,
+		retryMode,
+		maxAttempts,
+	});
+}
+
+function parentIdOf(body: string): string | undefined {
+	return (JSON.parse(body) as { ParentId?: string }).ParentId;
+}
+
+describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
+	let org: SeededOrganization;
+	let proxy: RunningProxy | undefined;
+
+	const seedTree = async () => {
+		await moto.server.reset();
+		org = await seedOrganization(moto.server.endpoint, { ous: OUS, accounts: accountsFor(), concurrency: 6 });
+	};
+
+	afterEach(async () => {
+		await proxy?.close();
+		proxy = undefined;
+	});
+
+	describe('on an organization five OUs deep', () => {
+		beforeEach(seedTree);
+
+		it('loads the same accounts as a sequential ListAccounts, with paths five OUs deep, several requests at once', async () => {
+			proxy = await startProxy({ target: moto.server.endpoint, delayMs: 20 });
+			const reported = new Map<string, Account>();
+			const loaded = await loadAccounts(proxiedClient(proxy), {
+				concurrency: 4,
+				onAccounts: (page) => {
+					for (const account of page) reported.set(account.id, account);
+				},
+			});
+			expectSameAccounts(loaded, await truth(org));
+			expect(loaded.map((account) => account.parentPath)).toContain(`Root/${DEEPEST}`);
+			expect([...reported.values()]).toEqual(expect.arrayContaining(loaded));
+			expect(reported.size).toBe(loaded.length);
+			expect(proxy.stats.maxInFlight).toBeGreaterThan(1);
+			expect(proxy.stats.maxInFlight).toBeLessThanOrEqual(4);
+		});
+
+		/**
+		 * From inside onAccounts, while the loader's requests wait in the proxy: an
+		 * account moves from an OU not yet requested into the OU just reported (the
+		 * move neither listing can see), and Big's 21st account moves away just after
+		 * Big's first page (moto then refuses Big's page token).
+		 */
+		async function loadWhileMoving(options: Pick<LoadAccountsOptions, 'verify'>) {
+			const bigId = org.ouIds.get(BIG) ?? '';
+			const firstPage = await org.client.send(new ListAccountsForParentCommand({ ParentId: bigId, MaxResults: 20 }));
+			const secondPage = await org.client.send(
+				new ListAccountsForParentCommand({ ParentId: bigId, MaxResults: 20, NextToken: firstPage.NextToken }),
+			);
+			const bigTwentyFirst = secondPage.Accounts?.[0]?.Id ?? '';
+
+			const requestedParents = new Set<string>();
+			const bigFirstPageRequests: string[] = [];
+			proxy = await startProxy({
+				target: moto.server.endpoint,
+				delayMs: 60,
+				onRequest: (operation, body) => {
+					if (!operation.endsWith('.ListAccountsForParent')) return;
+					const parentId = parentIdOf(body) ?? '';
+					requestedParents.add(parentId);
+					if (parentId === bigId && !(JSON.parse(body) as { NextToken?: string }).NextToken) {
+						bigFirstPageRequests.push(body);
+					}
+				},
+			});
+
+			const moves: Promise<unknown>[] = [];
+			let hidden: { id: string; toPath: string } | undefined;
+			let movedBig = false;
+			const loaded = await loadAccounts(proxiedClient(proxy), {
+				concurrency: 2,
+				...options,
+				onAccounts: (page) => {
+					const parentId = page[0]?.parentId ?? '';
+					const parentPath = page[0]?.parentPath ?? '';
+					if (!hidden && parentId !== bigId) {
+						const candidate = org.accounts.find(
+							(account) =>
+								!requestedParents.has(account.parentId) && account.parentId !== parentId && account.parentId !== bigId,
+						);
+						if (candidate) {
+							hidden = { id: candidate.id, toPath: parentPath.replace(/^Root\/?/, '') };
+							moves.push(moveAccount(org, candidate, hidden.toPath));
+						}
+					}
+					if (!movedBig && parentId === bigId) {
+						movedBig = true;
+						moves.push(moveAccount(org, { id: bigTwentyFirst, parentId: bigId }, TARGET));
+					}
+				},
+			});
+			await Promise.all(moves);
+			if (!hidden) throw new Error('no account could be moved out of sight: the test set-up is wrong');
+			return { loaded, hidden, bigTwentyFirst, bigFirstPageRequests };
+		}
+
+		it('misses an account moved out of sight when the second walk is off (why there is one)', async () => {
+			const { loaded, hidden } = await loadWhileMoving({ verify: false });
+			expect(loaded.map((account) => account.id)).not.toContain(hidden.id);
+		});
+
+		it('stays complete, each account once and where it ended, when accounts move while loading', async () => {
+			const { loaded, hidden, bigTwentyFirst, bigFirstPageRequests } = await loadWhileMoving({});
+			const expected = await truth(org);
+			expectSameAccounts(loaded, expected);
+			expect(loaded.find((account) => account.id === hidden.id)?.parentPath).toBe(pathOf(hidden.toPath));
+			expect(loaded.find((account) => account.id === bigTwentyFirst)?.parentPath).toBe(pathOf(TARGET));
+			// Big's listing was started over after moto refused its page token, then listed again by the second walk.
+			expect(bigFirstPageRequests.length).toBeGreaterThanOrEqual(3);
+		});
+
+		it('stops promptly when cancelled, and sends nothing more', async () => {
+			proxy = await startProxy({ target: moto.server.endpoint, delayMs: 100 });
+			const controller = new AbortController();
+			const reason = new Error('quit');
+			let abortedAt = 0;
+			const loading = loadAccounts(proxiedClient(proxy), {
+				onAccounts: () => {
+					if (controller.signal.aborted) return;
+					abortedAt = performance.now();
+					controller.abort(reason);
+				},
+				signal: controller.signal,
+			});
+			await expect(loading).rejects.toBe(reason);
+			expect(performance.now() - abortedAt).toBeLessThan(200);
+			// Requests the SDK had already started when the signal fired may still land; then nothing more.
+			await new Promise((wait) => setTimeout(wait, 50));
+			const requestsAfterAbort = proxy.stats.requests;
+			await new Promise((wait) => setTimeout(wait, 500));
+			expect(proxy.stats.requests).toBe(requestsAfterAbort);
+			expect(proxy.stats.inFlight).toBe(0);
+		});
+
+		it('cancels through the gateway too, with the signal reason', async () => {
+			proxy = await startProxy({ target: moto.server.endpoint, delayMs: 100 });
+			const gateway = createAwsGateway({ endpointUrl: proxy.endpoint, region: MOTO_REGION });
+			const controller = new AbortController();
+			setTimeout(() => controller.abort(new Error('quit')), 250);
+			await expect(gateway.listAccounts({ signal: controller.signal })).rejects.toThrow('quit');
+		});
+	});
+
+	describe('under throttling', () => {
+		/** A smaller tree: once throttled, adaptive retries pace the client down to a few requests a second. */
+		beforeEach(async () => {
+			await moto.server.reset();
+			org = await seedOrganization(moto.server.endpoint, {
+				ous: ['Workloads/Prod', 'Security'],
+				accounts: Array.from({ length: 30 }, (_, n) => ({
+					name: `member-${n}`,
+					ou: ['Workloads/Prod', 'Workloads', 'Security', ''][n % 4],
+				})),
+			});
+		});
+
+		it('survives a share of the requests answered TooManyRequestsException', async () => {
+			// One request in eight is throttled, at evenly spread positions.
+			let n = 0;
+			const everyEighth = () => ((n++ % 8) + 0.5) / 8;
+			proxy = await startProxy({ target: moto.server.endpoint, throttleShare: 0.1, random: everyEighth });
+			const gateway = createAwsGateway({ endpointUrl: proxy.endpoint, region: MOTO_REGION });
+			const loaded = await gateway.listAccounts();
+			expectSameAccounts(loaded, await truth(org));
+			expect(proxy.stats.throttled).toBeGreaterThanOrEqual(2);
+		}, 60_000);
+
+		it('sends a page again when throttling outlasts the SDK retries', async () => {
+			// The first three requests are throttled: ListRoots fails both SDK attempts, so only the loader's resend gets it.
+			let count = 0;
+			proxy = await startProxy({
+				target: moto.server.endpoint,
+				throttleShare: 1,
+				random: () => (++count <= 3 ? 0 : 1),
+			});
+			const loaded = await loadAccounts(proxiedClient(proxy, 2, 'standard'));
+			expectSameAccounts(loaded, await truth(org));
+			expect(proxy.stats.throttled).toBe(3);
+			expect(proxy.stats.operations.slice(0, 4)).toEqual(Array(4).fill('AWSOrganizationsV20161128.ListRoots'));
+		});
+	});
+});
