@@ -34,7 +34,11 @@ export interface QuotaLookup {
 
 export interface ListAccountsOptions {
 	readonly signal?: AbortSignal;
-	/** Called as accounts arrive, so rows can appear before the load ends. */
+	/**
+	 * Called as accounts arrive, so rows can appear before the load ends. An
+	 * account may be reported again when a later observation changes it (it
+	 * moved while loading): merge by id.
+	 */
 	readonly onAccounts?: (accounts: readonly Account[]) => void;
 }
 
