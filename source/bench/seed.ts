@@ -28,44 +28,42 @@ export function motoClient(endpoint: string): OrganizationsClient {
 export interface SeededOrganization {
 	readonly organizationId: string;
 	readonly rootId: string;
-	/** Member accounts created (the management account comes on top). */
-	readonly memberCount: number;
-	readonly ouCount: number;
-	readonly maxDepth: number;
-	/** How many accounts the fullest parent holds: it bounds any per-parent listing. */
-	readonly largestParent: number;
-	readonly seconds: number;
+	/** Every OU, top level first; accounts are spread over them. */
+	readonly ous: readonly { readonly id: string; readonly depth: number }[];
+	/** Index in `ous` of the crowded OU (three levels deep). */
+	readonly crowdedIndex: number;
+	/** Member accounts created so far (the management account comes on top). */
+	memberCount: number;
+	/** Accounts per parent (-1: the root, which also holds the management account). */
+	readonly perParent: Map<number, number>;
 }
 
-/** Runs `task` for 0..count-1 with at most `limit` in flight. */
+/** Runs `task` for each index in [from, to) with at most `limit` in flight. */
 export async function forEachLimited(
-	count: number,
+	from: number,
+	to: number,
 	limit: number,
 	task: (index: number) => Promise<void>,
 ): Promise<void> {
-	let next = 0;
+	let next = from;
 	const worker = async () => {
-		while (next < count) {
+		while (next < to) {
 			const index = next++;
 			await task(index);
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
-}
-
-interface OuNode {
-	readonly id: string;
-	readonly depth: number;
+	await Promise.all(Array.from({ length: Math.max(0, Math.min(limit, to - from)) }, worker));
 }
 
 /** Branching per level below the root: 5 top-level OUs, 4 under each, 3 under each of those (85 in all). */
 const BRANCHING = [5, 4, 3];
 const TOP_NAMES = ['Workloads', 'Sandbox', 'Security', 'Infrastructure', 'Suspended'];
+export const OU_DEPTH = BRANCHING.length;
 
 /**
- * Where account `index` goes: one in ten into the sandbox OU (the crowded one,
- * as in real organizations), a few in the root, the rest round-robin over
- * every OU.
+ * Where account `index` goes: one in ten into the crowded OU (real
+ * organizations have one: sandboxes, or everything from an acquisition), one in
+ * two hundred stays in the root, the rest round-robin over every OU.
  */
 export function parentIndexFor(index: number, ouCount: number, crowdedIndex: number): number {
 	if (index % 200 === 199) return -1;
@@ -73,13 +71,8 @@ export function parentIndexFor(index: number, ouCount: number, crowdedIndex: num
 	return index % ouCount;
 }
 
-export async function seedOrganization(
-	endpoint: string,
-	memberCount: number,
-	options: { concurrency?: number; onProgress?: (done: number) => void } = {},
-): Promise<SeededOrganization> {
-	const started = performance.now();
-	const concurrency = options.concurrency ?? 8;
+/** A new organization with its OU tree and no members yet. */
+export async function createOrganizationTree(endpoint: string): Promise<SeededOrganization> {
 	const client = motoClient(endpoint);
 	try {
 		const created = await client.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
@@ -87,11 +80,10 @@ export async function seedOrganization(
 		const roots = await client.send(new ListRootsCommand({}));
 		const rootId = roots.Roots?.[0]?.Id;
 		if (!rootId) throw new Error('moto returned no root for the new organization.');
-
-		const ous: OuNode[] = [];
-		let level: OuNode[] = [{ id: rootId, depth: 0 }];
+		const ous: { id: string; depth: number }[] = [];
+		let level = [{ id: rootId, depth: 0 }];
 		for (const [depthIndex, branching] of BRANCHING.entries()) {
-			const nextLevel: OuNode[] = [];
+			const nextLevel: { id: string; depth: number }[] = [];
 			for (const [parentIndex, parent] of level.entries()) {
 				for (let child = 0; child < branching; child++) {
 					const name =
@@ -105,12 +97,33 @@ export async function seedOrganization(
 			ous.push(...nextLevel);
 			level = nextLevel;
 		}
-		// The sandbox OU's first grandchild is the crowded one: three levels deep.
-		const crowdedIndex = ous.findIndex((ou) => ou.depth === 3);
+		return {
+			organizationId,
+			rootId,
+			ous,
+			crowdedIndex: ous.findIndex((ou) => ou.depth === 3),
+			memberCount: 0,
+			perParent: new Map([[-1, 1]]),
+		};
+	} finally {
+		client.destroy();
+	}
+}
 
-		const ids = new Array<string>(memberCount);
-		let done = 0;
-		await forEachLimited(memberCount, concurrency, async (index) => {
+/** Adds members until the organization has `memberCount` of them: CreateAccount, then MoveAccount into its OU. */
+export async function growOrganization(
+	endpoint: string,
+	organization: SeededOrganization,
+	memberCount: number,
+	options: { concurrency?: number } = {},
+): Promise<void> {
+	const concurrency = options.concurrency ?? 8;
+	const from = organization.memberCount;
+	if (memberCount <= from) return;
+	const client = motoClient(endpoint);
+	try {
+		const ids = new Map<number, string>();
+		await forEachLimited(from, memberCount, concurrency, async (index) => {
 			const response = await client.send(
 				new CreateAccountCommand({
 					AccountName: `bench-${String(index).padStart(5, '0')}`,
@@ -119,36 +132,27 @@ export async function seedOrganization(
 			);
 			const id = response.CreateAccountStatus?.AccountId;
 			if (!id) throw new Error(`moto created no account for bench-${index}.`);
-			ids[index] = id;
-			done++;
-			if (done % 500 === 0) options.onProgress?.(done);
+			ids.set(index, id);
 		});
-
-		const perParent = new Map<number, number>();
-		await forEachLimited(memberCount, concurrency, async (index) => {
-			const target = parentIndexFor(index, ous.length, crowdedIndex);
-			perParent.set(target, (perParent.get(target) ?? 0) + 1);
+		await forEachLimited(from, memberCount, concurrency, async (index) => {
+			const target = parentIndexFor(index, organization.ous.length, organization.crowdedIndex);
+			organization.perParent.set(target, (organization.perParent.get(target) ?? 0) + 1);
 			if (target < 0) return;
 			await client.send(
 				new MoveAccountCommand({
-					AccountId: ids[index],
-					SourceParentId: rootId,
-					DestinationParentId: (ous[target] as OuNode).id,
+					AccountId: ids.get(index),
+					SourceParentId: organization.rootId,
+					DestinationParentId: organization.ous[target]?.id,
 				}),
 			);
 		});
-		// The management account stays in the root.
-		perParent.set(-1, (perParent.get(-1) ?? 0) + 1);
-		return {
-			organizationId,
-			rootId,
-			memberCount,
-			ouCount: ous.length,
-			maxDepth: BRANCHING.length,
-			largestParent: Math.max(...perParent.values()),
-			seconds: (performance.now() - started) / 1000,
-		};
+		organization.memberCount = memberCount;
 	} finally {
 		client.destroy();
 	}
+}
+
+/** How many accounts the fullest parent holds: it bounds any per-parent listing (pages follow one another). */
+export function largestParent(organization: SeededOrganization): number {
+	return Math.max(...organization.perParent.values());
 }

@@ -1,7 +1,8 @@
 /** The benchmark's results table, as aligned text for the terminal and as markdown for the readme. */
 import { type Summary, summarize } from './stats.js';
 
-export type Unit = 'ms' | 's' | 'MB' | 'ratio';
+/** 'check': 1 for yes, 0 for no. */
+export type Unit = 'ms' | 's' | 'MB' | 'ratio' | 'check';
 
 export interface Target {
 	/** Human form, e.g. "p95 <= 16 ms". */
@@ -42,11 +43,13 @@ export function formatValue(value: number, unit: Unit): string {
 			return `${value.toFixed(0)} MB`;
 		case 'ratio':
 			return `${value.toFixed(2)}x`;
+		case 'check':
+			return value >= 1 ? 'yes' : 'no';
 	}
 }
 
 function formatNumber(value: number, unit: Unit): string {
-	return formatValue(value, unit).replace(/ ?(ms|s|MB|x)$/, '');
+	return unit === 'check' ? formatValue(value, unit) : formatValue(value, unit).replace(/ ?(ms|s|MB|x)$/, '');
 }
 
 const HEADER = ['figure', 'accounts', 'median', 'p95', 'spread (min-max)', 'n', 'target', 'result', 'note'];
