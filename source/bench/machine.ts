@@ -1,5 +1,5 @@
 /** What the benchmark ran on, for the table's heading. */
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 
 export interface Machine {
 	readonly cpuModel: string;
@@ -22,4 +22,9 @@ export function describeMachine(): Machine {
 
 export function machineLine(machine: Machine): string {
 	return `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}`;
+}
+
+/** The one-minute load average: other work on the machine slows every figure, so the table says how busy it was. */
+export function loadAverage(): string {
+	return (loadavg()[0] ?? 0).toFixed(2);
 }

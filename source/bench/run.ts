@@ -15,7 +15,7 @@ import { awsCliVersion, timeAwsCliListAccounts } from './aws-cli.js';
 import { timeKeys } from './keys.js';
 import type { KeyName } from './keys-child.js';
 import { loadSideBySide, timeOrgdashLoad } from './load.js';
-import { describeMachine, machineLine } from './machine.js';
+import { describeMachine, loadAverage, machineLine } from './machine.js';
 import { type MotoServer, motoServerPath, startMotoServer } from './moto-server.js';
 import { cliPath, projectPath, projectRoot } from './paths.js';
 import { startProxy } from './proxy.js';
@@ -462,6 +462,7 @@ async function main(): Promise<number> {
 	const results = new Results();
 	const context: string[] = [];
 	const machine = describeMachine();
+	const loadAtStart = loadAverage();
 	progress(
 		`sizes ${options.sizes.join(', ')}; ${options.runs} run(s) each; ${machine.cpuModel}, ${machine.cores} cores`,
 	);
@@ -482,7 +483,8 @@ async function main(): Promise<number> {
 	const command = commandLine(argv);
 	const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1);
 	process.stdout.write(`\n${table}\n\n`);
-	process.stdout.write(`Machine: ${machineLine(machine)}\nCommand: ${command}\n`);
+	const load = `load average ${loadAtStart} at the start, ${loadAverage()} at the end`;
+	process.stdout.write(`Machine: ${machineLine(machine)}; ${load}\nCommand: ${command}\n`);
 
 	const verdicts = rows.map(verdict);
 	const passCount = verdicts.filter((value) => value === 'PASS').length;
@@ -491,7 +493,7 @@ async function main(): Promise<number> {
 		'# orgdash benchmark',
 		'',
 		`- Command: \`${command}\``,
-		`- Machine: ${machineLine(machine)}`,
+		`- Machine: ${machineLine(machine)}; ${load} (other work on the machine slows every figure)`,
 		`- Date: ${started.toISOString()}, took ${minutes} min; ${options.runs} run(s) per figure; medians, p95 over all key presses of all runs, spread = min-max over runs (over presses for keys).`,
 		`- AWS CLI: ${await awsCliVersion()}; targets: ${passCount} PASS, ${missCount} MISS.`,
 		...context.map((line) => `- ${line}`),

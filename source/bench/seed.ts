@@ -68,7 +68,9 @@ export const OU_DEPTH = BRANCHING.length;
 export function parentIndexFor(index: number, ouCount: number, crowdedIndex: number): number {
 	if (index % 200 === 199) return -1;
 	if (index % 10 === 0) return crowdedIndex;
-	return index % ouCount;
+	// Number the remaining accounts one after another, so the round-robin deals them out evenly.
+	const rank = index - (Math.floor(index / 10) + 1) - Math.floor((index + 1) / 200);
+	return rank % ouCount;
 }
 
 /** A new organization with its OU tree and no members yet. */
