@@ -1,0 +1,101 @@
+/**
+ * The account list, windowed: only the rows on screen are rendered (a
+ * 10,000-row tree would cost half a second per key press). Each row is one
+ * line of exactly the columns' width; the selected row is inverted and marked.
+ */
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { Account } from '../../domain/account.js';
+import type { SortKey } from '../account-list.js';
+import { type Column, type ColumnId, headerCells, MARKER_WIDTH, rowCells } from '../columns.js';
+import { StateBadge } from './StateBadge.js';
+
+export interface AccountTableProps {
+	/** The rows in the window, already sliced. */
+	readonly rows: readonly Account[];
+	/** Position of the selected row within `rows` (-1: none). */
+	readonly selectedRow: number;
+	readonly columns: readonly Column[];
+	/** Lines for rows; the table always takes exactly this many, plus its header line. */
+	readonly height: number;
+	readonly sort: SortKey;
+	readonly cachedIds: ReadonlySet<string>;
+	readonly managementAccountId?: string;
+	/** Shown in place of rows when there are none. */
+	readonly emptyMessage: string;
+}
+
+const SORT_COLUMN: Record<SortKey, ColumnId> = {
+	name: 'name',
+	id: 'id',
+	state: 'state',
+	ou: 'ou',
+	joined: 'joined',
+};
+
+export function AccountTable(props: AccountTableProps) {
+	const { rows, selectedRow, columns, height, sort, cachedIds, managementAccountId, emptyMessage } = props;
+	const titles = headerCells(
+		columns.map((column) => (column.id === SORT_COLUMN[sort] ? sortedTitle(column, sort) : column)),
+	);
+	const filler = Math.max(0, height - Math.max(rows.length, 1));
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate-end">
+				{`${' '.repeat(MARKER_WIDTH)}${titles.join(' ')}`}
+			</Text>
+			{rows.length === 0 ? (
+				<Text dimColor wrap="truncate-end">{`${' '.repeat(MARKER_WIDTH)}${emptyMessage}`}</Text>
+			) : (
+				rows.map((account, index) => (
+					<AccountRow
+						key={account.id}
+						account={account}
+						columns={columns}
+						selected={index === selectedRow}
+						cached={cachedIds.has(account.id)}
+						management={account.id === managementAccountId}
+					/>
+				))
+			)}
+			{filler > 0 ? <Box height={filler} /> : null}
+		</Box>
+	);
+}
+
+function sortedTitle(column: Column, sort: SortKey): Column {
+	return { ...column, title: `${column.title} ${sort === 'joined' ? '▼' : '▲'}` };
+}
+
+interface AccountRowProps {
+	readonly account: Account;
+	readonly columns: readonly Column[];
+	readonly selected: boolean;
+	readonly cached: boolean;
+	readonly management: boolean;
+}
+
+const AccountRow = memo(function AccountRow({ account, columns, selected, cached, management }: AccountRowProps) {
+	const cells = rowCells(account, columns);
+	// The selection, then a flag (M: management account, *: from the cache, not yet confirmed), then a space.
+	// ASCII only, like the cells: see CUT_MARK.
+	const marker = `${selected ? '>' : ' '}${cached ? '*' : management ? 'M' : ' '} `;
+	return (
+		<Text inverse={selected} dimColor={cached && !selected} wrap="truncate-end">
+			{marker}
+			{cells.map((cell, index) => {
+				const column = columns[index] as Column;
+				const separator = index === 0 ? '' : ' ';
+				if (column.id === 'state') {
+					return (
+						<Text key={column.id}>
+							{separator}
+							<StateBadge state={account.state} width={column.width} />
+						</Text>
+					);
+				}
+				return <Text key={column.id}>{separator + cell}</Text>;
+			})}
+		</Text>
+	);
+});

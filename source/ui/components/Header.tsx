@@ -1,0 +1,68 @@
+/** Who and what: the organization, its management account, the signed-in identity and how old the data is. */
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { CallerIdentity, Organization } from '../../domain/account.js';
+import { age } from '../format.js';
+import { useTheme } from '../hooks/useTheme.js';
+
+export interface HeaderProps {
+	readonly organization?: Organization;
+	readonly caller?: CallerIdentity;
+	readonly callerError?: string;
+	/** 'sandbox': the built-in demo organization; nothing touches AWS. */
+	readonly kind: 'aws' | 'sandbox';
+	readonly loading: boolean;
+	readonly loadedAt?: Date;
+	readonly fromCache: boolean;
+	readonly now: Date;
+}
+
+export const HEADER_LINES = 2;
+
+export function dataAgeLabel(props: Pick<HeaderProps, 'loading' | 'loadedAt' | 'fromCache' | 'now'>): string {
+	const { loading, loadedAt, fromCache, now } = props;
+	if (!loadedAt) return loading ? 'data: loading…' : 'data: not loaded';
+	const when = age(loadedAt, now);
+	if (fromCache) return `data: cached ${when}${loading ? ', refreshing…' : ', not refreshed'}`;
+	return `data: loaded ${when}${loading ? ', refreshing…' : ''}`;
+}
+
+function callerLabel(props: HeaderProps): string {
+	const { caller, callerError, organization } = props;
+	if (!caller) return callerError ? `signed in as: unknown (${callerError})` : 'signed in as: …';
+	const role =
+		organization === undefined
+			? ''
+			: caller.accountId === organization.managementAccountId
+				? ' (management account)'
+				: ` (member account ${caller.accountId})`;
+	return `signed in as ${caller.arn}${role}`;
+}
+
+/** Memoised: it does not change when a key moves the selection. */
+export const Header = memo(function Header(props: HeaderProps) {
+	const theme = useTheme();
+	const { organization, kind } = props;
+	const management = organization
+		? `management ${organization.managementAccountId}${organization.managementAccountEmail ? ` <${organization.managementAccountEmail}>` : ''}`
+		: '';
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate-end">
+				<Text bold color={theme.colour('cyan')}>
+					orgdash
+				</Text>
+				{kind === 'sandbox' ? (
+					<Text bold color={theme.colour('magenta')}>
+						{' DEMO (in memory, nothing touches AWS)'}
+					</Text>
+				) : null}
+				{organization ? `  organization ${organization.id}  ${management}` : '  organization …'}
+				{organization?.featureSet === 'CONSOLIDATED_BILLING' ? '  (consolidated billing only)' : ''}
+			</Text>
+			<Text wrap="truncate-end" dimColor>
+				{`${callerLabel(props)}  ·  ${dataAgeLabel(props)}`}
+			</Text>
+		</Box>
+	);
+});

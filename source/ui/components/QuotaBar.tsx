@@ -1,0 +1,91 @@
+/**
+ * How many accounts count toward the organization's quota, out of which
+ * limit and from where, and the closed ones still counted until AWS deletes
+ * them. Warns near, at and over the limit, in colour and in words.
+ */
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { QuotaLevel, QuotaLimit, QuotaUsage } from '../../domain/quota.js';
+import { QUOTA_SOURCE_LABEL, quotaLevel } from '../../domain/quota.js';
+import { count, day, plural } from '../format.js';
+import { useTheme } from '../hooks/useTheme.js';
+
+export interface QuotaBarProps {
+	readonly usage: QuotaUsage;
+	/** Undefined while Service Quotas is being asked. */
+	readonly limit?: QuotaLimit;
+	/** Why Service Quotas did not answer, when it did not. */
+	readonly unavailableReason?: string;
+	/** False while accounts are still arriving: the count is "so far". */
+	readonly complete: boolean;
+	readonly width: number;
+}
+
+export const QUOTA_LINES = 2;
+
+const LEVEL_LABEL: Record<QuotaLevel, string> = {
+	ok: '',
+	near: 'NEAR THE LIMIT',
+	full: 'AT THE LIMIT',
+	over: 'OVER THE LIMIT',
+};
+
+const BAR_WIDTH = 20;
+
+export function quotaBarCells(counted: number, limit: number, width = BAR_WIDTH): string {
+	const filled = limit <= 0 ? width : Math.min(width, Math.round((counted / limit) * width));
+	return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+}
+
+export function closedLine(usage: QuotaUsage): string {
+	if (usage.closedAwaitingDeletion === 0) return 'No closed accounts waiting for deletion.';
+	const parts = [
+		`${plural(usage.closedAwaitingDeletion, 'closed account')} still counted until AWS deletes ${usage.closedAwaitingDeletion === 1 ? 'it' : 'them'} (about 90 days after closure)`,
+	];
+	if (usage.soonestDeletion) parts.push(`soonest deletion ${day(usage.soonestDeletion)}`);
+	if (usage.closedWithUnknownDate > 0) parts.push(`${count(usage.closedWithUnknownDate)} with unknown closure date`);
+	return `${parts.join(' · ')}.`;
+}
+
+/** Memoised: it does not change when a key moves the selection. */
+export const QuotaBar = memo(function QuotaBar({ usage, limit, unavailableReason, complete, width }: QuotaBarProps) {
+	const theme = useTheme();
+	const counted = `${count(usage.counted)}${complete ? '' : ' so far'}`;
+	if (!limit) {
+		return (
+			<Box flexDirection="column" width={width}>
+				<Text wrap="truncate-end">{`Quota  ${counted} accounts counted · limit: asking Service Quotas…`}</Text>
+				<Text wrap="truncate-end" dimColor>
+					{closedLine(usage)}
+				</Text>
+			</Box>
+		);
+	}
+	const level = quotaLevel(usage.counted, limit.limit);
+	const colour = theme.quota(level);
+	const percent = limit.limit > 0 ? Math.round((usage.counted / limit.limit) * 100) : 0;
+	const source =
+		limit.source === 'documented-default'
+			? `${QUOTA_SOURCE_LABEL[limit.source]}: Service Quotas did not answer${unavailableReason ? ` (${unavailableReason})` : ''}; set yours with --quota N`
+			: limit.source === 'user-setting' && unavailableReason
+				? `${QUOTA_SOURCE_LABEL[limit.source]}: Service Quotas did not answer`
+				: QUOTA_SOURCE_LABEL[limit.source];
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text wrap="truncate-end">
+				{'Quota  '}
+				<Text color={colour}>{quotaBarCells(usage.counted, limit.limit)}</Text>
+				{` ${counted} of ${count(limit.limit)} accounts (${percent}%)`}
+				{LEVEL_LABEL[level] ? (
+					<Text color={colour} bold>
+						{`  ${LEVEL_LABEL[level]}`}
+					</Text>
+				) : null}
+				<Text dimColor>{`  limit from ${source}`}</Text>
+			</Text>
+			<Text wrap="truncate-end" dimColor={usage.closedAwaitingDeletion === 0}>
+				{closedLine(usage)}
+			</Text>
+		</Box>
+	);
+});

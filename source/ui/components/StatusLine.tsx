@@ -1,0 +1,55 @@
+/** The line under the table: loading progress, the filter, a failure, or the counts. */
+import { Text } from 'ink';
+import Spinner from 'ink-spinner';
+import { SORT_LABEL, type SortKey } from '../account-list.js';
+import { count, plural } from '../format.js';
+import { useTheme } from '../hooks/useTheme.js';
+import type { FailureMessage } from '../load-errors.js';
+import { FilterBar } from './FilterBar.js';
+
+export interface StatusLineProps {
+	readonly loading: boolean;
+	/** Accounts received so far in the current load. */
+	readonly received: number;
+	readonly total: number;
+	readonly matches: number;
+	readonly query: string;
+	readonly editing: boolean;
+	readonly sort: SortKey;
+	readonly failure?: FailureMessage;
+	readonly cachedCount: number;
+}
+
+export function StatusLine(props: StatusLineProps) {
+	const theme = useTheme();
+	const { loading, received, total, matches, query, editing, sort, failure, cachedCount } = props;
+	if (editing || query) {
+		return <FilterBar query={query} editing={editing} matches={matches} total={total} />;
+	}
+	if (loading) {
+		return (
+			<Text wrap="truncate-end">
+				<Text color={theme.colour('cyan')}>
+					<Spinner type="dots" />
+				</Text>
+				{` Loading accounts… ${count(received)} so far`}
+				{cachedCount > 0 ? (
+					<Text dimColor>{`  (* ${count(cachedCount)} from the cache, not yet confirmed)`}</Text>
+				) : null}
+			</Text>
+		);
+	}
+	if (failure) {
+		return (
+			<Text wrap="truncate-end" color={theme.colour('red')}>
+				{`✖ ${failure.title}: showing the ${plural(total, 'account')} loaded before it; r retries`}
+			</Text>
+		);
+	}
+	return (
+		<Text wrap="truncate-end" dimColor>
+			{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}`}
+			{cachedCount > 0 ? ` · * ${count(cachedCount)} from the cache, not yet confirmed` : ''}
+		</Text>
+	);
+}
