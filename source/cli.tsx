@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/**
+ * orgdash: flags -> settings -> gateway -> the dashboard, or JSON for scripts.
+ * Ink, React and the AWS SDK are loaded only when needed, so `--demo` starts
+ * fast and `list --json` loads no UI. The process ends in one place, `finish`.
+ * (No JSX here: the JSX runtime would load React before NODE_ENV is settled.)
+ */
+import type { OrgGateway } from './org/gateway.js';
+import { Settings } from './store/settings.js';
+import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
+import { ListFailure, listDocument } from './ui/list-document.js';
+import { describeLoadFailure, oneLine } from './ui/load-errors.js';
+
+const USAGE_EXIT = 2;
+const FAILURE_EXIT = 1;
+
+function printError(message: string): void {
+	process.stderr.write(`${message}\n`);
+}
+
+async function createGateway(options: CliOptions): Promise<OrgGateway> {
+	if (options.demo) {
+		const { createSandbox } = await import('./org/sandbox.js');
+		return createSandbox(options.demoAccounts === undefined ? {} : { accountCount: options.demoAccounts });
+	}
+	const { createAwsGateway } = await import('./org/aws.js');
+	return createAwsGateway({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
+}
+
+async function listJson(gateway: OrgGateway, settings: Settings): Promise<number> {
+	try {
+		const document = await listDocument(gateway, settings.quotaOverride);
+		process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+		return 0;
+	} catch (error) {
+		if (!(error instanceof ListFailure)) throw error;
+		printError(oneLine(describeLoadFailure(error.failure, 'command')));
+		return FAILURE_EXIT;
+	}
+}
+
+async function dashboard(gateway: OrgGateway, settings: Settings): Promise<number> {
+	// React's development build checks and measures every render: several times slower per key press.
+	process.env.NODE_ENV ??= 'production';
+	const { runDashboard } = await import('./ui/run-dashboard.js');
+	await runDashboard(gateway, settings);
+	return 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	const parsed = parseCommandLine(argv, process.env, import.meta);
+	if (!parsed.ok) {
+		printError(`orgdash: ${parsed.message} See orgdash --help.`);
+		return USAGE_EXIT;
+	}
+	const { options } = parsed;
+	if (options.help) {
+		process.stdout.write(`${parsed.helpText}\n`);
+		return 0;
+	}
+	if (options.version) {
+		process.stdout.write(`${parsed.version}\n`);
+		return 0;
+	}
+	if (options.command === 'dashboard' && !(process.stdin.isTTY && process.stdout.isTTY)) {
+		printError(
+			'orgdash: the dashboard needs an interactive terminal (stdin and stdout); for scripts use `orgdash list --json`.',
+		);
+		return USAGE_EXIT;
+	}
+	const settings = new Settings();
+	if (options.quota !== undefined) settings.quotaOverride = options.quota;
+	const gateway = await createGateway(options);
+	return options.command === 'list' ? listJson(gateway, settings) : dashboard(gateway, settings);
+}
+
+/** The one place the process ends: after stdout has been flushed (a pipe may still hold the JSON). */
+function finish(code: number): void {
+	process.stdout.write('', () => process.exit(code));
+}
+
+main(process.argv.slice(2)).then(finish, (error: unknown) => {
+	// Anything unexpected still ends with one line, never a stack trace.
+	printError(`orgdash: ${error instanceof Error ? error.message : String(error)}`);
+	finish(FAILURE_EXIT);
+});

@@ -1,0 +1,193 @@
+/**
+ * The command line: flags and commands parsed by meow, then checked here so
+ * that a bad value gets a clear message (and exit code 2), never a stack trace.
+ */
+import meow from 'meow';
+
+export const HELP_TEXT = `
+	Usage
+	  $ orgdash [options]               the dashboard (needs an interactive terminal)
+	  $ orgdash list --json [options]   the organization and its accounts as JSON, for scripts
+
+	Options
+	  --demo                 use the built-in demo organization (in memory; nothing touches AWS)
+	  --demo-accounts N      a demo organization of N accounts (implies --demo)
+	  --profile NAME         the AWS profile to use (default: AWS_PROFILE, else the default credential chain)
+	  --region REGION        the AWS region for the API calls (default: the profile's or AWS_REGION)
+	  --endpoint-url URL     send every AWS call to this endpoint (moto, LocalStack); also AWS_ENDPOINT_URL
+	  --quota N              your organization's account quota, used when Service Quotas cannot answer;
+	                         remembered for later runs
+	  --help                 this text
+	  --version              the version
+
+	Keys
+	  In the dashboard, press ? for every key.
+
+	Environment
+	  NO_COLOR               no colours (https://no-color.org)
+	  AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL
+	  ORGDASH_CONFIG_DIR     where settings are kept (default: the system's configuration folder)
+
+	Exit codes
+	  0 done · 1 the organization could not be read · 2 bad usage, or no interactive terminal
+`;
+
+export type Command = 'dashboard' | 'list';
+
+export interface CliOptions {
+	readonly command: Command;
+	readonly json: boolean;
+	readonly demo: boolean;
+	/** Demo organization size; undefined: the fixed demo organization. */
+	readonly demoAccounts?: number;
+	readonly profile?: string;
+	readonly region?: string;
+	readonly endpointUrl?: string;
+	readonly quota?: number;
+	readonly help: boolean;
+	readonly version: boolean;
+}
+
+export type ParsedCommandLine =
+	| { readonly ok: true; readonly options: CliOptions; readonly helpText: string; readonly version: string }
+	| { readonly ok: false; readonly message: string };
+
+/** Demo organizations larger than this are refused: they only cost memory. */
+export const MAX_DEMO_ACCOUNTS = 100_000;
+
+const FLAGS = {
+	demo: { type: 'boolean' },
+	demoAccounts: { type: 'string' },
+	profile: { type: 'string' },
+	region: { type: 'string' },
+	endpointUrl: { type: 'string' },
+	quota: { type: 'string' },
+	json: { type: 'boolean' },
+	help: { type: 'boolean' },
+	version: { type: 'boolean' },
+} as const;
+
+const KNOWN_FLAGS = new Set<string>(Object.keys(FLAGS));
+
+class UsageError extends Error {}
+
+function kebab(name: string): string {
+	return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+	if (raw === undefined) return undefined;
+	const text = raw.trim();
+	if (!/^\d+$/.test(text)) {
+		throw new UsageError(
+			`--${flag} takes a whole number${text ? `, not "${raw}"` : ''} (for example --${flag} ${Math.max(min, 50)}).`,
+		);
+	}
+	const value = Number(text);
+	if (value < min || value > max) {
+		throw new UsageError(
+			`--${flag} must be from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not ${text}.`,
+		);
+	}
+	return value;
+}
+
+function name(flag: string, raw: string | undefined, pattern: RegExp, example: string): string | undefined {
+	if (raw === undefined) return undefined;
+	const text = raw.trim();
+	if (!text) throw new UsageError(`--${flag} needs a value (for example --${flag} ${example}).`);
+	if (!pattern.test(text)) throw new UsageError(`--${flag} "${raw}" is not valid (for example --${flag} ${example}).`);
+	return text;
+}
+
+function endpoint(raw: string | undefined, source: string): string | undefined {
+	if (raw === undefined) return undefined;
+	const text = raw.trim();
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+		throw new UsageError(
+			`${source} must be an http:// or https:// URL (for example http://127.0.0.1:5000), not "${raw}".`,
+		);
+	}
+	return text;
+}
+
+/** Parses and checks the command line. `env` supplies AWS_ENDPOINT_URL. Never exits, never throws. */
+export function parseCommandLine(
+	argv: readonly string[],
+	env: NodeJS.ProcessEnv,
+	importMeta: ImportMeta,
+): ParsedCommandLine {
+	let cli: ReturnType<typeof meow<typeof FLAGS>>;
+	try {
+		cli = meow(HELP_TEXT, {
+			importMeta,
+			argv: [...argv],
+			flags: FLAGS,
+			// Help, version and unknown flags are handled below, so that meow never ends the process itself.
+			autoHelp: false,
+			autoVersion: false,
+			allowUnknownFlags: true,
+		});
+	} catch (error) {
+		return { ok: false, message: error instanceof Error ? error.message : String(error) };
+	}
+	try {
+		const unknown = Object.keys(cli.flags).filter((flag) => !KNOWN_FLAGS.has(flag));
+		if (unknown.length > 0) {
+			throw new UsageError(
+				`Unknown option${unknown.length > 1 ? 's' : ''}: ${unknown.map((flag) => `--${kebab(flag)}`).join(', ')}.`,
+			);
+		}
+		const flags = cli.flags as {
+			demo?: boolean;
+			demoAccounts?: string;
+			profile?: string;
+			region?: string;
+			endpointUrl?: string;
+			quota?: string;
+			json?: boolean;
+			help?: boolean;
+			version?: boolean;
+		};
+		const [commandName, ...extra] = cli.input;
+		let command: Command;
+		if (commandName === undefined) command = 'dashboard';
+		else if (commandName === 'list') command = 'list';
+		else throw new UsageError(`Unknown command "${commandName}". Commands: list --json (or none, for the dashboard).`);
+		if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+		const json = flags.json ?? false;
+		if (command === 'list' && !json && !flags.help) {
+			throw new UsageError('list prints JSON only: run orgdash list --json.');
+		}
+		if (command === 'dashboard' && json) {
+			throw new UsageError('--json goes with the list command: orgdash list --json.');
+		}
+		const demoAccounts = wholeNumber('demo-accounts', flags.demoAccounts, 1, MAX_DEMO_ACCOUNTS);
+		const demo = (flags.demo ?? false) || demoAccounts !== undefined;
+		const options: CliOptions = {
+			command,
+			json,
+			demo,
+			demoAccounts,
+			profile: name('profile', flags.profile, /^[\w.@+-]+$/, 'admin'),
+			region: name('region', flags.region, /^[a-z]{2}(-[a-z]+)+-\d+$/, 'us-east-1'),
+			// The environment's endpoint matters only for AWS: a stale one must not stop the demo.
+			endpointUrl:
+				endpoint(flags.endpointUrl, '--endpoint-url') ??
+				(demo ? undefined : endpoint(env.AWS_ENDPOINT_URL || undefined, 'AWS_ENDPOINT_URL')),
+			quota: wholeNumber('quota', flags.quota, 1, 1_000_000),
+			help: flags.help ?? false,
+			version: flags.version ?? false,
+		};
+		return { ok: true, options, helpText: cli.help, version: cli.pkg.version ?? 'unknown' };
+	} catch (error) {
+		if (error instanceof UsageError) return { ok: false, message: error.message };
+		throw error;
+	}
+}

@@ -1,0 +1,80 @@
+/**
+ * `orgdash list --json`: the organization, its quota and every account, as
+ * one JSON document for scripts.
+ */
+import type { AccountState, JoinedMethod } from '../domain/account.js';
+import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
+import type { OrgGateway, QuotaLimitSource, QuotaLookup } from '../org/gateway.js';
+import { sortAccounts } from './account-list.js';
+import type { LoadFailure, LoadOperation } from './load-errors.js';
+
+export interface ListDocument {
+	readonly organization: { readonly id: string; readonly managementAccountId: string };
+	readonly quota: {
+		readonly counted: number;
+		readonly limit: number;
+		readonly limitSource: QuotaLimitSource;
+		readonly closedAwaitingDeletion: number;
+	};
+	readonly accounts: ReadonlyArray<{
+		readonly id: string;
+		readonly name: string;
+		readonly email: string;
+		readonly state: AccountState;
+		readonly joinedMethod: JoinedMethod;
+		readonly joinedAt: string;
+		readonly parentPath: string;
+	}>;
+}
+
+/** Thrown when a step fails: which call, and the gateway's error. */
+export class ListFailure extends Error {
+	readonly failure: LoadFailure;
+
+	constructor(operation: LoadOperation, error: unknown) {
+		super(error instanceof Error ? error.message : String(error));
+		this.failure = { operation, error };
+	}
+}
+
+async function step<T>(operation: LoadOperation, call: () => Promise<T>): Promise<T> {
+	try {
+		return await call();
+	} catch (error) {
+		throw new ListFailure(operation, error);
+	}
+}
+
+/** Reads the whole organization. Accounts are sorted by name, then id. Rejects with a ListFailure. */
+export async function listDocument(gateway: OrgGateway, quotaOverride: number | undefined): Promise<ListDocument> {
+	const organization = await step('describeOrganization', () => gateway.describeOrganization());
+	const [accounts, lookup] = await Promise.all([
+		step('listAccounts', () => gateway.listAccounts()),
+		// The quota figure has a fallback chain: a Service Quotas failure is not a failure of the list.
+		gateway.accountQuota().catch(
+			(error: unknown): QuotaLookup => ({
+				unavailableReason: error instanceof Error ? error.message : String(error),
+			}),
+		),
+	]);
+	const usage = quotaUsage(accounts);
+	const limit = resolveQuotaLimit(lookup, quotaOverride);
+	return {
+		organization: { id: organization.id, managementAccountId: organization.managementAccountId },
+		quota: {
+			counted: usage.counted,
+			limit: limit.limit,
+			limitSource: limit.source,
+			closedAwaitingDeletion: usage.closedAwaitingDeletion,
+		},
+		accounts: sortAccounts(accounts, 'name').map((account) => ({
+			id: account.id,
+			name: account.name,
+			email: account.email,
+			state: account.state,
+			joinedMethod: account.joinedMethod,
+			joinedAt: account.joinedAt,
+			parentPath: account.parentPath,
+		})),
+	};
+}
