@@ -396,3 +396,26 @@ function entryFor(
 	if (settledBy.error) return { ...base, status: 'refused', summary: errorSummary(settledBy.error), settledBy };
 	return { ...base, status: 'accepted', summary: settledBy.result?.summary ?? 'Accepted.', settledBy };
 }
+
+/** What `orgdash journal --json` prints. */
+export interface JournalDocument {
+	readonly organizationId: string;
+	readonly path: string;
+	readonly records: readonly JournalRecord[];
+	/** Intents with no outcome yet. */
+	readonly pending: readonly JournalRecord[];
+	readonly skipped: readonly SkippedLine[];
+	readonly unreadable?: string;
+}
+
+export function journalDocument(journal: Journal): JournalDocument {
+	const contents = journal.read();
+	return {
+		organizationId: journal.organizationId,
+		path: journal.path,
+		records: contents.records,
+		pending: journal.pendingIntents(contents.records),
+		skipped: contents.skipped,
+		...(contents.unreadable ? { unreadable: contents.unreadable } : {}),
+	};
+}

@@ -7,7 +7,15 @@ import ts from 'typescript';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
 import { createSandbox, DEMO_ACCOUNTS } from '../../source/org/sandbox.js';
-import { Journal, journalFile, parseJournal, reconcilePending, scrubCredentials } from '../../source/store/journal.js';
+import {
+	Journal,
+	journalDocument,
+	journalEntries,
+	journalFile,
+	parseJournal,
+	reconcilePending,
+	scrubCredentials,
+} from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -345,5 +353,57 @@ describe('two processes writing at once', () => {
 			if (records[index]?.caller.arn !== records[index - 1]?.caller.arn) switches++;
 		}
 		expect(switches).toBeGreaterThan(20);
+	});
+});
+
+describe('the journal as a document and as requests', () => {
+	it('gives records, pending intents and skipped lines for journal --json', () => {
+		const journal = new Journal(directory, 'o-doc');
+		const done = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		journal.appendOutcome(done, { result: { summary: 'ok' } });
+		const open = journal.appendIntent({ caller, accountId: '2', action: 'remove' });
+		appendFileSync(journal.path, 'garbage\n');
+		const document = journalDocument(journal);
+		expect(document.organizationId).toBe('o-doc');
+		expect(document.path).toBe(journal.path);
+		expect(document.records).toHaveLength(3);
+		expect(document.pending.map((record) => record.intentId)).toEqual([open.intentId]);
+		expect(document.skipped).toEqual([{ line: 4, reason: 'not valid JSON (a partial or corrupted line)' }]);
+		expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+	});
+
+	it('pairs intents with outcomes, newest first; an outcome whose intent was lost still shows', () => {
+		const times = [
+			'2026-05-01T00:00:00.000Z',
+			'2026-05-01T00:00:01.000Z',
+			'2026-05-02T00:00:00.000Z',
+			'2026-05-02T00:00:01.000Z',
+			'2026-05-03T00:00:00.000Z',
+			'2026-05-04T00:00:00.000Z',
+			'2026-05-04T00:00:01.000Z',
+		];
+		const journal = new Journal(directory, 'o-entries', { now: () => new Date(times.shift() ?? '') });
+		const accepted = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		journal.appendOutcome(accepted, { result: { summary: 'CloseAccount accepted.' } });
+		const refused = journal.appendIntent({ caller, accountId: '2', action: 'remove' });
+		journal.appendOutcome(refused, {
+			error: { code: 'ConstraintViolationException', reason: 'WAIT_PERIOD_ACTIVE', message: 'young' },
+		});
+		journal.appendIntent({ caller, accountId: '3', action: 'close' });
+		const reconciled = journal.appendIntent({ caller, accountId: '4', action: 'close' });
+		journal.appendReconcile(reconciled, caller, {
+			result: { accountState: 'CLOSED', summary: 'The closure went through.' },
+		});
+		const entries = journalEntries(journal.read().records);
+		expect(entries.map((entry) => [entry.accountId, entry.status, entry.summary])).toEqual([
+			['4', 'reconciled', 'Checked later: The closure went through.'],
+			['3', 'pending', 'No outcome recorded: orgdash checks it with AWS on the next start.'],
+			['2', 'refused', 'ConstraintViolationException WAIT_PERIOD_ACTIVE: young'],
+			['1', 'accepted', 'CloseAccount accepted.'],
+		]);
+		const orphan = journalEntries(
+			journal.read().records.filter((record) => record.intentId !== accepted.intentId || record.phase === 'outcome'),
+		);
+		expect(orphan.find((entry) => entry.accountId === '1')?.status).toBe('accepted');
 	});
 });

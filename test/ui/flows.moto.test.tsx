@@ -82,6 +82,7 @@ function drive(world: World, kind: 'close' | 'remove', accountId: string) {
 		},
 		async reach(name: string) {
 			await waitFor(() => step === name, `step ${name} (now ${step})`, 20_000);
+			await settle();
 		},
 	};
 }

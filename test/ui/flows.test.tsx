@@ -4,10 +4,12 @@ import { OrgError } from '../../source/org/errors.js';
 import { DEMO_ACCOUNTS, SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox.js';
 import { ConsoleClosure } from '../../source/ui/panels/ConsoleClosure.js';
 import { JournalView } from '../../source/ui/panels/JournalView.js';
+import { ReconcileNotice } from '../../source/ui/panels/ReconcileNotice.js';
 import {
 	createWorld,
 	destructiveCalls,
 	type FlowWorld,
+	flat,
 	KEYS,
 	type RenderedFlow,
 	renderFlow,
@@ -35,6 +37,8 @@ function open(kind: 'close' | 'remove', accountId: string, overrides = {}): Rend
 
 async function at(flow: RenderedFlow, step: string): Promise<void> {
 	await waitFor(() => flow.step() === step, `step ${step} (now ${flow.step()})`);
+	// The state changes at once; the frame follows on React's next render.
+	await settle();
 }
 
 async function tickEverything(flow: RenderedFlow): Promise<void> {
@@ -513,5 +517,52 @@ describe('the journal view', () => {
 		} finally {
 			instance.unmount();
 		}
+	});
+});
+
+describe('requests left without an outcome', () => {
+	it('are shown at start, checked with AWS, and settled in the journal', async () => {
+		const closed = world.journal.appendIntent({
+			caller: world.caller,
+			accountId: DEMO_ACCOUNTS.logArchive,
+			action: 'close',
+		});
+		await world.sandbox.closeAccount(DEMO_ACCOUNTS.logArchive);
+		world.journal.appendIntent({ caller: world.caller, accountId: DEMO_ACCOUNTS.paymentsProd, action: 'remove' });
+		world.sandbox.failNext('describeAccount', new OrgError('AccessDeniedException', 'not now'));
+		let back = false;
+		const instance = render(
+			<ReconcileNotice
+				journal={world.journal}
+				gateway={world.sandbox}
+				caller={world.caller}
+				onBack={() => {
+					back = true;
+				}}
+			/>,
+		);
+		try {
+			await waitFor(() => (instance.lastFrame() ?? '').includes('The journal (L)'), 'the checks');
+			const frame = flat(instance.lastFrame());
+			expect(frame).toContain('2 requests from an earlier run had no recorded outcome');
+			expect(frame).toContain(
+				`close ${DEMO_ACCOUNTS.logArchive}: could not be checked (AccessDeniedException: not now)`,
+			);
+			expect(frame).toContain(
+				`remove ${DEMO_ACCOUNTS.paymentsProd}: The removal did not go through: the account is still in the organization (ACTIVE).`,
+			);
+			expect(world.journal.pendingIntents().map((intent) => intent.intentId)).toEqual([closed.intentId]);
+			instance.stdin.write(KEYS.enter);
+			await settle();
+			expect(back).toBe(true);
+		} finally {
+			instance.unmount();
+		}
+		// The next start checks the one left.
+		const again = await import('../../source/store/journal.js').then(({ reconcilePending }) =>
+			reconcilePending(world.journal, world.sandbox, world.caller),
+		);
+		expect(again[0]?.outcome?.result?.summary).toBe('The closure went through: the account is now PENDING_CLOSURE.');
+		expect(world.journal.pendingIntents()).toEqual([]);
 	});
 });

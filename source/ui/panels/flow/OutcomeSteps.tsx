@@ -62,16 +62,22 @@ export function FailedStep({ explanation }: { readonly explanation: Explanation 
 				✗ {explanation.what}
 			</Text>
 			<Box marginTop={1} flexDirection="column">
-				<Text>
-					<Text bold>Why: </Text>
-					{explanation.why}
-				</Text>
-				<Text>
-					<Text bold>Now: </Text>
-					{explanation.next}
-				</Text>
+				<Labelled label="Why">{explanation.why}</Labelled>
+				<Labelled label="Now">{explanation.next}</Labelled>
 				<Text dimColor>AWS said: {explanation.code}</Text>
 			</Box>
+		</Box>
+	);
+}
+
+/** "Why: text" with the text's wrapped lines kept under the text, not under the label. */
+function Labelled({ label, children }: { readonly label: string; readonly children: string }) {
+	return (
+		<Box>
+			<Box width={label.length + 2} flexShrink={0}>
+				<Text bold>{label}:</Text>
+			</Box>
+			<Text>{children}</Text>
 		</Box>
 	);
 }

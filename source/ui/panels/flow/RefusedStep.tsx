@@ -11,10 +11,15 @@ export function RefusedStep({ verb, refusals }: { readonly verb: string; readonl
 			<Heading>orgdash will not {verb} this account:</Heading>
 			{refusals.map((refusal) => (
 				<Box key={refusal.code} flexDirection="column" marginTop={1} paddingLeft={1}>
-					<Text color={theme.colour('red')}>✗ {refusal.why}</Text>
-					<Text>
-						{'  '}Instead: {refusal.next}
-					</Text>
+					<Box>
+						<Box width={2} flexShrink={0}>
+							<Text color={theme.colour('red')}>✗</Text>
+						</Box>
+						<Text color={theme.colour('red')}>{refusal.why}</Text>
+					</Box>
+					<Box paddingLeft={2}>
+						<Text>Instead: {refusal.next}</Text>
+					</Box>
 				</Box>
 			))}
 		</Box>

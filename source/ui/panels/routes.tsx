@@ -1,0 +1,184 @@
+/**
+ * The flows as screens of the app: each takes the router's context, picks the
+ * right panel (a member's guided flow, or the console steps for accounts no
+ * API can close) and gives it the journal, settings and gateway.
+ */
+import { Box, Text, useInput } from 'ink';
+import { useRef, useState } from 'react';
+import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
+import type { FlowState } from '../../domain/close-flow.js';
+import { isOrgError } from '../../org/errors.js';
+import { Journal } from '../../store/journal.js';
+import { Settings } from '../../store/settings.js';
+import type { ScreenContext } from '../screens/context.js';
+import { CloseFlow } from './CloseFlow.js';
+import { ConsoleClosure } from './ConsoleClosure.js';
+import type { FlowServices } from './flow-effects.js';
+import { JournalView } from './JournalView.js';
+import { ReconcileNotice } from './ReconcileNotice.js';
+import { RemoveFlow } from './RemoveFlow.js';
+
+type AnyContext = ScreenContext<unknown>;
+
+/** The settings folder's journal of this organization. */
+export function journalFor(context: Pick<AnyContext, 'settings'>, organizationId: string): Journal {
+	const directory = (context.settings ?? new Settings()).directory;
+	return new Journal(directory, organizationId);
+}
+
+/** The signed-in account when it belongs to no organization (AWSOrganizationsNotInUseException). */
+export function standaloneCaller(context: AnyContext): CallerIdentity | undefined {
+	const { failure, caller } = context.accounts;
+	if (!caller || !failure) return undefined;
+	return isOrgError(failure.error) && failure.error.code === 'AWSOrganizationsNotInUseException' ? caller : undefined;
+}
+
+/** A screen that cannot open yet: says why, Esc goes back. */
+function NotReady({ message, onBack }: { readonly message: string; readonly onBack: () => void }) {
+	useInput((_input, key) => {
+		if (key.escape || key.return) onBack();
+	});
+	return (
+		<Box flexDirection="column">
+			<Text>{message}</Text>
+			<Text dimColor>Esc back</Text>
+		</Box>
+	);
+}
+
+function useServices(context: AnyContext, organization: Organization, caller: CallerIdentity): FlowServices {
+	const latest = useRef(context);
+	latest.current = context;
+	const [services] = useState<FlowServices>(() => ({
+		gateway: context.gateway,
+		journal: journalFor(context, organization.id),
+		...(context.settings ? { progress: context.settings } : {}),
+		organization,
+		caller,
+		onAccount: (account: Account) => latest.current.accounts.updateAccount(account),
+	}));
+	return services;
+}
+
+function MemberFlow({
+	context,
+	kind,
+	account,
+	organization,
+	caller,
+}: {
+	readonly context: AnyContext;
+	readonly kind: 'close' | 'remove';
+	readonly account: Pick<Account, 'id' | 'name'>;
+	readonly organization: Organization;
+	readonly caller: CallerIdentity;
+}) {
+	const services = useServices(context, organization, caller);
+	const changed = useRef(false);
+	const { accounts, height, back } = context;
+	const props = {
+		services,
+		account,
+		accounts: accounts.accounts,
+		height,
+		onState: (state: FlowState) => {
+			if (state.step.name === 'tracking' || state.step.name === 'removed') changed.current = true;
+		},
+		onExit: () => {
+			// A removed account leaves the list; a closed one changes state: reload what the dashboard shows.
+			if (changed.current) accounts.refresh();
+			back();
+		},
+	};
+	return kind === 'close' ? <CloseFlow {...props} /> : <RemoveFlow {...props} />;
+}
+
+/** c: the guided closure of a member; the console steps for the management account or a standalone one. */
+export function CloseRoute({ context, accountId }: { readonly context: AnyContext; readonly accountId: string }) {
+	const { accounts, back, height } = context;
+	const standalone = standaloneCaller(context);
+	if (standalone) {
+		return (
+			<ConsoleClosure
+				input={{ kind: 'standalone', accountId: standalone.accountId, createdByOrganization: false }}
+				onBack={back}
+				onDone={back}
+				height={height}
+			/>
+		);
+	}
+	const { organization, caller } = accounts;
+	const account = accounts.accounts.find((item) => item.id === accountId);
+	if (!organization || !caller || !account) {
+		return <NotReady message="The organization is still loading: try again in a moment." onBack={back} />;
+	}
+	if (account.id === organization.managementAccountId) {
+		const members = accounts.accounts.filter((item) => item.id !== organization.managementAccountId);
+		return (
+			<ConsoleClosure
+				input={{
+					kind: 'management',
+					accountId: account.id,
+					accountName: account.name,
+					rootEmail: organization.managementAccountEmail ?? account.email,
+					createdByOrganization: false,
+					members: {
+						remaining: members.length,
+						closedAwaitingDeletion: members.filter(
+							(member) => member.state === 'CLOSED' || member.state === 'PENDING_CLOSURE',
+						).length,
+					},
+				}}
+				onBack={back}
+				onDone={back}
+				height={height}
+			/>
+		);
+	}
+	return <MemberFlow context={context} kind="close" account={account} organization={organization} caller={caller} />;
+}
+
+/** x: the guided removal of a member from the organization. */
+export function RemoveRoute({ context, accountId }: { readonly context: AnyContext; readonly accountId: string }) {
+	const { accounts, back } = context;
+	const { organization, caller } = accounts;
+	const account = accounts.accounts.find((item) => item.id === accountId);
+	if (standaloneCaller(context)) {
+		return (
+			<NotReady message="This account is not in an organization: there is nothing to remove it from." onBack={back} />
+		);
+	}
+	if (!organization || !caller || !account) {
+		return <NotReady message="The organization is still loading: try again in a moment." onBack={back} />;
+	}
+	return <MemberFlow context={context} kind="remove" account={account} organization={organization} caller={caller} />;
+}
+
+/** L: the journal of this organization. */
+export function JournalRoute({ context }: { readonly context: AnyContext }) {
+	const { accounts, back, height, size } = context;
+	const organization = accounts.organization;
+	const [journal] = useState(() => (organization ? journalFor(context, organization.id) : undefined));
+	if (!journal) {
+		return <NotReady message="The journal is kept per organization, and none is loaded." onBack={back} />;
+	}
+	return <JournalView journal={journal} onBack={back} height={height} width={size.columns} />;
+}
+
+/** At start, when the journal holds requests without an outcome: check them with AWS. */
+export function ReconcileRoute({ context }: { readonly context: AnyContext }) {
+	const { accounts, back, height, gateway } = context;
+	const { organization, caller } = accounts;
+	const [journal] = useState(() => (organization ? journalFor(context, organization.id) : undefined));
+	if (!journal || !caller) return <NotReady message="The organization is not loaded." onBack={back} />;
+	return <ReconcileNotice journal={journal} gateway={gateway} caller={caller} onBack={back} height={height} />;
+}
+
+/** True when this organization's journal holds requests with no outcome (checked once at start). */
+export function hasPendingRequests(context: Pick<AnyContext, 'settings'>, organizationId: string): boolean {
+	try {
+		return journalFor(context, organizationId).pendingIntents().length > 0;
+	} catch {
+		return false;
+	}
+}
