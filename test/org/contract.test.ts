@@ -319,6 +319,7 @@ describeWithMoto('OrgGateway contract: aws adapter against moto', (moto) => {
 		it('answers AWSOrganizationsNotInUseException for an account outside any organization', async () => {
 			await moto.server.reset();
 			await expectOrgError(gateway.describeOrganization(), 'AWSOrganizationsNotInUseException');
+			await expectOrgError(gateway.listAccounts(), 'AWSOrganizationsNotInUseException');
 		});
 
 		it('reports a closed account as SUSPENDED at once, from State, not the legacy Status', async () => {
@@ -330,13 +331,57 @@ describeWithMoto('OrgGateway contract: aws adapter against moto', (moto) => {
 	});
 });
 
-describe('the aws adapter without a reachable endpoint', () => {
+describe('the aws adapter when it cannot reach AWS', () => {
+	/** Runs `body` with only the given AWS variables set, and nowhere else to find credentials. */
+	async function withAwsEnvironment(variables: Record<string, string>, body: () => Promise<void>): Promise<void> {
+		const saved = { ...process.env };
+		for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) delete process.env[name];
+		Object.assign(process.env, {
+			AWS_CONFIG_FILE: '/nonexistent/orgdash-test/config',
+			AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/orgdash-test/credentials',
+			AWS_EC2_METADATA_DISABLED: 'true',
+			AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+			...variables,
+		});
+		try {
+			await body();
+		} finally {
+			for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+			Object.assign(process.env, saved);
+		}
+	}
+
 	it('reports a refused connection as a network OrgError', async () => {
-		const gateway = createAwsGateway({ endpointUrl: 'http://127.0.0.1:9', region: MOTO_REGION });
-		process.env.AWS_ACCESS_KEY_ID ??= MOTO_CREDENTIALS.accessKeyId;
-		process.env.AWS_SECRET_ACCESS_KEY ??= MOTO_CREDENTIALS.secretAccessKey;
-		const error = await expectOrgError(gateway.describeOrganization(), 'NetworkError');
-		expect(error.network).toBe(true);
+		await withAwsEnvironment({ AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' }, async () => {
+			const gateway = createAwsGateway({ endpointUrl: 'http://127.0.0.1:9', region: MOTO_REGION });
+			const error = await expectOrgError(gateway.describeOrganization(), 'NetworkError');
+			expect(error.network).toBe(true);
+		});
+	});
+
+	it('reports missing credentials as CredentialsMissing, for the default chain and for a named profile', async () => {
+		await withAwsEnvironment({}, async () => {
+			const gateway = createAwsGateway({ endpointUrl: 'http://127.0.0.1:9', region: MOTO_REGION });
+			await expectOrgError(gateway.callerIdentity(), 'CredentialsMissing');
+			const named = createAwsGateway({ profile: 'no-such-profile', endpointUrl: 'http://127.0.0.1:9' });
+			const error = await expectOrgError(named.describeOrganization(), 'CredentialsMissing');
+			expect(error.network).toBe(false);
+		});
+	});
+
+	it('takes the endpoint from AWS_ENDPOINT_URL, and keeps sources apart in sourceKey', async () => {
+		await withAwsEnvironment({ AWS_ENDPOINT_URL: 'http://127.0.0.1:9' }, async () => {
+			const fromEnvironment = createAwsGateway({ profile: 'admin' });
+			expect(fromEnvironment.sourceKey).toContain('http://127.0.0.1:9');
+			expect(fromEnvironment.sourceKey).toContain('admin');
+			const keys = new Set([
+				fromEnvironment.sourceKey,
+				createAwsGateway({ profile: 'other' }).sourceKey,
+				createAwsGateway({ profile: 'admin', endpointUrl: 'http://127.0.0.1:10' }).sourceKey,
+				createAwsGateway({ profile: 'admin', region: 'eu-west-1' }).sourceKey,
+			]);
+			expect(keys.size).toBe(4);
+		});
 	});
 
 	it('refuses an endpoint that is not a URL, saying what to pass', () => {

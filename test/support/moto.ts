@@ -7,6 +7,28 @@
  * virtualenv (.venv/bin/moto_server, made by .ci/run), then PATH. When it is
  * absent the moto suites are skipped, unless CI or ORGDASH_REQUIRE_MOTO is set:
  * then they fail with a message saying how to install it.
+ *
+ * What moto (5.2) answers, tried through the SDK, where it matters here:
+ * - accounts carry both State and Status (ACTIVE); CreateAccount is SUCCEEDED
+ *   at once; CreateOrganization makes the caller 123456789012 the management
+ *   account (email master@example.com), the root is named "Root";
+ * - CloseAccount turns State and Status to SUSPENDED at once (no
+ *   PENDING_CLOSURE, never CLOSED), closes the management account too, and
+ *   refuses a second closure with AccountAlreadyClosedException;
+ * - RemoveAccountFromOrganization deletes the account (AccountNotFoundException
+ *   afterwards); for the management account or an unknown id it answers
+ *   AWSOrganizationsNotInUseException, not a ConstraintViolationException;
+ * - DescribeAccount answers AccountNotFoundException even for a malformed id
+ *   (AWS: InvalidInputException); ListAccounts outside an organization is an
+ *   empty list, ListRoots is AWSOrganizationsNotInUseException;
+ * - a page token of ListAccountsForParent whose next account moved away is
+ *   refused with InvalidToken;
+ * - MoveAccount does not check SourceParentId;
+ * - Account API: only Get/Put/DeleteAlternateContact (ResourceNotFoundException
+ *   when none is set); GetPrimaryEmail, ListRegions and
+ *   GetGovCloudAccountInformation answer HTTP 404 with an HTML page;
+ * - Service Quotas: GetServiceQuota is NoSuchResourceException for
+ *   organizations, GetAWSDefaultServiceQuota an HTTP 500 (not implemented).
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -72,10 +94,16 @@ export function motoRequired(env: NodeJS.ProcessEnv = process.env): boolean {
 	return isSet(env.CI) || isSet(env.ORGDASH_REQUIRE_MOTO);
 }
 
-export const MOTO_MISSING_MESSAGE =
-	'moto_server was not found (looked at $MOTO_SERVER, .venv/bin/moto_server and PATH). ' +
-	"Install it with: python3 -m venv .venv && .venv/bin/pip install 'moto[server]>=5.1.21' " +
-	'(or run .ci/run, which does this).';
+export function motoMissingMessage(env: NodeJS.ProcessEnv = process.env): string {
+	const where = env.MOTO_SERVER
+		? `MOTO_SERVER is set to ${env.MOTO_SERVER}, which is not an executable file`
+		: 'looked at $MOTO_SERVER, .venv/bin/moto_server and PATH';
+	return (
+		`moto_server was not found (${where}). ` +
+		"Install it with: python3 -m venv .venv && .venv/bin/pip install 'moto[server]>=5.1.21' " +
+		'(or run .ci/run, which does this).'
+	);
+}
 
 async function freePort(): Promise<number> {
 	return new Promise((resolvePort, reject) => {
@@ -156,7 +184,7 @@ async function startOnce(executable: string): Promise<MotoServer> {
 
 /** Starts moto_server on a free 127.0.0.1 port and waits until it answers. */
 export async function startMoto(executable = findMotoServer()): Promise<MotoServer> {
-	if (!executable) throw new Error(MOTO_MISSING_MESSAGE);
+	if (!executable) throw new Error(motoMissingMessage());
 	let lastError: unknown;
 	// The free port can be taken between probing and binding: try a few ports.
 	for (let attempt = 0; attempt < 3; attempt++) {
@@ -216,7 +244,7 @@ export function describeWithMoto(name: string, body: (moto: MotoHandle) => void)
 		if (motoRequired()) {
 			describe(name, () => {
 				it('needs moto_server', () => {
-					throw new Error(MOTO_MISSING_MESSAGE);
+					throw new Error(motoMissingMessage());
 				});
 			});
 		} else {
