@@ -325,10 +325,8 @@ function onKey(state: FlowState, key: FlowKey): Transition {
 }
 
 function moveCursor(cursor: number, key: FlowKey, size: number): number | undefined {
-	const up = key.type === 'up' || (key.type === 'text' && key.text === 'k');
-	const down = key.type === 'down' || (key.type === 'text' && key.text === 'j');
-	if (up) return Math.max(0, cursor - 1);
-	if (down) return Math.min(size - 1, cursor + 1);
+	if (key.type === 'up') return Math.max(0, cursor - 1);
+	if (key.type === 'down') return Math.min(size - 1, cursor + 1);
 	return undefined;
 }
 

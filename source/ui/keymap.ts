@@ -146,6 +146,66 @@ export const HELP_KEYS: readonly KeyBinding<HelpCommand>[] = [
 	{ command: 'quit', keys: [chord('q')], description: 'quit', hint: 'q quit' },
 ];
 
+/** The guided close and remove flows (and the console closure steps). Typed text (digits, y, n) is not a command. */
+export type FlowCommand =
+	| 'back'
+	| 'continue'
+	| 'tick'
+	| 'move-up'
+	| 'move-down'
+	| 'delete-char'
+	| 'previous-step'
+	| 'next-step'
+	| 'type-id'
+	| 'answer';
+
+export const FLOW_KEYS: readonly KeyBinding<FlowCommand>[] = [
+	{ command: 'back', keys: [ESC], description: 'one step back; it never acts', hint: 'Esc back' },
+	{
+		command: 'continue',
+		keys: [ENTER],
+		description: 'go on, once the step is complete (on the last question, Enter alone means No)',
+		hint: 'Enter continue',
+	},
+	{ command: 'tick', keys: [chord(' ', 'Space')], description: 'tick or untick the backup item', hint: 'Space tick' },
+	{ command: 'move-up', keys: [special('upArrow', '↑'), chord('k')], description: 'previous item or choice' },
+	{ command: 'move-down', keys: [special('downArrow', '↓'), chord('j')], description: 'next item or choice' },
+	{
+		command: 'delete-char',
+		keys: [special('backspace', 'Backspace'), special('delete', 'Delete')],
+		description: 'delete the last digit typed',
+	},
+	{ command: 'previous-step', keys: [special('leftArrow', '←')], description: 'console steps: the previous one' },
+	{ command: 'next-step', keys: [special('rightArrow', '→')], description: 'console steps: the next one' },
+	{
+		command: 'type-id',
+		keys: [{ label: '0-9' }],
+		description: 'type the account id, all 12 digits, to confirm',
+	},
+	{ command: 'answer', keys: [chord('y'), chord('n')], description: 'the last question: y then Enter goes ahead' },
+];
+
+export type JournalCommand =
+	| 'back'
+	| 'scroll-up'
+	| 'scroll-down'
+	| 'page-up'
+	| 'page-down'
+	| 'top'
+	| 'bottom'
+	| 'reload';
+
+export const JOURNAL_KEYS: readonly KeyBinding<JournalCommand>[] = [
+	{ command: 'back', keys: [ESC], description: 'back to the dashboard', hint: 'Esc back' },
+	{ command: 'scroll-up', keys: [special('upArrow', '↑'), chord('k')], description: 'scroll up', hint: 'j/k scroll' },
+	{ command: 'scroll-down', keys: [special('downArrow', '↓'), chord('j')], description: 'scroll down' },
+	{ command: 'page-up', keys: [special('pageUp', 'PgUp'), ctrl('b')], description: 'page up' },
+	{ command: 'page-down', keys: [special('pageDown', 'PgDn'), ctrl('f')], description: 'page down' },
+	{ command: 'top', keys: [chord('g'), special('home', 'Home')], description: 'newest request' },
+	{ command: 'bottom', keys: [chord('G'), special('end', 'End')], description: 'oldest request' },
+	{ command: 'reload', keys: [chord('r')], description: 'read the journal again', hint: 'r reload' },
+];
+
 /** Keys that work on every screen, whatever it is doing (a flow's text field included). */
 export const GLOBAL_KEYS: readonly KeyBinding<GlobalCommand>[] = [
 	{ command: 'quit', keys: [ctrl('c')], description: 'quit, from anywhere' },

@@ -3,9 +3,8 @@ import { Box, Text, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { type Journal, type JournalEntry, journalEntries } from '../../store/journal.js';
 import { useTheme } from '../hooks/useTheme.js';
+import { commandFor, hintLine, JOURNAL_KEYS } from '../keymap.js';
 import { fitWidth } from '../text.js';
-
-export const JOURNAL_HINTS = '↑/↓ j/k scroll  PgUp/PgDn page  r reload  Esc back';
 
 export interface JournalViewProps {
 	readonly journal: Journal;
@@ -46,15 +45,32 @@ export function JournalView({ journal, onBack, height = 20, width = 100 }: Journ
 
 	useInput((input, key) => {
 		let next = topRef.current;
-		if (key.escape) return onBack();
-		if (input === 'r') return setVersion((value) => value + 1);
-		if (key.upArrow || input === 'k') next -= 1;
-		else if (key.downArrow || input === 'j') next += 1;
-		else if (key.pageUp) next -= visible;
-		else if (key.pageDown) next += visible;
-		else if (input === 'g' || key.home) next = 0;
-		else if (input === 'G' || key.end) next = maxTop;
-		else return;
+		switch (commandFor(JOURNAL_KEYS, input, key)) {
+			case 'back':
+				return onBack();
+			case 'reload':
+				return setVersion((value) => value + 1);
+			case 'scroll-up':
+				next -= 1;
+				break;
+			case 'scroll-down':
+				next += 1;
+				break;
+			case 'page-up':
+				next -= visible;
+				break;
+			case 'page-down':
+				next += visible;
+				break;
+			case 'top':
+				next = 0;
+				break;
+			case 'bottom':
+				next = maxTop;
+				break;
+			default:
+				return;
+		}
 		next = Math.min(maxTop, Math.max(0, next));
 		topRef.current = next;
 		setTop(next);
@@ -100,7 +116,7 @@ export function JournalView({ journal, onBack, height = 20, width = 100 }: Journ
 			</Box>
 			<Text dimColor wrap="truncate-end">
 				{entries.length > visible ? `${top + 1}-${Math.min(entries.length, top + visible)} of ${entries.length}  ` : ''}
-				{JOURNAL_HINTS}
+				{hintLine(JOURNAL_KEYS)}
 			</Text>
 		</Box>
 	);

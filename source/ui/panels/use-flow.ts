@@ -6,19 +6,31 @@
 import type { Key } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type FlowEvent, type FlowKey, type FlowState, flowReducer, type Transition } from '../../domain/close-flow.js';
+import { commandFor, FLOW_KEYS } from '../keymap.js';
 import type { FlowEffects } from './flow-effects.js';
 
-/** Terminal input as the flows understand it; undefined for keys they do not use. */
+/** Terminal input as the flows understand it (FLOW_KEYS); undefined for keys they do not use. */
 export function toFlowKey(input: string, key: Key): FlowKey | undefined {
-	if (key.escape) return { type: 'escape' };
-	if (key.return) return { type: 'enter' };
-	if (key.backspace || key.delete) return { type: 'backspace' };
-	if (key.upArrow) return { type: 'up' };
-	if (key.downArrow) return { type: 'down' };
-	if (key.leftArrow) return { type: 'left' };
-	if (key.rightArrow) return { type: 'right' };
+	switch (commandFor(FLOW_KEYS, input, key)) {
+		case 'back':
+			return { type: 'escape' };
+		case 'continue':
+			return { type: 'enter' };
+		case 'tick':
+			return { type: 'space' };
+		case 'delete-char':
+			return { type: 'backspace' };
+		case 'move-up':
+			return { type: 'up' };
+		case 'move-down':
+			return { type: 'down' };
+		case 'previous-step':
+			return { type: 'left' };
+		case 'next-step':
+			return { type: 'right' };
+	}
+	// Everything else that types text is text (digits, y, n, a pasted id); other special keys are ignored.
 	if (key.ctrl || key.meta || key.tab || !input) return undefined;
-	if (input === ' ') return { type: 'space' };
 	return { type: 'text', text: input };
 }
 
