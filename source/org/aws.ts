@@ -174,7 +174,9 @@ function factFrom<T>(result: PromiseSettledResult<T>, describe: (error: OrgError
 function whyUnknown(action: string, error: OrgError): string {
 	switch (error.code) {
 		case 'AccessDeniedException':
-			return `Access denied to ${action}. For a member account the organization needs trusted access for account.amazonaws.com, and the caller the ${action} permission.`;
+			return action.startsWith('account:')
+				? `Access denied to ${action}. For a member account the organization needs trusted access for account.amazonaws.com, and the caller the ${action} permission.`
+				: `Access denied to ${action}: the caller needs the ${action} permission.`;
 		case 'UnrecognizedResponse':
 			return `This endpoint does not provide ${action} (it answered with something that is not an AWS response).`;
 		case 'CredentialsMissing':
@@ -212,9 +214,12 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 	const sts = new STSClient(common);
 
 	const rootNames = new Map<string, string>();
-	const ouNames = new Map<string, Promise<string>>();
-	/** OUs never move (there is no API to move one), so an OU's path is cached once known. */
-	const ouPaths = new Map<string, Promise<string>>();
+	/**
+	 * "Root/Workloads/Prod" by root or OU id: from the last listing, or found
+	 * with ListParents and DescribeOrganizationalUnit. OUs never move (no API
+	 * moves one); a listing refreshes the paths, so a renamed OU shows its new name.
+	 */
+	const parentPaths = new Map<string, Promise<string>>();
 
 	async function call<T>(operation: string, send: () => Promise<T>): Promise<T> {
 		try {
@@ -232,16 +237,11 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		return rootNames.get(rootId) ?? 'Root';
 	}
 
-	function ouName(ouId: string): Promise<string> {
-		let name = ouNames.get(ouId);
-		if (!name) {
-			name = call('Organizations.DescribeOrganizationalUnit', () =>
-				organizations.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: ouId })),
-			).then((result) => result.OrganizationalUnit?.Name ?? ouId);
-			name.catch(() => ouNames.delete(ouId));
-			ouNames.set(ouId, name);
-		}
-		return name;
+	async function ouName(ouId: string): Promise<string> {
+		const result = await call('Organizations.DescribeOrganizationalUnit', () =>
+			organizations.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: ouId })),
+		);
+		return result.OrganizationalUnit?.Name ?? ouId;
 	}
 
 	async function parentOf(childId: string): Promise<{ id: string; type: string }> {
@@ -253,18 +253,26 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		return { id: parent.Id, type: parent.Type ?? 'ROOT' };
 	}
 
-	/** "Root/Workloads/Prod" for a root or OU id, walking ListParents up to the root. */
+	/** The path of a root or OU, walking ListParents up to the root. */
 	function pathOf(parent: { id: string; type: string }): Promise<string> {
-		if (parent.type === 'ROOT') return rootName(parent.id);
-		let path = ouPaths.get(parent.id);
+		let path = parentPaths.get(parent.id);
 		if (!path) {
-			path = Promise.all([ouName(parent.id), parentOf(parent.id).then(pathOf)]).then(
-				([name, above]) => `${above}/${name}`,
-			);
-			path.catch(() => ouPaths.delete(parent.id));
-			ouPaths.set(parent.id, path);
+			path =
+				parent.type === 'ROOT'
+					? rootName(parent.id)
+					: Promise.all([ouName(parent.id), parentOf(parent.id).then(pathOf)]).then(
+							([name, above]) => `${above}/${name}`,
+						);
+			path.catch(() => parentPaths.delete(parent.id));
+			parentPaths.set(parent.id, path);
 		}
 		return path;
+	}
+
+	function rememberPaths(accounts: readonly Account[]): void {
+		for (const account of accounts) {
+			if (account.parentId) parentPaths.set(account.parentId, Promise.resolve(account.parentPath));
+		}
 	}
 
 	function contactsOf(
@@ -366,10 +374,16 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		},
 
 		async listAccounts(listOptions: ListAccountsOptions = {}): Promise<Account[]> {
+			parentPaths.clear();
+			const { onAccounts } = listOptions;
 			try {
 				return await loadAccounts(organizations, {
 					...listOptions,
 					concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+					onAccounts: (accounts) => {
+						rememberPaths(accounts);
+						onAccounts?.(accounts);
+					},
 				});
 			} catch (error) {
 				if (listOptions.signal?.aborted) throw listOptions.signal.reason;

@@ -121,11 +121,13 @@ function contract(setup: () => Promise<Fixture>): void {
 		}
 	});
 
-	it('describes one account as the listing shows it', async () => {
+	it('describes one account as the listing shows it, OU path included', async () => {
+		// Described first: the path is found on its own, not remembered from a listing.
+		const described = await fixture.gateway.describeAccount(fixture.closable);
 		const accounts = await fixture.gateway.listAccounts();
 		const listed = accounts.find((account) => account.id === fixture.closable);
-		const described = await fixture.gateway.describeAccount(fixture.closable);
 		expect(described).toEqual(listed);
+		expect(described.parentPath.split('/').length).toBeGreaterThanOrEqual(3);
 		expect(described.state).toBe('ACTIVE');
 		expect(described.stateSource).toBe('State');
 	});

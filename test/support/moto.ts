@@ -289,7 +289,7 @@ export interface SeededOrganization {
 	readonly rootId: string;
 	/** OU id by path below the root ("Workloads/Prod"); '' is the root. */
 	readonly ouIds: Map<string, string>;
-	/** Member accounts created by the seed (the management account is not among them). */
+	/** Member accounts created by the seed, in the spec's order (the management account is not among them). */
 	readonly accounts: SeededAccount[];
 }
 
@@ -334,13 +334,19 @@ export async function seedOrganization(endpoint: string, spec: OrganizationSpec 
 	};
 	for (const path of spec.ous ?? []) await ensureOu(seeded, path);
 
-	const queue = [...(spec.accounts ?? [])];
+	const specs = spec.accounts ?? [];
+	const members: SeededAccount[] = new Array(specs.length);
+	let next = 0;
 	const workers = Array.from({ length: Math.max(1, spec.concurrency ?? 4) }, async () => {
-		for (let next = queue.shift(); next; next = queue.shift()) {
-			seeded.accounts.push(await createAccountIn(seeded, next));
+		while (next < specs.length) {
+			const index = next++;
+			const accountSpec = specs[index];
+			if (accountSpec) members[index] = await createAccountIn(seeded, accountSpec);
 		}
 	});
 	await Promise.all(workers);
+	// In the order of the spec, whatever order they were created in.
+	seeded.accounts.push(...members);
 	return seeded;
 }
 
