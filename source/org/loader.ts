@@ -29,6 +29,7 @@
  * after a run of successes. There are no sleeps here: the SDK paces resends.
  */
 
+import { setMaxListeners } from 'node:events';
 import {
 	type ListAccountsForParentCommandOutput,
 	type ListOrganizationalUnitsForParentCommandOutput,
@@ -221,6 +222,8 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 	signal?.throwIfAborted();
 	// Aborted by the caller, or by the loader itself on the first failure so nothing more is sent.
 	const stop = new AbortController();
+	// Every request in flight listens to it; Node's default of 10 listeners would warn on stderr.
+	setMaxListeners(Math.max(10, 4 * (options.concurrency ?? DEFAULT_CONCURRENCY)), stop.signal);
 	const forwardAbort = () => stop.abort(signal?.reason);
 	signal?.addEventListener('abort', forwardAbort, { once: true });
 	const pool = new RequestPool(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY), stop.signal);
