@@ -42,7 +42,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { type Account, type JoinedMethod, normalizeState } from '../domain/account.js';
 
-/** Requests in flight by default; AWS Organizations throttles well before large numbers. */
+/** Requests in flight by default: enough to hide round trips, few enough not to invite throttling. */
 export const DEFAULT_CONCURRENCY = 8;
 /** The most AWS returns per page for these listings. */
 const PAGE_SIZE = 20;
