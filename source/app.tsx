@@ -158,6 +158,7 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 							limit={limit}
 							unavailableReason={accounts.quota?.unavailableReason}
 							complete={accounts.loadedAt !== undefined && !accounts.fromCache}
+							known={accounts.organization !== undefined}
 							width={size.columns}
 						/>
 					</>

@@ -1,16 +1,11 @@
-/** The dashboard's view of the on-disk account cache (store/cache.ts), for the gateway it belongs to. */
+/** The dashboard's view of the on-disk account cache (store/cache.ts). */
 import type { OrgGateway } from '../org/gateway.js';
 import { isCacheable, readAccountCache, writeAccountCache } from '../store/cache.js';
 import type { AccountsCache } from './hooks/useAccounts.js';
 
-/** A cache for this gateway's lists, or undefined where lists are not cached (the sandbox). */
-export function accountsCacheFor(gateway: OrgGateway, directory?: string): AccountsCache | undefined {
-	if (!isCacheable(gateway)) return undefined;
-	const key = (organizationId: string, callerAccountId: string) => ({
-		sourceKey: gateway.sourceKey,
-		organizationId,
-		callerAccountId,
-	});
+/** The cache of lists read from `sourceKey` (where the data came from), in `directory` or the default folder. */
+export function accountsCache(sourceKey: string, directory?: string): AccountsCache {
+	const key = (organizationId: string, callerAccountId: string) => ({ sourceKey, organizationId, callerAccountId });
 	return {
 		async read(organizationId, callerAccountId) {
 			const result = await readAccountCache(key(organizationId, callerAccountId), directory);
@@ -22,4 +17,9 @@ export function accountsCacheFor(gateway: OrgGateway, directory?: string): Accou
 			await writeAccountCache(key(organizationId, callerAccountId), accounts, directory ? { directory } : {});
 		},
 	};
+}
+
+/** A cache for this gateway's lists, or undefined where lists are not cached (the sandbox, see store/cache.ts). */
+export function accountsCacheFor(gateway: OrgGateway, directory?: string): AccountsCache | undefined {
+	return isCacheable(gateway) ? accountsCache(gateway.sourceKey, directory) : undefined;
 }

@@ -27,11 +27,11 @@ interface ColumnSpec {
 }
 
 const SPECS: readonly ColumnSpec[] = [
-	{ id: 'name', title: 'NAME', min: 10, max: 40, weight: 3, keep: 'start' },
+	{ id: 'name', title: 'NAME', min: 16, max: 40, weight: 3, keep: 'start' },
 	{ id: 'id', title: 'ACCOUNT ID', min: 12, max: 12, weight: 0, keep: 'start' },
-	{ id: 'email', title: 'EMAIL', min: 12, max: 44, weight: 3, keep: 'start' },
+	{ id: 'email', title: 'EMAIL', min: 16, max: 44, weight: 3, keep: 'start' },
 	{ id: 'state', title: 'STATE', min: 18, max: 18, weight: 0, keep: 'start' },
-	{ id: 'ou', title: 'OU', min: 8, max: 48, weight: 3, keep: 'end' },
+	{ id: 'ou', title: 'OU', min: 12, max: 48, weight: 3, keep: 'end' },
 	{ id: 'joined', title: 'JOINED', min: 18, max: 18, weight: 0, keep: 'start' },
 ];
 

@@ -29,14 +29,12 @@ export function dataAgeLabel(props: Pick<HeaderProps, 'loading' | 'loadedAt' | '
 
 function callerLabel(props: HeaderProps): string {
 	const { caller, callerError, organization } = props;
-	if (!caller) return callerError ? `signed in as: unknown (${callerError})` : 'signed in as: …';
-	const role =
-		organization === undefined
-			? ''
-			: caller.accountId === organization.managementAccountId
-				? ' (management account)'
-				: ` (member account ${caller.accountId})`;
-	return `signed in as ${caller.arn}${role}`;
+	if (!caller) return callerError ? `signed in as: unknown (${callerError})` : 'signed in as …';
+	// Management or member first: it decides what the caller may do; a long ARN may be cut at the end.
+	if (organization === undefined) return `signed in as ${caller.arn}`;
+	return caller.accountId === organization.managementAccountId
+		? `signed in to the management account as ${caller.arn}`
+		: `signed in to member account ${caller.accountId} as ${caller.arn}`;
 }
 
 /** Memoised: it does not change when a key moves the selection. */
@@ -54,14 +52,15 @@ export const Header = memo(function Header(props: HeaderProps) {
 				</Text>
 				{kind === 'sandbox' ? (
 					<Text bold color={theme.colour('magenta')}>
-						{' DEMO (in memory, nothing touches AWS)'}
+						{' DEMO'}
 					</Text>
 				) : null}
-				{organization ? `  organization ${organization.id}  ${management}` : '  organization …'}
+				{organization ? `  organization ${organization.id} · ${management}` : '  organization …'}
 				{organization?.featureSet === 'CONSOLIDATED_BILLING' ? '  (consolidated billing only)' : ''}
+				{kind === 'sandbox' ? <Text dimColor>{'  (in memory: nothing touches AWS)'}</Text> : null}
 			</Text>
 			<Text wrap="truncate-end" dimColor>
-				{`${callerLabel(props)}  ·  ${dataAgeLabel(props)}`}
+				{`${dataAgeLabel(props)} · ${callerLabel(props)}`}
 			</Text>
 		</Box>
 	);

@@ -18,6 +18,8 @@ export interface QuotaBarProps {
 	readonly unavailableReason?: string;
 	/** False while accounts are still arriving: the count is "so far". */
 	readonly complete: boolean;
+	/** False until the organization has been read: there is no quota to speak of before. */
+	readonly known: boolean;
 	readonly width: number;
 }
 
@@ -30,7 +32,7 @@ const LEVEL_LABEL: Record<QuotaLevel, string> = {
 	over: 'OVER THE LIMIT',
 };
 
-const BAR_WIDTH = 20;
+const BAR_WIDTH = 12;
 
 export function quotaBarCells(counted: number, limit: number, width = BAR_WIDTH): string {
 	const filled = limit <= 0 ? width : Math.min(width, Math.round((counted / limit) * width));
@@ -40,7 +42,7 @@ export function quotaBarCells(counted: number, limit: number, width = BAR_WIDTH)
 export function closedLine(usage: QuotaUsage): string {
 	if (usage.closedAwaitingDeletion === 0) return 'No closed accounts waiting for deletion.';
 	const parts = [
-		`${plural(usage.closedAwaitingDeletion, 'closed account')} still counted until AWS deletes ${usage.closedAwaitingDeletion === 1 ? 'it' : 'them'} (about 90 days after closure)`,
+		`${plural(usage.closedAwaitingDeletion, 'closed account')} still ${usage.closedAwaitingDeletion === 1 ? 'counts' : 'count'} until AWS deletes ${usage.closedAwaitingDeletion === 1 ? 'it' : 'them'}`,
 	];
 	if (usage.soonestDeletion) parts.push(`soonest deletion ${day(usage.soonestDeletion)}`);
 	if (usage.closedWithUnknownDate > 0) parts.push(`${count(usage.closedWithUnknownDate)} with unknown closure date`);
@@ -48,13 +50,28 @@ export function closedLine(usage: QuotaUsage): string {
 }
 
 /** Memoised: it does not change when a key moves the selection. */
-export const QuotaBar = memo(function QuotaBar({ usage, limit, unavailableReason, complete, width }: QuotaBarProps) {
+export const QuotaBar = memo(function QuotaBar({
+	usage,
+	limit,
+	unavailableReason,
+	complete,
+	known,
+	width,
+}: QuotaBarProps) {
 	const theme = useTheme();
-	const counted = `${count(usage.counted)}${complete ? '' : ' so far'}`;
+	const soFar = complete ? '' : ' so far';
+	if (!known) {
+		return (
+			<Box flexDirection="column" width={width}>
+				<Text wrap="truncate-end">Quota not known until the organization has been read</Text>
+				<Text> </Text>
+			</Box>
+		);
+	}
 	if (!limit) {
 		return (
 			<Box flexDirection="column" width={width}>
-				<Text wrap="truncate-end">{`Quota  ${counted} accounts counted · limit: asking Service Quotas…`}</Text>
+				<Text wrap="truncate-end">{`Quota  ${plural(usage.counted, 'account')} counted${soFar} · limit: asking Service Quotas…`}</Text>
 				<Text wrap="truncate-end" dimColor>
 					{closedLine(usage)}
 				</Text>
@@ -75,13 +92,13 @@ export const QuotaBar = memo(function QuotaBar({ usage, limit, unavailableReason
 			<Text wrap="truncate-end">
 				{'Quota  '}
 				<Text color={colour}>{quotaBarCells(usage.counted, limit.limit)}</Text>
-				{` ${counted} of ${count(limit.limit)} accounts (${percent}%)`}
+				{` ${count(usage.counted)} of ${count(limit.limit)} accounts (${percent}%)${soFar}`}
 				{LEVEL_LABEL[level] ? (
 					<Text color={colour} bold>
 						{`  ${LEVEL_LABEL[level]}`}
 					</Text>
 				) : null}
-				<Text dimColor>{`  limit from ${source}`}</Text>
+				<Text dimColor>{`  limit: ${source}`}</Text>
 			</Text>
 			<Text wrap="truncate-end" dimColor={usage.closedAwaitingDeletion === 0}>
 				{closedLine(usage)}

@@ -42,7 +42,9 @@ export function StatusLine(props: StatusLineProps) {
 	if (failure) {
 		return (
 			<Text wrap="truncate-end" color={theme.colour('red')}>
-				{`✖ ${failure.title}: showing the ${plural(total, 'account')} loaded before it; r retries`}
+				{total === 0
+					? `✖ ${failure.title} · r retries`
+					: `✖ ${failure.title}: showing the ${plural(total, 'account')} loaded before it; r retries`}
 			</Text>
 		);
 	}
