@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Account, AccountState } from '../../source/domain/account.js';
+import {
+	clampIndex,
+	filterList,
+	filterTerms,
+	move,
+	nextSortKey,
+	resolveSelection,
+	SORT_KEYS,
+	type SortKey,
+	scrollTop,
+	searchable,
+	sortAccounts,
+	visibleWindow,
+} from '../../source/ui/account-list.js';
+
+function account(id: string, overrides: Partial<Account> = {}): Account {
+	return {
+		id,
+		name: `Account ${id}`,
+		email: `aws+${id}@example.com`,
+		state: 'ACTIVE',
+		stateSource: 'State',
+		joinedMethod: 'CREATED',
+		joinedAt: '2024-01-01T00:00:00.000Z',
+		parentId: 'r-root',
+		parentPath: 'Root',
+		...overrides,
+	};
+}
+
+const accounts: Account[] = [
+	account('111111111111', { name: 'Payments Prod', email: 'pay@acme.example', parentPath: 'Root/Workloads/Prod' }),
+	account('222222222222', { name: 'payments dev', email: 'paydev@acme.example', parentPath: 'Root/Workloads/Dev' }),
+	account('333333333333', { name: 'Audit', email: 'audit@acme.example', parentPath: 'Root/Security', state: 'CLOSED' }),
+	account('444444444444', {
+		name: 'Log Archive',
+		email: 'logs@acme.example',
+		parentPath: 'Root/Security',
+		state: 'SUSPENDED',
+		joinedAt: '2025-06-01T00:00:00.000Z',
+	}),
+];
+
+describe('filter', () => {
+	const list = searchable(accounts);
+	const ids = (query: string) => filterList(list, query).accounts.map((item) => item.id);
+
+	it('matches name, id, email and OU path, ignoring case', () => {
+		expect(ids('PAYMENTS')).toEqual(['111111111111', '222222222222']);
+		expect(ids('3333')).toEqual(['333333333333']);
+		expect(ids('logs@')).toEqual(['444444444444']);
+		expect(ids('workloads/dev')).toEqual(['222222222222']);
+	});
+
+	it('needs every term to match, in any field', () => {
+		expect(ids('payments prod')).toEqual(['111111111111']);
+		expect(ids('security  audit')).toEqual(['333333333333']);
+		expect(ids('security nothing')).toEqual([]);
+	});
+
+	it('shows everything for an empty or blank query', () => {
+		expect(ids('')).toHaveLength(4);
+		expect(ids('   ')).toHaveLength(4);
+		expect(filterTerms('  a  B ')).toEqual(['a', 'b']);
+	});
+
+	it('does not match across fields', () => {
+		// "prod" ends the OU path of one account and "pay" starts its email: no term spans both.
+		expect(ids('prodpay')).toEqual([]);
+	});
+
+	it('narrowing from the previous result gives the same matches as a full scan', () => {
+		const many = Array.from({ length: 60 }, (_, index) =>
+			account(String(100000000000 + index * 7919), {
+				name: `team-${['alpha', 'beta', 'gamma'][index % 3]}-${index}`,
+				parentPath: `Root/${['Prod', 'Dev'][index % 2]}`,
+			}),
+		);
+		const source = searchable(many);
+		fc.assert(
+			fc.property(
+				fc.string({ unit: fc.constantFrom('a', 'e', 'p', '-', '1', ' ', 'r', 'o', 'd') }),
+				fc.string({ unit: fc.constantFrom('a', 'e', '1', ' ', 'm') }),
+				(start, more) => {
+					const previous = filterList(source, start);
+					const narrowed = filterList(source, start + more, previous);
+					const full = filterList(source, start + more);
+					expect(narrowed.accounts).toEqual(full.accounts);
+				},
+			),
+		);
+	});
+});
+
+describe('sort', () => {
+	const order = (key: (typeof SORT_KEYS)[number]) => sortAccounts(accounts, key).map((item) => item.id);
+
+	it('sorts by name without regard to case, then id', () => {
+		expect(order('name')).toEqual(['333333333333', '444444444444', '222222222222', '111111111111']);
+	});
+
+	it('sorts by id, by OU path, by state (live states first) and by joined date (newest first)', () => {
+		expect(order('id')).toEqual(['111111111111', '222222222222', '333333333333', '444444444444']);
+		expect(order('ou')).toEqual(['333333333333', '444444444444', '222222222222', '111111111111']);
+		const states: AccountState[] = sortAccounts(accounts, 'state').map((item) => item.state);
+		expect(states).toEqual(['ACTIVE', 'ACTIVE', 'SUSPENDED', 'CLOSED']);
+		expect(order('joined')[0]).toBe('444444444444');
+	});
+
+	it('does not depend on the input order', () => {
+		fc.assert(
+			fc.property(
+				fc.shuffledSubarray(accounts, { minLength: accounts.length }),
+				fc.constantFrom(...SORT_KEYS),
+				(shuffled, key) => {
+					expect(sortAccounts(shuffled, key)).toEqual(sortAccounts(accounts, key));
+				},
+			),
+		);
+	});
+
+	it('cycles name, id, state, OU, joined, then name again', () => {
+		const seen: SortKey[] = ['name'];
+		for (let i = 0; i < 5; i++) seen.push(nextSortKey(seen[seen.length - 1] as SortKey));
+		expect(seen).toEqual(['name', 'id', 'state', 'ou', 'joined', 'name']);
+	});
+});
+
+describe('window and selection', () => {
+	it('keeps the window still while the selection is inside it, and scrolls just enough otherwise', () => {
+		expect(scrollTop(10, 15, 10, 100)).toBe(10);
+		expect(scrollTop(10, 20, 10, 100)).toBe(11);
+		expect(scrollTop(10, 3, 10, 100)).toBe(3);
+		// Never past the end, never below 0.
+		expect(scrollTop(95, 99, 10, 100)).toBe(90);
+		expect(scrollTop(-5, 0, 10, 100)).toBe(0);
+		expect(scrollTop(4, 2, 10, 5)).toBe(0);
+	});
+
+	it('moves up and down, by page, to the top and to the bottom, within bounds', () => {
+		const at = (index: number, top: number) => ({ index, top });
+		expect(move(at(0, 0), 'up', 100, 10)).toEqual(at(0, 0));
+		expect(move(at(0, 0), 'down', 100, 10)).toEqual(at(1, 0));
+		expect(move(at(9, 0), 'down', 100, 10)).toEqual(at(10, 1));
+		expect(move(at(3, 0), 'page-down', 100, 10)).toEqual(at(13, 10));
+		expect(move(at(13, 10), 'page-up', 100, 10)).toEqual(at(3, 0));
+		expect(move(at(95, 90), 'page-down', 100, 10)).toEqual(at(99, 90));
+		expect(move(at(50, 45), 'bottom', 100, 10)).toEqual(at(99, 90));
+		expect(move(at(50, 45), 'top', 100, 10)).toEqual(at(0, 0));
+		expect(move(at(0, 0), 'down', 0, 10)).toEqual(at(0, 0));
+	});
+
+	it('always leaves the selection inside the window and the list', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 0, max: 300 }),
+				fc.integer({ min: 1, max: 40 }),
+				fc.array(fc.constantFrom('up', 'down', 'page-up', 'page-down', 'top', 'bottom') as fc.Arbitrary<'up'>, {
+					maxLength: 30,
+				}),
+				(total, height, movements) => {
+					let position = { index: 0, top: 0 };
+					for (const movement of movements) {
+						position = move(position, movement, total, height);
+						if (total === 0) continue;
+						expect(position.index).toBeGreaterThanOrEqual(0);
+						expect(position.index).toBeLessThan(total);
+						expect(position.index).toBeGreaterThanOrEqual(position.top);
+						expect(position.index).toBeLessThan(position.top + height);
+						expect(position.top).toBeLessThanOrEqual(Math.max(0, total - height));
+					}
+				},
+			),
+		);
+	});
+
+	it('follows the selected account by id, and falls back to the remembered index', () => {
+		expect(resolveSelection(accounts, '333333333333', 0)).toBe(2);
+		expect(resolveSelection(accounts, '333333333333', 2)).toBe(2);
+		expect(resolveSelection(accounts, 'gone', 1)).toBe(1);
+		expect(resolveSelection(accounts, 'gone', 99)).toBe(3);
+		expect(resolveSelection([], 'any', 5)).toBe(0);
+		expect(clampIndex(-3, 4)).toBe(0);
+	});
+
+	it('slices only the visible rows', () => {
+		const many = Array.from({ length: 10_000 }, (_, index) => index);
+		expect(visibleWindow(many, 500, 20)).toHaveLength(20);
+		expect(visibleWindow(many, 9990, 20)).toEqual(many.slice(9990));
+	});
+});

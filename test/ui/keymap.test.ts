@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+	boundTo,
+	commandFor,
+	DASHBOARD_KEYS,
+	DETAILS_KEYS,
+	FILTER_KEYS,
+	GLOBAL_KEYS,
+	HELP_KEYS,
+	hintLine,
+	type KeyBinding,
+	type KeyState,
+	keyPresses,
+	keysLabel,
+} from '../../source/ui/keymap.js';
+
+const none: KeyState = {
+	ctrl: false,
+	meta: false,
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageUp: false,
+	pageDown: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	backspace: false,
+	delete: false,
+	tab: false,
+};
+const text = (input: string) => [input, none] as const;
+const special = (name: keyof KeyState, extra: Partial<KeyState> = {}) =>
+	['', { ...none, [name]: true, ...extra }] as const;
+
+describe('dashboard keys (the design table)', () => {
+	const dashboard = (input: string, key: KeyState) => commandFor(DASHBOARD_KEYS, input, key);
+
+	it('maps every key of the table to its command', () => {
+		expect(dashboard(...text('j'))).toBe('move-down');
+		expect(dashboard(...text('k'))).toBe('move-up');
+		expect(dashboard(...special('downArrow'))).toBe('move-down');
+		expect(dashboard(...special('upArrow'))).toBe('move-up');
+		expect(dashboard(...special('pageDown'))).toBe('page-down');
+		expect(dashboard(...special('pageUp'))).toBe('page-up');
+		expect(dashboard('f', { ...none, ctrl: true })).toBe('page-down');
+		expect(dashboard('b', { ...none, ctrl: true })).toBe('page-up');
+		expect(dashboard(...text('g'))).toBe('top');
+		expect(dashboard(...text('G'))).toBe('bottom');
+		expect(dashboard(...special('home'))).toBe('top');
+		expect(dashboard(...special('end'))).toBe('bottom');
+		expect(dashboard(...text('/'))).toBe('filter');
+		expect(dashboard(...text('s'))).toBe('sort');
+		expect(dashboard(...special('return'))).toBe('details');
+		expect(dashboard(...text('c'))).toBe('close');
+		expect(dashboard(...text('x'))).toBe('remove');
+		expect(dashboard(...text('r'))).toBe('refresh');
+		expect(dashboard(...text('L'))).toBe('journal');
+		expect(dashboard(...text('?'))).toBe('help');
+		expect(dashboard(...text('q'))).toBe('quit');
+		expect(dashboard(...special('escape', { meta: true }))).toBe('clear-filter');
+	});
+
+	it('does not treat ctrl or alt combinations as the plain key', () => {
+		expect(dashboard('j', { ...none, ctrl: true })).toBeUndefined();
+		expect(dashboard('q', { ...none, meta: true })).toBeUndefined();
+		expect(dashboard(...text('jj'))).toBeUndefined();
+	});
+
+	it('quits from anywhere with ctrl-c', () => {
+		expect(commandFor(GLOBAL_KEYS, 'c', { ...none, ctrl: true })).toBe('quit');
+		expect(commandFor(GLOBAL_KEYS, 'c', none)).toBeUndefined();
+	});
+
+	it('binds no key twice within one screen', () => {
+		for (const bindings of [DASHBOARD_KEYS, FILTER_KEYS, DETAILS_KEYS, HELP_KEYS, GLOBAL_KEYS] as const) {
+			const labels = (bindings as readonly KeyBinding<string>[]).flatMap((binding) =>
+				binding.keys.map((key) => `${key.ctrl ? 'ctrl-' : ''}${key.special ?? key.input}`),
+			);
+			expect(new Set(labels).size).toBe(labels.length);
+		}
+	});
+});
+
+describe('help and hints come from the same table', () => {
+	it('offers only the commands that are handled', () => {
+		const handled = new Set(['move-up', 'help', 'quit'] as const);
+		const bound = boundTo(DASHBOARD_KEYS, handled);
+		expect(bound.map((binding) => binding.command)).toEqual(['move-up', 'help', 'quit']);
+		expect(hintLine(bound)).toBe('j/k move  ? help  q quit');
+		expect(keysLabel(DASHBOARD_KEYS[0] as KeyBinding<string>)).toBe('↑ k');
+	});
+});
+
+describe('key presses in one input event', () => {
+	it('splits typed-ahead text into one press per character', () => {
+		expect(keyPresses('jjj', none).map((press) => press.input)).toEqual(['j', 'j', 'j']);
+		const presses = keyPresses('/pay\r', none);
+		expect(presses.map((press) => press.input)).toEqual(['/', 'p', 'a', 'y', '']);
+		expect(presses[4]?.key.return).toBe(true);
+	});
+
+	it('leaves single keys and ctrl combinations as they are', () => {
+		expect(keyPresses('j', none)).toEqual([{ input: 'j', key: none }]);
+		const ctrl = { ...none, ctrl: true };
+		expect(keyPresses('f', ctrl)).toEqual([{ input: 'f', key: ctrl }]);
+	});
+
+	it('drops control characters it cannot name', () => {
+		expect(keyPresses('a\u0007b', none).map((press) => press.input)).toEqual(['a', 'b']);
+	});
+});
