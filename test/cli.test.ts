@@ -1,0 +1,288 @@
+/**
+ * The built command (dist/cli.js) as scripts and people run it: child
+ * processes for `list --json`, flags and refusals, and a real pseudo-terminal
+ * for the dashboard itself. `npm test` builds first.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pty from '@lydell/node-pty';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Settings } from '../source/store/settings.js';
+import { describeWithMoto, MOTO_CALLER_ACCOUNT_ID, motoEnvironment, seedOrganization } from './support/moto.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+interface Run {
+	readonly code: number | null;
+	readonly stdout: string;
+	readonly stderr: string;
+}
+
+let configDir: string;
+
+beforeAll(() => {
+	if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
+});
+
+beforeEach(() => {
+	configDir = mkdtempSync(join(tmpdir(), 'orgdash-cli-'));
+});
+
+afterEach(() => {
+	rmSync(configDir, { recursive: true, force: true });
+});
+
+/** An environment with no AWS settings of the developer's machine in it. */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!key.startsWith('AWS_') && key !== 'NO_COLOR' && key !== 'FORCE_COLOR') env[key] = value;
+	}
+	return {
+		...env,
+		ORGDASH_CONFIG_DIR: configDir,
+		AWS_CONFIG_FILE: join(configDir, 'no-aws-config'),
+		AWS_SHARED_CREDENTIALS_FILE: join(configDir, 'no-aws-credentials'),
+		AWS_EC2_METADATA_DISABLED: 'true',
+		...extra,
+	};
+}
+
+/** Runs the command with pipes (no terminal), like a script would. */
+function run(args: readonly string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<Run> {
+	return new Promise((done, fail) => {
+		const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			stdout += chunk.toString();
+		});
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+		});
+		child.stdin.end();
+		child.on('error', fail);
+		child.on('close', (code) => done({ code, stdout, stderr }));
+	});
+}
+
+function expectOneLineError(result: Run, code: number, pattern: RegExp): void {
+	expect(result.code).toBe(code);
+	expect(result.stdout).toBe('');
+	const lines = result.stderr.trimEnd().split('\n');
+	expect(lines, result.stderr).toHaveLength(1);
+	expect(lines[0]).toMatch(pattern);
+	// Never a stack trace.
+	expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+const ACCOUNT_KEYS = ['email', 'id', 'joinedAt', 'joinedMethod', 'name', 'parentPath', 'state'];
+
+describe('orgdash list --json', () => {
+	it('prints the demo organization, its quota and every account, and exits 0', async () => {
+		const result = await run(['--demo', 'list', '--json']);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe('');
+		const document = JSON.parse(result.stdout);
+		expect(Object.keys(document).sort()).toEqual(['accounts', 'organization', 'quota']);
+		expect(document.organization).toEqual({ id: 'o-demo1234567', managementAccountId: '111111111111' });
+		expect(document.quota).toEqual({
+			counted: 35,
+			limit: 36,
+			limitSource: 'service-quotas',
+			closedAwaitingDeletion: 7,
+		});
+		expect(document.accounts).toHaveLength(35);
+		for (const account of document.accounts) {
+			expect(Object.keys(account).sort()).toEqual(ACCOUNT_KEYS);
+			expect(account.id).toMatch(/^\d{12}$/);
+			expect(['ACTIVE', 'PENDING_ACTIVATION', 'PENDING_CLOSURE', 'SUSPENDED', 'CLOSED']).toContain(account.state);
+			expect(['INVITED', 'CREATED']).toContain(account.joinedMethod);
+			expect(Number.isNaN(Date.parse(account.joinedAt))).toBe(false);
+			expect(account.parentPath).toMatch(/^Root(\/|$)/);
+		}
+		const names = document.accounts.map((account: { name: string }) => account.name.toLowerCase());
+		expect(names).toEqual([...names].sort());
+	});
+
+	it('--demo-accounts N lists a generated organization of N accounts', async () => {
+		const result = await run(['--demo-accounts', '250', 'list', '--json']);
+		expect(result.code).toBe(0);
+		const document = JSON.parse(result.stdout);
+		expect(document.accounts).toHaveLength(250);
+		expect(document.quota.counted).toBe(250);
+	});
+
+	it('remembers --quota N in the settings', async () => {
+		const result = await run(['--demo', '--quota', '50', 'list', '--json']);
+		expect(result.code).toBe(0);
+		expect(new Settings(configDir).quotaOverride).toBe(50);
+	});
+
+	it('says in one line that credentials are missing, and exits 1', async () => {
+		const port = await closedPort();
+		const result = await run(['list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`]);
+		expectOneLineError(result, 1, /^orgdash: No AWS credentials found\. .*AWS_PROFILE.*--demo/);
+	});
+
+	it('says in one line that AWS cannot be reached, and exits 1', async () => {
+		const port = await closedPort();
+		const result = await run(
+			['list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`],
+			cleanEnv({ AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' }),
+		);
+		expectOneLineError(result, 1, /^orgdash: Could not reach AWS\. .*run the command again\.$/);
+	});
+});
+
+describe('refusals and flags', () => {
+	it('refuses the dashboard without a terminal, naming list --json, with exit code 2', async () => {
+		const result = await run(['--demo']);
+		expectOneLineError(result, 2, /needs an interactive terminal.*`orgdash list --json`/);
+	});
+
+	it.each([
+		[['--quota', 'abc'], /--quota takes a whole number, not "abc"/],
+		[['--quota', '0'], /--quota must be from 1 to 1,000,000, not 0/],
+		[['--quota', '1.5'], /--quota takes a whole number/],
+		[['--demo-accounts', '0'], /--demo-accounts must be from 1 to 100,000, not 0/],
+		[['--demo-accounts', 'many'], /--demo-accounts takes a whole number/],
+		[['--demo-accounts'], /--demo-accounts takes a whole number \(for example/],
+		[['--endpoint-url', 'localhost:5000'], /--endpoint-url must be an http:\/\/ or https:\/\/ URL/],
+		[['--region', 'mars'], /--region "mars" is not valid/],
+		[['--profile', ''], /--profile needs a value/],
+		[['--bogus'], /Unknown option: --bogus/],
+		[['frobnicate'], /Unknown command "frobnicate"/],
+		[['list'], /list prints JSON only: run orgdash list --json/],
+		[['--json'], /--json goes with the list command/],
+	])('%j: a clear message and exit code 2', async (args, message) => {
+		const result = await run([...args, '--demo']);
+		expectOneLineError(result, 2, message);
+		expect(result.stderr).toContain('See orgdash --help.');
+	});
+
+	it('checks AWS_ENDPOINT_URL too, but not for the demo', async () => {
+		const bad = cleanEnv({ AWS_ENDPOINT_URL: 'not a url' });
+		expectOneLineError(await run(['list', '--json'], bad), 2, /AWS_ENDPOINT_URL must be an http/);
+		expect((await run(['--demo', 'list', '--json'], bad)).code).toBe(0);
+	});
+
+	it('--help prints the usage and exits 0; --version prints the version', async () => {
+		const help = await run(['--help']);
+		expect(help.code).toBe(0);
+		expect(help.stdout).toContain('orgdash list --json');
+		for (const flag of [
+			'--demo',
+			'--demo-accounts',
+			'--profile',
+			'--region',
+			'--endpoint-url',
+			'--quota',
+			'NO_COLOR',
+		]) {
+			expect(help.stdout).toContain(flag);
+		}
+		const version = await run(['--version']);
+		expect(version.code).toBe(0);
+		expect(version.stdout.trim()).toBe(VERSION);
+	});
+});
+
+describeWithMoto('orgdash list --json against moto', (moto) => {
+	beforeEach(async () => {
+		await moto.server.reset();
+	});
+
+	it('lists the organization through the AWS adapter; the quota falls back to --quota', async () => {
+		const seeded = await seedOrganization(moto.server.endpoint, {
+			ous: ['Workloads/Prod'],
+			accounts: [
+				{ name: 'payments-prod', ou: 'Workloads/Prod' },
+				{ name: 'sandbox-one', ou: '' },
+			],
+		});
+		const result = await run(['list', '--json', '--quota', '25'], cleanEnv(motoEnvironment(moto.server.endpoint)));
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		const document = JSON.parse(result.stdout);
+		expect(document.organization).toEqual({
+			id: seeded.organizationId,
+			managementAccountId: MOTO_CALLER_ACCOUNT_ID,
+		});
+		// moto has no Service Quotas for organizations: the user's figure is used, and said to be.
+		expect(document.quota).toEqual({ counted: 3, limit: 25, limitSource: 'user-setting', closedAwaitingDeletion: 0 });
+		const payments = document.accounts.find((account: { name: string }) => account.name === 'payments-prod');
+		expect(payments.parentPath).toBe('Root/Workloads/Prod');
+	});
+
+	it('a standalone account: one line saying so, exit 1', async () => {
+		const result = await run(['list', '--json'], cleanEnv(motoEnvironment(moto.server.endpoint)));
+		expectOneLineError(result, 1, /^orgdash: This is a standalone account: it is not in an organization\./);
+	});
+});
+
+describe('the dashboard in a terminal', () => {
+	/** Runs the dashboard in a pseudo-terminal until `done` holds for the screen output, then quits with q. */
+	async function terminal(env: NodeJS.ProcessEnv, done: (output: string) => boolean) {
+		const environment: NodeJS.ProcessEnv = { ...cleanEnv(env), TERM: 'xterm-256color' };
+		// Ink draws only the last frame when it believes it runs in CI.
+		delete environment.CI;
+		const child = pty.spawn(process.execPath, [CLI, '--demo'], {
+			cols: 120,
+			rows: 30,
+			env: environment as Record<string, string>,
+			cwd: ROOT,
+		});
+		let output = '';
+		const exited = new Promise<number>((resolveExit) => child.onExit(({ exitCode }) => resolveExit(exitCode)));
+		child.onData((data) => {
+			output += data;
+		});
+		const deadline = Date.now() + 15_000;
+		while (!done(output)) {
+			if (Date.now() > deadline) {
+				child.kill();
+				throw new Error(`The dashboard never showed what was expected. Output:\n${output}`);
+			}
+			await new Promise((wait) => setTimeout(wait, 20));
+		}
+		child.write('q');
+		return { output, code: await exited };
+	}
+
+	// SGR parameters that set a colour: 30-37, 39 excepted, 38;5/38;2, 90-97, 40-47, 100-107.
+	const COLOUR = /\u001B\[(?:[0-9;]*;)?(?:3[0-68]|9[0-7]|4[0-8]|10[0-7])(?:;[0-9;]*)?m/;
+
+	it('draws in colour, and quits with q (exit 0)', async () => {
+		const { output, code } = await terminal({}, (text) => text.includes('sorted by name'));
+		expect(output).toMatch(COLOUR);
+		expect(code).toBe(0);
+	});
+
+	it('uses no colour at all with NO_COLOR, yet still marks the selection', async () => {
+		const { output, code } = await terminal({ NO_COLOR: '1' }, (text) => text.includes('sorted by name'));
+		expect(output).not.toMatch(COLOUR);
+		expect(output).toContain('NEAR THE LIMIT');
+		expect(output).toMatch(/>M Acme Corp Management/);
+		expect(code).toBe(0);
+	});
+});
+
+/** A local port with nothing listening: connections are refused at once. */
+function closedPort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => done(port));
+		});
+		server.on('error', fail);
+	});
+}
