@@ -256,8 +256,9 @@ describe('the dashboard in a terminal', () => {
 		return { output, code: await exited };
 	}
 
-	// SGR parameters that set a colour: 30-37, 39 excepted, 38;5/38;2, 90-97, 40-47, 100-107.
-	const COLOUR = /\u001B\[(?:[0-9;]*;)?(?:3[0-68]|9[0-7]|4[0-8]|10[0-7])(?:;[0-9;]*)?m/;
+	// An SGR sequence with a colour parameter: 30-38 (39 is "default colour"), 40-48, 90-97, 100-107.
+	const ESC = String.fromCharCode(27);
+	const COLOUR = new RegExp(`${ESC}\\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m`);
 
 	it('draws in colour, and quits with q (exit 0)', async () => {
 		const { output, code } = await terminal({}, (text) => text.includes('sorted by name'));
