@@ -8,7 +8,7 @@
  * and key hints list a command only once it has an action.
  */
 import { Box, useApp, useInput } from 'ink';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { quotaUsage, resolveQuotaLimit } from './domain/quota.js';
 import type { OrgGateway } from './org/gateway.js';
 import type { Settings } from './store/settings.js';
@@ -20,7 +20,25 @@ import { useDashboard } from './ui/hooks/useDashboard.js';
 import { useNow } from './ui/hooks/useNow.js';
 import { useTerminalSize } from './ui/hooks/useTerminalSize.js';
 import { ThemeContext } from './ui/hooks/useTheme.js';
-import { boundTo, commandFor, DASHBOARD_KEYS, DETAILS_KEYS, FILTER_KEYS, GLOBAL_KEYS, HELP_KEYS } from './ui/keymap.js';
+import {
+	boundTo,
+	commandFor,
+	DASHBOARD_KEYS,
+	DETAILS_KEYS,
+	FILTER_KEYS,
+	FLOW_KEYS,
+	GLOBAL_KEYS,
+	HELP_KEYS,
+	JOURNAL_KEYS,
+} from './ui/keymap.js';
+import {
+	CloseRoute,
+	hasPendingRequests,
+	JournalRoute,
+	ReconcileRoute,
+	RemoveRoute,
+	standaloneCaller,
+} from './ui/panels/routes.js';
 import type { ScreenContext } from './ui/screens/context.js';
 import { type DashboardActions, DashboardScreen, tableRows } from './ui/screens/DashboardScreen.js';
 import { DetailsScreen } from './ui/screens/DetailsScreen.js';
@@ -30,7 +48,11 @@ import { colorsEnabled, createTheme, type Theme } from './ui/theme.js';
 export type Route =
 	| { readonly screen: 'dashboard' }
 	| { readonly screen: 'details'; readonly accountId: string }
-	| { readonly screen: 'help' };
+	| { readonly screen: 'help' }
+	| { readonly screen: 'close'; readonly accountId: string }
+	| { readonly screen: 'remove'; readonly accountId: string }
+	| { readonly screen: 'journal' }
+	| { readonly screen: 'reconcile' };
 
 export type AppContext = ScreenContext<Route>;
 
@@ -55,6 +77,15 @@ export const DASHBOARD_ACTIONS: DashboardActions<Route> = {
 	details: ({ selected, open }) => {
 		if (selected) open({ screen: 'details', accountId: selected.id });
 	},
+	// The flow reads the account afresh before offering anything, so a cached row is safe to start from.
+	close: (context) => {
+		const accountId = context.selected?.id ?? standaloneCaller(context)?.accountId;
+		if (accountId) context.open({ screen: 'close', accountId });
+	},
+	remove: ({ selected, open }) => {
+		if (selected) open({ screen: 'remove', accountId: selected.id });
+	},
+	journal: ({ open }) => open({ screen: 'journal' }),
 	refresh: ({ accounts }) => accounts.refresh(),
 	help: ({ open }) => open(HELP),
 	quit: ({ quit }) => quit(),
@@ -66,6 +97,8 @@ export function helpSections(): HelpSection[] {
 		{ title: 'Dashboard', bindings: boundTo(DASHBOARD_KEYS, (command) => DASHBOARD_ACTIONS[command] !== undefined) },
 		{ title: 'While typing a filter', bindings: FILTER_KEYS },
 		{ title: 'Account details', bindings: DETAILS_KEYS },
+		{ title: 'Closing and removing (c, x)', bindings: FLOW_KEYS },
+		{ title: 'Journal (L)', bindings: JOURNAL_KEYS },
 		{ title: 'This help', bindings: HELP_KEYS },
 		{ title: 'Anywhere', bindings: GLOBAL_KEYS },
 	];
@@ -79,6 +112,14 @@ function Screen({ route, context }: { readonly route: Route; readonly context: A
 			return <DetailsScreen context={context} accountId={route.accountId} helpRoute={HELP} />;
 		case 'help':
 			return <HelpRoute context={context} sections={helpSections()} />;
+		case 'close':
+			return <CloseRoute context={context} accountId={route.accountId} />;
+		case 'remove':
+			return <RemoveRoute context={context} accountId={route.accountId} />;
+		case 'journal':
+			return <JournalRoute context={context} />;
+		case 'reconcile':
+			return <ReconcileRoute context={context} />;
 	}
 }
 
@@ -124,6 +165,14 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	useInput((input, key) => {
 		if (commandFor(GLOBAL_KEYS, input, key) === 'quit') quit();
 	});
+
+	// Requests an earlier run sent without recording AWS's answer: shown and checked once the organization is known.
+	const reconcileChecked = useRef(false);
+	useEffect(() => {
+		if (reconcileChecked.current || !accounts.organization || !accounts.caller) return;
+		reconcileChecked.current = true;
+		if (hasPendingRequests({ settings }, accounts.organization.id)) open({ screen: 'reconcile' });
+	}, [accounts.organization, accounts.caller, settings, open]);
 
 	const context: AppContext = {
 		gateway,

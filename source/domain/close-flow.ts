@@ -115,11 +115,13 @@ export type FlowEffect =
 			readonly accountId: string;
 			readonly confirmation: number;
 	  }
-	| { readonly type: 'poll'; readonly accountId: string }
+	/** `attempt`: how many reads came before (the first ones come sooner). */
+	| { readonly type: 'poll'; readonly accountId: string; readonly attempt: number }
 	| { readonly type: 'exit' };
 
 export type FlowEvent =
-	| { readonly type: 'key'; readonly key: FlowKey }
+	/** `pasted`: the key came with others in one burst (a paste, keys sent faster than typed). */
+	| { readonly type: 'key'; readonly key: FlowKey; readonly pasted?: boolean }
 	| { readonly type: 'refreshed'; readonly account: Account }
 	| { readonly type: 'refreshFailed'; readonly error: ErrorInfo }
 	| { readonly type: 'factsLoaded'; readonly facts: AccountFacts }
@@ -288,7 +290,7 @@ function back(state: FlowState): Transition {
 	}
 }
 
-function onKey(state: FlowState, key: FlowKey): Transition {
+function onKey(state: FlowState, key: FlowKey, pasted: boolean): Transition {
 	if (key.type === 'escape') return back(state);
 	const { step } = state;
 	switch (step.name) {
@@ -320,7 +322,7 @@ function onKey(state: FlowState, key: FlowKey): Transition {
 		case 'confirm-id':
 			return onConfirmIdKey(state, step.action, step.typed, key);
 		case 'confirm-yes':
-			return onConfirmYesKey(state, step, key);
+			return onConfirmYesKey(state, step, key, pasted);
 	}
 }
 
@@ -391,7 +393,15 @@ function onConfirmIdKey(state: FlowState, action: DestructiveAction, typed: stri
 	};
 }
 
-function onConfirmYesKey(state: FlowState, step: Extract<FlowStep, { name: 'confirm-yes' }>, key: FlowKey): Transition {
+function onConfirmYesKey(
+	state: FlowState,
+	step: Extract<FlowStep, { name: 'confirm-yes' }>,
+	key: FlowKey,
+	pasted: boolean,
+): Transition {
+	// The answer must be typed: a paste or a burst of keys never answers the last question.
+	if (pasted && key.type !== 'escape')
+		return stay(state, 'Type the answer, one key at a time: pasted keys do not count here.');
 	if (key.type === 'backspace') return to(state, { ...step, answer: '' });
 	if (key.type === 'text') {
 		const answer = key.text === 'y' || key.text === 'Y' ? 'y' : key.text === 'n' || key.text === 'N' ? 'n' : undefined;
@@ -434,7 +444,7 @@ function onSubmitted(state: FlowState, confirmation: number, at: string): Transi
 	}
 	return to(state, { name: 'tracking', requestedAt: at, state: undefined, polls: 0, pollError: undefined }, [
 		{ type: 'clearProgress', accountId: state.accountId },
-		{ type: 'poll', accountId: state.accountId },
+		{ type: 'poll', accountId: state.accountId, attempt: 0 },
 	]);
 }
 
@@ -447,7 +457,7 @@ export function flowReducer(state: FlowState, event: FlowEvent): Transition {
 	const { step } = state;
 	switch (event.type) {
 		case 'key':
-			return onKey(state, event.key);
+			return onKey(state, event.key, event.pasted === true);
 		case 'refreshed':
 			return onRefreshed(state, event.account);
 		case 'refreshFailed':
@@ -484,14 +494,16 @@ export function flowReducer(state: FlowState, event: FlowEvent): Transition {
 				);
 			}
 			return to(withAccount, { ...step, state: event.account.state, polls: step.polls + 1, pollError: undefined }, [
-				{ type: 'poll', accountId: state.accountId },
+				{ type: 'poll', accountId: state.accountId, attempt: step.polls + 1 },
 			]);
 		}
 		case 'pollFailed': {
 			if (step.name !== 'tracking') return stay(state, state.notice);
 			if (event.error.code === 'AccountNotFoundException') return to(state, closedStep(step.requestedAt, 'gone'));
 			const pollError = explain(event.error, { action: 'describe', accountId: state.accountId });
-			return to(state, { ...step, polls: step.polls + 1, pollError }, [{ type: 'poll', accountId: state.accountId }]);
+			return to(state, { ...step, polls: step.polls + 1, pollError }, [
+				{ type: 'poll', accountId: state.accountId, attempt: step.polls + 1 },
+			]);
 		}
 	}
 }

@@ -362,6 +362,20 @@ describe('confirming', () => {
 		expect(again.state.notice).toMatch(/on its way/);
 	});
 
+	it('never takes a pasted answer to the last question', () => {
+		const atYes = toConfirmYes();
+		const pasted = run(
+			atYes,
+			{ type: 'key', key: { type: 'text', text: 'y' }, pasted: true },
+			{ type: 'key', key: { type: 'enter' }, pasted: true },
+		);
+		expect(submits(pasted.effects)).toEqual([]);
+		expect(pasted.state.step).toMatchObject({ name: 'confirm-yes', answer: '' });
+		expect(pasted.state.notice).toMatch(/pasted keys do not count/);
+		expect(run(atYes, { type: 'key', key: { type: 'escape' }, pasted: true }).state.step.name).toBe('confirm-id');
+		expect(submits(run(pasted.state, key.text('y'), key.enter).effects)).toHaveLength(1);
+	});
+
 	it('takes Y as well as y', () => {
 		expect(submits(run(toConfirmYes(), key.text('Y'), key.enter).effects)).toHaveLength(1);
 	});
@@ -425,7 +439,7 @@ describe('submitting and tracking a closure', () => {
 		expect(state.step).toEqual({ name: 'tracking', requestedAt, state: undefined, polls: 0, pollError: undefined });
 		expect(effects).toEqual([
 			{ type: 'clearProgress', accountId: MEMBER },
-			{ type: 'poll', accountId: MEMBER },
+			{ type: 'poll', accountId: MEMBER, attempt: 0 },
 		]);
 	});
 
@@ -439,7 +453,7 @@ describe('submitting and tracking a closure', () => {
 		const tracking = run(submitting, { type: 'submitted', confirmation: 1, at: requestedAt }).state;
 		const pending = run(tracking, { type: 'polled', account: account({ state: 'PENDING_CLOSURE' }) });
 		expect(pending.state.step).toMatchObject({ name: 'tracking', state: 'PENDING_CLOSURE', polls: 1 });
-		expect(pending.effects).toEqual([{ type: 'poll', accountId: MEMBER }]);
+		expect(pending.effects).toEqual([{ type: 'poll', accountId: MEMBER, attempt: 1 }]);
 		const closed = run(pending.state, { type: 'polled', account: account({ state: 'CLOSED' }) });
 		expect(closed.state.step).toEqual({
 			name: 'closed',
@@ -464,7 +478,7 @@ describe('submitting and tracking a closure', () => {
 		const failed = run(tracking, { type: 'pollFailed', error: { code: 'ECONNRESET', network: true } });
 		expect(failed.state.step).toMatchObject({ name: 'tracking', polls: 1 });
 		if (failed.state.step.name === 'tracking') expect(failed.state.step.pollError?.what).toMatch(/could not reach/);
-		expect(failed.effects).toEqual([{ type: 'poll', accountId: MEMBER }]);
+		expect(failed.effects).toEqual([{ type: 'poll', accountId: MEMBER, attempt: 1 }]);
 		const gone = run(tracking, { type: 'pollFailed', error: { code: 'AccountNotFoundException' } }).state;
 		expect(gone.step).toMatchObject({ name: 'closed', state: 'gone' });
 	});

@@ -21,6 +21,7 @@ export const KEYS = {
 	down: '\u001B[B',
 	left: '\u001B[D',
 	right: '\u001B[C',
+	pageDown: '\u001B[6~',
 } as const;
 
 /** Lets Ink read the input and React render (a lone Esc is flushed one tick late). */
@@ -28,10 +29,10 @@ export async function settle(): Promise<void> {
 	for (let round = 0; round < 3; round++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+export async function waitFor(check: () => boolean, what: string | (() => string), timeoutMs = 3000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${typeof what === 'string' ? what : what()}`);
 		await new Promise((resolve) => setTimeout(resolve, 2));
 	}
 }

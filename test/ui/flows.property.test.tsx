@@ -44,7 +44,9 @@ afterAll(() => {
 /** One key as the user presses it; macros expand into several. */
 type Token =
 	| { readonly kind: 'key'; readonly key: FlowKey; readonly raw: string }
-	| { readonly kind: 'id' | 'id-paste' | 'id-wrong' | 'id-prefix' | 'tick-all' | 'progress' };
+	| { readonly kind: 'id' | 'id-paste' | 'id-wrong' | 'id-prefix' | 'tick-all' | 'progress' }
+	/** Several keys in one chunk of input, as a paste or keys faster than the screen sends them. */
+	| { readonly kind: 'burst'; readonly raw: string };
 
 const key = (flowKey: FlowKey, raw: string): Token => ({ kind: 'key', key: flowKey, raw });
 const text = (value: string): Token => key({ type: 'text', text: value }, value);
@@ -69,6 +71,12 @@ const tokenArbitrary: fc.Arbitrary<Token> = fc.oneof(
 	},
 	{ weight: 4, arbitrary: fc.constant<Token>({ kind: 'id' }) },
 	{ weight: 1, arbitrary: fc.constant<Token>({ kind: 'id-paste' }) },
+	{
+		weight: 3,
+		arbitrary: fc
+			.constantFrom('y\r', 'Y\r', '\r\r', 'y\r\r', 'n\r', ' \r', 'yy\r')
+			.map((raw): Token => ({ kind: 'burst', raw })),
+	},
 	{ weight: 2, arbitrary: fc.constant<Token>({ kind: 'id-wrong' }) },
 	{ weight: 2, arbitrary: fc.constant<Token>({ kind: 'id-prefix' }) },
 	{ weight: 3, arbitrary: fc.constant<Token>({ kind: 'tick-all' }) },
@@ -117,14 +125,31 @@ type Scenario = {
 	readonly tokens: readonly Token[];
 };
 
-/** Expands macros into single keys (a paste stays one chunk of text). */
-function expand(scenario: Scenario): Array<{ key: FlowKey; raw: string }> {
+/** What one write to the terminal carries: one key, or a burst of them. */
+interface Press {
+	readonly keys: readonly FlowKey[];
+	readonly raw: string;
+	readonly pasted: boolean;
+}
+
+/** The keys of a burst, as the panels split it. */
+function burstKeys(raw: string): FlowKey[] {
+	return Array.from(raw, (char): FlowKey => {
+		if (char === '\r') return { type: 'enter' };
+		if (char === ' ') return { type: 'space' };
+		return { type: 'text', text: char };
+	});
+}
+
+/** Expands macros into presses: typed keys one by one, pastes and bursts as one chunk. */
+function expand(scenario: Scenario): Press[] {
 	const { tokens, target: accountId } = scenario;
 	const progress = PROGRESS[scenario.kind === 'remove' ? 'remove' : scenario.viaRemove ? 'close-via-remove' : 'close'];
 	let next = 0;
-	const keys: Array<{ key: FlowKey; raw: string }> = [];
+	const presses: Press[] = [];
+	const typed = (flowKey: FlowKey, raw: string) => presses.push({ keys: [flowKey], raw, pasted: false });
 	const digits = (value: string) => {
-		for (const digit of value) keys.push({ key: { type: 'text', text: digit }, raw: digit });
+		for (const digit of value) typed({ type: 'text', text: digit }, digit);
 	};
 	for (const given of tokens) {
 		let token = given;
@@ -138,13 +163,16 @@ function expand(scenario: Scenario): Array<{ key: FlowKey; raw: string }> {
 		}
 		switch (token.kind) {
 			case 'key':
-				keys.push({ key: token.key, raw: token.raw });
+				typed(token.key, token.raw);
 				break;
 			case 'id':
 				digits(accountId);
 				break;
 			case 'id-paste':
-				keys.push({ key: { type: 'text', text: accountId }, raw: accountId });
+				presses.push({ keys: burstKeys(accountId), raw: accountId, pasted: true });
+				break;
+			case 'burst':
+				presses.push({ keys: burstKeys(token.raw), raw: token.raw, pasted: true });
 				break;
 			case 'id-wrong':
 				digits(`${accountId.slice(0, 11)}${(Number(accountId[11]) + 1) % 10}`);
@@ -156,13 +184,13 @@ function expand(scenario: Scenario): Array<{ key: FlowKey; raw: string }> {
 				break;
 			case 'tick-all':
 				for (let item = 0; item < 7; item++) {
-					keys.push({ key: { type: 'space' }, raw: KEYS.space });
-					keys.push({ key: { type: 'down' }, raw: KEYS.down });
+					typed({ type: 'space' }, KEYS.space);
+					typed({ type: 'down' }, KEYS.down);
 				}
 				break;
 		}
 	}
-	return keys;
+	return presses;
 }
 
 /**
@@ -188,12 +216,14 @@ class ConfirmationOracle {
 		before: string,
 		after: string,
 		newCalls: ReadonlyArray<{ operation: string; accountId?: string }>,
+		pasted = false,
 	): void {
 		if (before === 'confirm-id') {
 			if (flowKey.type === 'text') this.typed = (this.typed + flowKey.text.replace(/\D/g, '')).slice(0, 12);
 			if (flowKey.type === 'backspace') this.typed = this.typed.slice(0, -1);
 		}
-		if (before === 'confirm-yes') {
+		// A pasted key never answers the last question.
+		if (before === 'confirm-yes' && !pasted) {
 			if (flowKey.type === 'text' && /^[yY]$/.test(flowKey.text)) this.answer = 'y';
 			if (flowKey.type === 'text' && /^[nN]$/.test(flowKey.text)) this.answer = 'n';
 			if (flowKey.type === 'backspace') this.answer = '';
@@ -213,11 +243,40 @@ class ConfirmationOracle {
 		expect(newCalls).toHaveLength(1);
 		expect(before).toBe('confirm-yes');
 		expect(flowKey.type).toBe('enter');
+		expect(pasted).toBe(false);
 		expect(this.answer).toBe('y');
 		expect(this.armed).toBe(true);
 		expect(newCalls[0]).toEqual({ operation: this.expectedOperation(), accountId: this.accountId });
 		this.armed = false;
 		this.submits++;
+	}
+
+	/**
+	 * A burst written to the rendered panels at once: the steps in between are
+	 * not seen, so only what a burst can do is allowed: type digits into the id
+	 * field, confirm a typed id with Enter, and never send a request.
+	 */
+	observeBurst(
+		press: Press,
+		before: string,
+		after: string,
+		newCalls: ReadonlyArray<{ operation: string; accountId?: string }>,
+	): void {
+		expect(newCalls).toEqual([]);
+		if (before === 'confirm-id') {
+			for (const flowKey of press.keys) {
+				if (flowKey.type === 'enter') break;
+				if (flowKey.type === 'text') this.typed = (this.typed + flowKey.text.replace(/\D/g, '')).slice(0, 12);
+			}
+		}
+		if (before === 'confirm-id' && after === 'confirm-yes') {
+			expect(this.typed).toBe(this.accountId);
+			this.armed = true;
+			this.answer = '';
+			this.reachedQuestion++;
+		}
+		if (after === 'confirm-id' && before !== 'confirm-id') this.typed = '';
+		if (before === 'confirm-yes') expect(after).toBe('confirm-yes');
 	}
 }
 
@@ -316,14 +375,16 @@ describe('random keys never close or remove an account without the typed id and 
 				for (const effect of start.effects) effects.run(effect, dispatch);
 				await flush();
 				try {
-					for (const [index, { key }] of expand(scenario).entries()) {
-						if (exited) break;
-						const before = state.step.name;
-						const callsBefore = destructiveCount(world.sandbox).length;
-						dispatch({ type: 'key', key });
-						// The request is logged as soon as it is sent; the answer may come later.
-						const after = state.step.name;
-						oracle.observe(key, before, after, destructiveCount(world.sandbox).slice(callsBefore));
+					for (const [index, press] of expand(scenario).entries()) {
+						for (const key of press.keys) {
+							if (exited) break;
+							const before = state.step.name;
+							const callsBefore = destructiveCount(world.sandbox).length;
+							dispatch({ type: 'key', key, pasted: press.pasted });
+							// The request is logged as soon as it is sent; the answer may come later.
+							const after = state.step.name;
+							oracle.observe(key, before, after, destructiveCount(world.sandbox).slice(callsBefore), press.pasted);
+						}
 						if (scenario.waits[index] ?? true) await flush();
 					}
 				} finally {
@@ -376,15 +437,18 @@ describe('random keys never close or remove an account without the typed id and 
 				const instance = render(scenario.kind === 'close' ? <CloseFlow {...props} /> : <RemoveFlow {...props} />);
 				try {
 					await waitFor(() => step !== 'loading', 'the account to be read');
-					for (const [index, { key, raw }] of expand(scenario).entries()) {
+					for (const [index, press] of expand(scenario).entries()) {
 						if (exited) break;
 						const before = step;
 						const callsBefore = destructiveCount(world.sandbox).length;
-						instance.stdin.write(raw);
+						instance.stdin.write(press.raw);
 						// Ink reads each write at once; only a lone Esc waits one tick.
-						if (key.type === 'escape' || (scenario.waits[index] ?? true)) await flush();
-						// The console steps take their own keys; the oracle only follows the flow's steps.
-						oracle.observe(key, before, step, destructiveCount(world.sandbox).slice(callsBefore));
+						const loneEscape = press.keys[0]?.type === 'escape';
+						if (loneEscape || (scenario.waits[index] ?? true)) await flush();
+						const newCalls = destructiveCount(world.sandbox).slice(callsBefore);
+						const [only] = press.keys;
+						if (press.pasted || !only) oracle.observeBurst(press, before, step, newCalls);
+						else oracle.observe(only, before, step, newCalls);
 					}
 				} finally {
 					instance.unmount();

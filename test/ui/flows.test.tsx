@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
 import { DEMO_ACCOUNTS, SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox.js';
 import { ConsoleClosure } from '../../source/ui/panels/ConsoleClosure.js';
+import { pollDelay } from '../../source/ui/panels/flow-effects.js';
 import { JournalView } from '../../source/ui/panels/JournalView.js';
 import { ReconcileNotice } from '../../source/ui/panels/ReconcileNotice.js';
 import {
@@ -161,6 +162,21 @@ describe('the whole close flow on the sandbox', () => {
 		await flow.press(KEYS.enter, 'y', KEYS.enter);
 		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'closeAccount', accountId: id }]);
 		expect(world.journal.read().records.filter((record) => record.phase === 'intent')).toHaveLength(1);
+	});
+
+	it('takes a pasted id, but never a pasted answer', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		const flow = open('remove', id);
+		await at(flow, 'remove-intro');
+		await flow.press(KEYS.enter, `${id}\r`);
+		await at(flow, 'confirm-yes');
+		await flow.press('y\r', 'y\r\r');
+		expect(flow.step()).toBe('confirm-yes');
+		expect(flow.frame()).toContain('Type the answer, one key at a time: pasted keys do not count here.');
+		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		await flow.press('y', KEYS.enter);
+		await at(flow, 'removed');
+		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
 	});
 
 	it('explains an AWS refusal and records it in the journal', async () => {
@@ -565,5 +581,12 @@ describe('requests left without an outcome', () => {
 		);
 		expect(again[0]?.outcome?.result?.summary).toBe('The closure went through: the account is now PENDING_CLOSURE.');
 		expect(world.journal.pendingIntents()).toEqual([]);
+	});
+});
+
+describe('tracking a closure', () => {
+	it('reads the account soon after the request, then every 5 seconds', () => {
+		expect([0, 1, 2, 3, 4, 10].map((attempt) => pollDelay(attempt))).toEqual([1000, 2000, 4000, 5000, 5000, 5000]);
+		expect(pollDelay(3, 250)).toBe(250);
 	});
 });

@@ -6,7 +6,7 @@ import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import { type ConsoleClosureInput, consoleClosureKey, consoleClosureSteps } from '../../domain/console-closure.js';
 import { useTheme } from '../hooks/useTheme.js';
-import { toFlowKey } from './use-flow.js';
+import { toFlowKeys } from './use-flow.js';
 
 export const CONSOLE_CLOSURE_HINTS = 'Enter/→ next step  ← previous  Esc back';
 
@@ -40,57 +40,61 @@ export function ConsoleClosure({ input, onBack, onDone, isActive = true, height 
 	const indexRef = useRef(0);
 	useInput(
 		(text, key) => {
-			const flowKey = toFlowKey(text, key);
-			if (!flowKey) return;
-			const next = consoleClosureKey(indexRef.current, steps.length, flowKey);
-			if (next.exit) {
-				if (flowKey.type === 'escape') onBack();
-				else onDone();
-				return;
+			for (const flowKey of toFlowKeys(text, key).keys) {
+				const next = consoleClosureKey(indexRef.current, steps.length, flowKey);
+				if (next.exit) {
+					if (flowKey.type === 'escape') onBack();
+					else onDone();
+					return;
+				}
+				indexRef.current = next.index;
+				setIndex(next.index);
 			}
-			indexRef.current = next.index;
-			setIndex(next.index);
 		},
 		{ isActive },
 	);
 	const step = steps[index];
+	// The current step comes first and never shrinks; the list of all steps below it is cut when space runs out.
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
-			<Text bold wrap="truncate-end">
-				{heading(input)}
-			</Text>
-			<Text dimColor>
-				No API can close this account: its root user does it in the Billing and Cost Management console.
-			</Text>
-			<Box flexDirection="column" marginTop={1}>
-				{steps.map((item, position) => {
-					const current = position === index;
-					const mark = item.done ? '✓' : position < index ? '·' : ' ';
-					return (
-						<Text
-							key={item.title}
-							wrap="truncate-end"
-							bold={current}
-							color={current ? theme.colour('cyan') : undefined}
-							dimColor={!current && position < index}
-						>
-							{current ? '›' : mark} {position + 1}. {item.title}
+			<Box flexDirection="column" flexShrink={0}>
+				<Text bold wrap="truncate-end">
+					{heading(input)}
+				</Text>
+				<Text dimColor wrap="truncate-end">
+					No API can close this account: its root user does it in the Billing and Cost Management console.
+				</Text>
+				{step ? (
+					<Box flexDirection="column" marginTop={1} paddingLeft={2}>
+						<Text bold>
+							Step {index + 1} of {steps.length}: {step.title}
 						</Text>
-					);
-				})}
+						{step.warning ? <Text color={theme.colour('yellow')}>{step.warning}</Text> : null}
+						{step.lines.map((line) => (
+							<Text key={line}>{line}</Text>
+						))}
+					</Box>
+				) : null}
 			</Box>
-			{step ? (
-				<Box flexDirection="column" marginTop={1} paddingLeft={2} flexShrink={1}>
-					<Text bold>
-						Step {index + 1} of {steps.length}: {step.title}
-					</Text>
-					{step.warning ? <Text color={theme.colour('yellow')}>{step.warning}</Text> : null}
-					{step.lines.map((line) => (
-						<Text key={line}>{line}</Text>
-					))}
+			<Box flexDirection="column" marginTop={1} flexGrow={1} flexShrink={1} overflow="hidden">
+				<Box flexDirection="column" flexShrink={0}>
+					{steps.map((item, position) => {
+						const current = position === index;
+						const mark = item.done ? '✓' : position < index ? '·' : ' ';
+						return (
+							<Text
+								key={item.title}
+								wrap="truncate-end"
+								bold={current}
+								color={current ? theme.colour('cyan') : undefined}
+								dimColor={!current && position < index}
+							>
+								{current ? '›' : mark} {position + 1}. {item.title}
+							</Text>
+						);
+					})}
 				</Box>
-			) : null}
-			<Box flexGrow={1} />
+			</Box>
 			<Text dimColor wrap="truncate-end">
 				{index === steps.length - 1 ? 'Enter done  ← previous  Esc back' : CONSOLE_CLOSURE_HINTS}
 			</Text>

@@ -24,7 +24,7 @@ export interface FlowServices {
 	readonly organization: Organization;
 	readonly caller: CallerIdentity;
 	readonly now?: () => Date;
-	/** Between two DescribeAccount calls while a closure is tracked. */
+	/** Between two DescribeAccount calls while a closure is tracked; by default 1 s, 2 s, 4 s, then every 5 s. */
 	readonly pollIntervalMs?: number;
 	/** Told about every fresh read of the account, so the dashboard's row follows. */
 	readonly onAccount?: (account: Account) => void;
@@ -33,6 +33,12 @@ export interface FlowServices {
 export type Dispatch = (event: FlowEvent) => void;
 
 export const DEFAULT_POLL_INTERVAL_MS = 5000;
+
+/** AWS shows PENDING_CLOSURE at once and CLOSED within minutes: look soon, then settle to the interval. */
+export function pollDelay(attempt: number, fixedMs?: number): number {
+	if (fixedMs !== undefined) return fixedMs;
+	return Math.min(DEFAULT_POLL_INTERVAL_MS, 1000 * 2 ** attempt);
+}
 
 export function toErrorInfo(error: unknown): ErrorInfo {
 	if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
@@ -56,7 +62,6 @@ export interface FlowEffects {
 export function createFlowEffects(services: FlowServices, onExit: () => void): FlowEffects {
 	const { gateway, journal, progress, organization, caller } = services;
 	const now = services.now ?? (() => new Date());
-	const pollIntervalMs = services.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
 	const timers = new Set<ReturnType<typeof setTimeout>>();
 	let disposed = false;
 
@@ -128,13 +133,16 @@ export function createFlowEffects(services: FlowServices, onExit: () => void): F
 					void submit(effect, dispatch);
 					return;
 				case 'poll': {
-					const timer = setTimeout(() => {
-						timers.delete(timer);
-						describe(effect.accountId).then(
-							(account) => send(dispatch, { type: 'polled', account }),
-							(error: unknown) => send(dispatch, { type: 'pollFailed', error: toErrorInfo(error) }),
-						);
-					}, pollIntervalMs);
+					const timer = setTimeout(
+						() => {
+							timers.delete(timer);
+							describe(effect.accountId).then(
+								(account) => send(dispatch, { type: 'polled', account }),
+								(error: unknown) => send(dispatch, { type: 'pollFailed', error: toErrorInfo(error) }),
+							);
+						},
+						pollDelay(effect.attempt, services.pollIntervalMs),
+					);
 					timers.add(timer);
 					return;
 				}

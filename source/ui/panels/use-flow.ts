@@ -34,6 +34,29 @@ export function toFlowKey(input: string, key: Key): FlowKey | undefined {
 	return { type: 'text', text: input };
 }
 
+/** The keys of one burst of text, in order: a paste, or keys that arrived faster than the screen reads them. */
+function splitBurst(input: string): FlowKey[] {
+	const keys: FlowKey[] = [];
+	for (const char of Array.from(input)) {
+		if (char === '\r' || char === '\n') keys.push({ type: 'enter' });
+		else if (char === ' ') keys.push({ type: 'space' });
+		else if (char === '\u007F' || char === '\b') keys.push({ type: 'backspace' });
+		else if (char >= ' ') keys.push({ type: 'text', text: char });
+	}
+	return keys;
+}
+
+/**
+ * Terminal input as flow keys. Ink hands over a burst of typed characters as
+ * one input; it is split into its keys, marked as pasted, so that the flow can
+ * refuse a pasted answer to its last question.
+ */
+export function toFlowKeys(input: string, key: Key): { readonly keys: FlowKey[]; readonly pasted: boolean } {
+	const single = toFlowKey(input, key);
+	if (single?.type !== 'text' || Array.from(input).length <= 1) return { keys: single ? [single] : [], pasted: false };
+	return { keys: splitBurst(input), pasted: true };
+}
+
 export interface UseFlow {
 	readonly state: FlowState;
 	dispatch(event: FlowEvent): void;

@@ -2,7 +2,6 @@
 import { Box, Text } from 'ink';
 import { type ChecklistItem, checklistProgress } from '../../../domain/checklist.js';
 import { useTheme } from '../../hooks/useTheme.js';
-import { Heading } from './FlowFrame.js';
 
 export interface ChecklistStepProps {
 	readonly items: readonly ChecklistItem[];
@@ -23,7 +22,7 @@ export function ChecklistStep({ items, ticked, cursor }: ChecklistStepProps) {
 					{progress.label}
 				</Text>
 			</Text>
-			<Box flexDirection="column" marginTop={1}>
+			<Box flexDirection="column">
 				{items.map((item, index) => {
 					const isTicked = tickedSet.has(item.id);
 					const current = index === cursor;
@@ -36,7 +35,6 @@ export function ChecklistStep({ items, ticked, cursor }: ChecklistStepProps) {
 			</Box>
 			{selected ? (
 				<Box flexDirection="column" marginTop={1} paddingLeft={2}>
-					<Heading>{selected.title}</Heading>
 					<Text>{selected.detail}</Text>
 					{selected.facts.map((fact) => (
 						<Text key={fact.label}>

@@ -33,8 +33,11 @@ export function FlowFrame({ title, trail, notice, hints, height, children }: Flo
 					</Text>
 				))}
 			</Text>
+			{/* The step keeps its natural height; on a short terminal its bottom is cut, the keys stay. */}
 			<Box flexDirection="column" marginTop={1} flexGrow={1} flexShrink={1} overflow="hidden">
-				{children}
+				<Box flexDirection="column" flexShrink={0}>
+					{children}
+				</Box>
 			</Box>
 			{notice ? (
 				<Text color={theme.colour('yellow')} wrap="truncate-end">

@@ -21,7 +21,7 @@ import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../../domain/quota.js';
 import { removalPrerequisites } from '../../../domain/remove-flow.js';
 import { ConsoleClosure } from '../ConsoleClosure.js';
 import { createFlowEffects, type FlowServices } from '../flow-effects.js';
-import { toFlowKey, useFlow } from '../use-flow.js';
+import { toFlowKeys, useFlow } from '../use-flow.js';
 import { ChecklistStep } from './ChecklistStep.js';
 import { ConfirmIdStep } from './ConfirmIdStep.js';
 import { ConfirmYesStep } from './ConfirmYesStep.js';
@@ -100,8 +100,8 @@ export function FlowPanel(props: FlowPanelProps) {
 
 	useInput(
 		(input, key) => {
-			const flowKey = toFlowKey(input, key);
-			if (flowKey) dispatch({ type: 'key', key: flowKey });
+			const { keys, pasted } = toFlowKeys(input, key);
+			for (const flowKey of keys) dispatch({ type: 'key', key: flowKey, pasted });
 		},
 		{ isActive: step.name !== 'console' },
 	);

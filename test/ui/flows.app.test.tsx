@@ -1,0 +1,160 @@
+/**
+ * The flows from the dashboard, as a person reaches them: c, x and L on the
+ * demo organization, the console steps for the management account, help
+ * listing the flow keys, and requests left without an outcome at start.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../source/app.js';
+import {
+	createSandbox,
+	DEMO_ACCOUNTS,
+	SANDBOX_CLOSURE_DELAY_MS,
+	type SandboxGateway,
+} from '../../source/org/sandbox.js';
+import { Journal } from '../../source/store/journal.js';
+import { Settings } from '../../source/store/settings.js';
+import { createTheme } from '../../source/ui/theme.js';
+import { destructiveCalls, flat, KEYS, settle, waitFor } from './flows-support.js';
+
+const NOW = new Date('2026-11-26T12:00:00.000Z');
+let folder: string;
+let settings: Settings;
+let sandbox: SandboxGateway;
+
+beforeEach(() => {
+	folder = mkdtempSync(join(tmpdir(), 'orgdash-flows-app-'));
+	settings = new Settings(folder);
+	sandbox = createSandbox({ now: () => NOW });
+});
+
+afterEach(() => {
+	cleanup();
+	rmSync(folder, { recursive: true, force: true });
+});
+
+function start() {
+	const instance = render(<App gateway={sandbox} settings={settings} theme={createTheme(false)} />);
+	const frame = () => flat(instance.lastFrame());
+	return {
+		instance,
+		frame,
+		async press(...keys: string[]) {
+			for (const key of keys) {
+				instance.stdin.write(key);
+				await settle();
+			}
+		},
+		async see(text: string) {
+			await waitFor(
+				() => frame().includes(text),
+				() => `"${text}" on screen; last frame:\n${instance.lastFrame()}`,
+				10_000,
+			);
+			await settle();
+		},
+	};
+}
+
+/** Selects an account by filtering the list for its id. */
+async function select(app: ReturnType<typeof start>, accountId: string) {
+	await app.press('/', ...accountId, KEYS.enter);
+	await app.see(accountId);
+}
+
+describe('the flows from the dashboard', () => {
+	it('c closes the selected member, and the dashboard follows its state', async () => {
+		const app = start();
+		await app.see('Log Archive');
+		await select(app, DEMO_ACCOUNTS.logArchive);
+		await app.press('c');
+		await app.see(`Close account ${DEMO_ACCOUNTS.logArchive} · Log Archive`);
+		await app.see('What closing means');
+		await app.press(KEYS.enter);
+		await app.see('0 of 7 done');
+		for (let item = 0; item < 7; item++) await app.press(KEYS.space, KEYS.down);
+		await app.see('7 of 7 done');
+		await app.press(KEYS.enter, KEYS.enter, ...DEMO_ACCOUNTS.logArchive, KEYS.enter);
+		await app.see('[y/N]');
+		await app.press('y', KEYS.enter);
+		await app.see('AWS accepted the closure request');
+		sandbox.advance(SANDBOX_CLOSURE_DELAY_MS);
+		await app.see(`Account ${DEMO_ACCOUNTS.logArchive} is CLOSED`);
+		await app.press(KEYS.enter);
+		await app.see('NAME');
+		await waitFor(() => /Log Archive\s+318274650192.*CLOSED/.test(app.instance.lastFrame() ?? ''), 'the row CLOSED');
+		expect(destructiveCalls(sandbox)).toEqual([{ operation: 'closeAccount', accountId: DEMO_ACCOUNTS.logArchive }]);
+	});
+
+	it('c on the management account shows the console steps, with the members left', async () => {
+		const app = start();
+		await app.see('Acme Corp Management');
+		await select(app, DEMO_ACCOUNTS.management);
+		await app.press('c');
+		await app.see('Close the management account 111111111111');
+		expect(app.frame()).toContain('Step 1 of 8: Close or remove every member');
+		expect(app.frame()).toContain('34 members remain in the organization.');
+		await app.press(KEYS.escape);
+		await app.see('NAME');
+		expect(destructiveCalls(sandbox)).toEqual([]);
+	});
+
+	it('x removes the selected member, and it leaves the list', async () => {
+		const app = start();
+		await app.see('35 accounts');
+		await select(app, DEMO_ACCOUNTS.paymentsProd);
+		await app.press('x');
+		await app.see('What removal means');
+		await app.press(KEYS.enter, ...DEMO_ACCOUNTS.paymentsProd, KEYS.enter);
+		await app.see('[y/N]');
+		await app.press('y', KEYS.enter);
+		await app.see(`Account ${DEMO_ACCOUNTS.paymentsProd} left the organization`);
+		await app.press(KEYS.enter);
+		await app.see('NAME');
+		// The filter still holds the id: the list is now empty of it.
+		await waitFor(() => !(app.instance.lastFrame() ?? '').includes('Payments Prod'), 'the row to go');
+		expect(destructiveCalls(sandbox)).toEqual([{ operation: 'removeAccount', accountId: DEMO_ACCOUNTS.paymentsProd }]);
+	});
+
+	it('L shows the journal, and ? lists the flow keys', async () => {
+		const journal = new Journal(settings.directory, 'o-demo1234567');
+		const intent = journal.appendIntent({
+			caller: { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/demo-admin' },
+			accountId: DEMO_ACCOUNTS.sandboxBob,
+			action: 'close',
+		});
+		journal.appendOutcome(intent, { result: { summary: 'CloseAccount accepted.' } });
+		const app = start();
+		await app.see('Log Archive');
+		await app.press('L');
+		await app.see('Journal of o-demo1234567: 1 request');
+		expect(app.frame()).toContain(`close ${DEMO_ACCOUNTS.sandboxBob} accepted CloseAccount accepted.`);
+		await app.press(KEYS.escape);
+		await app.see('NAME');
+		await app.press('?');
+		await app.see('orgdash keys');
+		// Help scrolls: the flow keys come after the dashboard's.
+		for (let line = 0; line < 40 && !app.frame().includes('Closing and removing (c, x)'); line++) await app.press('j');
+		await app.see('Closing and removing (c, x)');
+		for (let line = 0; line < 12 && !app.frame().includes('type the account id'); line++) await app.press('j');
+		expect(app.frame()).toContain('0-9 type the account id, all 12 digits, to confirm');
+	});
+
+	it('shows requests an earlier run left without an outcome, and settles them', async () => {
+		const journal = new Journal(settings.directory, 'o-demo1234567');
+		journal.appendIntent({
+			caller: { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/demo-admin' },
+			accountId: DEMO_ACCOUNTS.logArchive,
+			action: 'close',
+		});
+		const app = start();
+		await app.see('A request from an earlier run had no recorded outcome');
+		await app.see('The closure did not go through: the account is ACTIVE.');
+		expect(journal.pendingIntents()).toEqual([]);
+		await app.press(KEYS.enter);
+		await app.see('NAME');
+	});
+});
