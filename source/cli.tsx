@@ -39,6 +39,21 @@ async function listJson(gateway: OrgGateway, settings: Settings): Promise<number
 	}
 }
 
+/** The journal of the organization the credentials reach (the demo's own with --demo). */
+async function journalJson(gateway: OrgGateway, settings: Settings): Promise<number> {
+	let organizationId: string;
+	try {
+		organizationId = (await gateway.describeOrganization()).id;
+	} catch (error) {
+		printError(oneLine(describeLoadFailure({ operation: 'describeOrganization', error }, 'command')));
+		return FAILURE_EXIT;
+	}
+	const { Journal, journalDocument } = await import('./store/journal.js');
+	const document = journalDocument(new Journal(settings.directory, organizationId));
+	process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+	return 0;
+}
+
 async function dashboard(gateway: OrgGateway, settings: Settings): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
@@ -71,7 +86,9 @@ async function main(argv: readonly string[]): Promise<number> {
 	const settings = new Settings();
 	if (options.quota !== undefined) settings.quotaOverride = options.quota;
 	const gateway = await createGateway(options);
-	return options.command === 'list' ? listJson(gateway, settings) : dashboard(gateway, settings);
+	if (options.command === 'list') return listJson(gateway, settings);
+	if (options.command === 'journal') return journalJson(gateway, settings);
+	return dashboard(gateway, settings);
 }
 
 /** The one place the process ends: after stdout has been flushed (a pipe may still hold the JSON). */

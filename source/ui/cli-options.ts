@@ -8,6 +8,8 @@ export const HELP_TEXT = `
 	Usage
 	  $ orgdash [options]               the dashboard (needs an interactive terminal)
 	  $ orgdash list --json [options]   the organization and its accounts as JSON, for scripts
+	  $ orgdash journal --json [options]
+	                                    this organization's journal of close and remove requests, as JSON
 
 	Options
 	  --demo                 use the built-in demo organization (in memory; nothing touches AWS)
@@ -32,7 +34,7 @@ export const HELP_TEXT = `
 	  0 done · 1 the organization could not be read · 2 bad usage, or no interactive terminal
 `;
 
-export type Command = 'dashboard' | 'list';
+export type Command = 'dashboard' | 'list' | 'journal';
 
 export interface CliOptions {
 	readonly command: Command;
@@ -159,11 +161,19 @@ export function parseCommandLine(
 		let command: Command;
 		if (commandName === undefined) command = 'dashboard';
 		else if (commandName === 'list') command = 'list';
-		else throw new UsageError(`Unknown command "${commandName}". Commands: list --json (or none, for the dashboard).`);
+		else if (commandName === 'journal') command = 'journal';
+		else {
+			throw new UsageError(
+				`Unknown command "${commandName}". Commands: list --json, journal --json (or none, for the dashboard).`,
+			);
+		}
 		if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
 		const json = flags.json ?? false;
 		if (command === 'list' && !json && !flags.help) {
 			throw new UsageError('list prints JSON only: run orgdash list --json.');
+		}
+		if (command === 'journal' && !json && !flags.help) {
+			throw new UsageError('journal prints JSON only: run orgdash journal --json (L shows it in the dashboard).');
 		}
 		if (command === 'dashboard' && json) {
 			throw new UsageError('--json goes with the list command: orgdash list --json.');
