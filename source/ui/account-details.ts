@@ -13,7 +13,8 @@ export interface DetailLine {
 const STATE_MEANING: Record<AccountState, string> = {
 	ACTIVE: 'In use.',
 	PENDING_ACTIVATION: 'AWS is still creating or activating it.',
-	SUSPENDED: 'Suspended by AWS (not closed by its owner): contact AWS Support about it.',
+	SUSPENDED:
+		'Suspended by AWS, as AWS reports it (an account closed by its owner shows CLOSED; older endpoints and emulators may still say SUSPENDED for it). Contact AWS Support about a suspension.',
 	PENDING_CLOSURE: 'Its closure was requested; AWS is closing it.',
 	CLOSED:
 		'Closed by its owner and inside the 90-day post-closure period: only root sign-in remains (bills, Support); it can be reopened through AWS Support until AWS deletes it.',

@@ -246,9 +246,21 @@ export function keysLabel(binding: KeyBinding<string>): string {
 	return binding.keys.map((keyChord) => keyChord.label).join(' ');
 }
 
-/** The one-line key hints, e.g. "j/k move  / filter  s sort  ? help  q quit". */
-export function hintLine(bindings: readonly KeyBinding<string>[]): string {
-	return bindings.flatMap((binding) => (binding.hint ? [binding.hint] : [])).join('  ');
+const HINT_GAP = '  ';
+
+/**
+ * The one-line key hints, e.g. "j/k move  / filter  s sort  ? help  q quit".
+ * Given a width, hints are dropped from the middle until the line fits, so that
+ * the last ones (help and quit, by the tables' order) always show.
+ */
+export function hintLine(bindings: readonly KeyBinding<string>[], width = Number.POSITIVE_INFINITY): string {
+	const hints = bindings.flatMap((binding) => (binding.hint ? [binding.hint] : []));
+	const kept = [...hints];
+	const keepAtEnd = 2;
+	while (kept.join(HINT_GAP).length > width && kept.length > keepAtEnd) {
+		kept.splice(kept.length - keepAtEnd - 1, 1);
+	}
+	return kept.join(HINT_GAP);
 }
 
 export interface KeyPress {

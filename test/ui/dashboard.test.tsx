@@ -2,7 +2,7 @@
  * The dashboard as a person uses it, rendered by ink-testing-library against
  * the sandbox organization (real gateway code, no mocks).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
@@ -387,6 +387,8 @@ describe('failures', () => {
 		expect(frame).toContain('its root user closes it in the Billing and Cost Management console');
 		expect(frame).toContain('(AWSOrganizationsNotInUseException)');
 		expect(frame).toContain('Quota not known until the organization has been read');
+		// Who is signed in still shows: it is the account to close in the console.
+		expect(frame).toContain('signed in as arn:aws:sts::999999999999:');
 	});
 
 	it('access denied for a member account: names the missing permission', async () => {
@@ -462,5 +464,18 @@ describe('the cached list', () => {
 		expect(fresh).toContain('35 accounts');
 		expect(accountRows(fresh).some((row) => row[1] === '*')).toBe(false);
 		expect(fresh).toMatch(/data: loaded/);
+	});
+
+	it('ignores a damaged cache with a note, and loads from AWS', async () => {
+		const gateway = demo();
+		const cacheFolder = join(folder, 'cache');
+		const cache = accountsCache(gateway.sourceKey, cacheFolder);
+		await cache.write('o-demo1234567', '111111111111', []);
+		const [file] = readdirSync(cacheFolder);
+		writeFileSync(join(cacheFolder, file as string), '{ not json');
+		const app = render(<App gateway={gateway} settings={settings} theme={plain} cache={cache} />);
+		const frame = await loaded(app);
+		expect(frame).toContain('35 accounts');
+		expect(frame).toContain('The cached account list was ignored: it is not valid JSON');
 	});
 });

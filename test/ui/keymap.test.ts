@@ -112,3 +112,14 @@ describe('key presses in one input event', () => {
 		expect(keyPresses('a\u0007b', none).map((press) => press.input)).toEqual(['a', 'b']);
 	});
 });
+
+describe('hints on a narrow terminal', () => {
+	it('drops hints from the middle so that help and quit always show', () => {
+		const full = hintLine(DASHBOARD_KEYS);
+		expect(hintLine(DASHBOARD_KEYS, full.length)).toBe(full);
+		const narrow = hintLine(DASHBOARD_KEYS, 40);
+		expect(narrow.length).toBeLessThanOrEqual(40);
+		expect(narrow.endsWith('? help  q quit')).toBe(true);
+		expect(narrow.startsWith('j/k move')).toBe(true);
+	});
+});

@@ -35,7 +35,7 @@ const LEVEL_LABEL: Record<QuotaLevel, string> = {
 const BAR_WIDTH = 12;
 
 export function quotaBarCells(counted: number, limit: number, width = BAR_WIDTH): string {
-	const filled = limit <= 0 ? width : Math.min(width, Math.round((counted / limit) * width));
+	const filled = limit <= 0 || counted >= limit ? width : Math.min(width - 1, Math.floor((counted / limit) * width));
 	return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
 
@@ -81,11 +81,12 @@ export const QuotaBar = memo(function QuotaBar({
 	const level = quotaLevel(usage.counted, limit.limit);
 	const colour = theme.quota(level);
 	const percent = limit.limit > 0 ? Math.round((usage.counted / limit.limit) * 100) : 0;
+	// Why Service Quotas did not answer is long (two API errors): the bar says only that it did not.
 	const source =
 		limit.source === 'documented-default'
-			? `${QUOTA_SOURCE_LABEL[limit.source]}: Service Quotas did not answer${unavailableReason ? ` (${unavailableReason})` : ''}; set yours with --quota N`
+			? `${QUOTA_SOURCE_LABEL[limit.source]} (Service Quotas did not answer; set yours with --quota N)`
 			: limit.source === 'user-setting' && unavailableReason
-				? `${QUOTA_SOURCE_LABEL[limit.source]}: Service Quotas did not answer`
+				? `${QUOTA_SOURCE_LABEL[limit.source]} (Service Quotas did not answer)`
 				: QUOTA_SOURCE_LABEL[limit.source];
 	return (
 		<Box flexDirection="column" width={width}>

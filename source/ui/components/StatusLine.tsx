@@ -18,11 +18,13 @@ export interface StatusLineProps {
 	readonly sort: SortKey;
 	readonly failure?: FailureMessage;
 	readonly cachedCount: number;
+	/** Why a cached list was not used, when one was found and ignored. */
+	readonly cacheNote?: string;
 }
 
 export function StatusLine(props: StatusLineProps) {
 	const theme = useTheme();
-	const { loading, received, total, matches, query, editing, sort, failure, cachedCount } = props;
+	const { loading, received, total, matches, query, editing, sort, failure, cachedCount, cacheNote } = props;
 	if (editing || query) {
 		return <FilterBar query={query} editing={editing} matches={matches} total={total} />;
 	}
@@ -52,6 +54,7 @@ export function StatusLine(props: StatusLineProps) {
 		<Text wrap="truncate-end" dimColor>
 			{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}`}
 			{cachedCount > 0 ? ` · * ${count(cachedCount)} from the cache, not yet confirmed` : ''}
+			{cacheNote ? ` · ${cacheNote}` : ''}
 		</Text>
 	);
 }

@@ -140,27 +140,29 @@ export function useAccounts(gateway: OrgGateway, options: UseAccountsOptions = {
 		update((s) => ({ ...s, status: 'loading', failure: undefined, received: 0 }));
 
 		const run = async () => {
-			const [organization, caller] = await Promise.all([
-				step('describeOrganization', () => gateway.describeOrganization()),
-				gateway.callerIdentity().then(
-					(identity) => ({ identity }),
-					(error: unknown) => ({ error: errorText(error) }),
-				),
-			]);
+			// Who is signed in is shown even when the organization cannot be read (a standalone account, say).
+			const callerLookup = gateway.callerIdentity().then(
+				(identity) => {
+					update((s) => ({ ...s, caller: identity, callerError: undefined }));
+					return identity;
+				},
+				(error: unknown) => {
+					update((s) => ({ ...s, callerError: errorText(error) }));
+					return undefined;
+				},
+			);
+			const organization = await step('describeOrganization', () => gateway.describeOrganization());
 			if (signal.aborted) return;
-			update((s) => ({
-				...s,
-				organization,
-				caller: 'identity' in caller ? caller.identity : undefined,
-				callerError: 'error' in caller ? caller.error : undefined,
-			}));
+			update((s) => ({ ...s, organization }));
+			const caller = await callerLookup;
+			if (signal.aborted) return;
 
 			gateway.accountQuota().then(
 				(quota) => update((s) => ({ ...s, quota })),
 				(error: unknown) => update((s) => ({ ...s, quota: { unavailableReason: errorText(error) } })),
 			);
 
-			const callerAccountId = 'identity' in caller ? caller.identity.accountId : undefined;
+			const callerAccountId = caller?.accountId;
 			if (cache && callerAccountId && base.size === 0) {
 				const cached = await cache.read(organization.id, callerAccountId);
 				if (signal.aborted) return;

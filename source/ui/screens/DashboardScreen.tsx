@@ -87,6 +87,7 @@ export function DashboardScreen<R>({
 	const failure = accounts.failure ? describeLoadFailure(accounts.failure) : undefined;
 	const hints = hintLine(
 		dashboard.state.editing ? FILTER_KEYS : boundTo(DASHBOARD_KEYS, (command) => actions[command] !== undefined),
+		size.columns - 1,
 	);
 	const nothingLoaded = accounts.accounts.length === 0;
 
@@ -122,6 +123,7 @@ export function DashboardScreen<R>({
 				sort={dashboard.state.sort}
 				failure={failure}
 				cachedCount={accounts.cachedIds.size}
+				cacheNote={accounts.cacheNote}
 			/>
 			<Text dimColor wrap="truncate-end">
 				{hints}
