@@ -303,14 +303,14 @@ function onKey(state: FlowState, key: FlowKey, pasted: boolean): Transition {
 				step.name === 'submitting' ? 'The request is on its way to AWS; wait for its answer.' : undefined,
 			);
 		case 'refused':
+			return key.type === 'enter' ? exit(state) : stay(state);
+		// After a request was sent only Esc leaves, so that keys pressed while waiting never skip AWS's answer.
 		case 'failed':
 		case 'closed':
-			return key.type === 'enter' ? exit(state) : stay(state);
 		case 'tracking':
-			return key.type === 'enter' ? exit(state) : stay(state);
+			return stay(state);
 		case 'removed':
-			if (key.type !== 'enter') return stay(state);
-			return step.thenConsole ? to(state, { name: 'console', at: step.at }) : exit(state);
+			return step.thenConsole && key.type === 'enter' ? to(state, { name: 'console', at: step.at }) : stay(state);
 		case 'intro':
 			return key.type === 'enter' ? to(state, { name: 'checklist', cursor: 0 }) : stay(state);
 		case 'checklist':

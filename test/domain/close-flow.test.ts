@@ -128,7 +128,7 @@ describe('starting a flow', () => {
 		});
 		expect(state.step.name).toBe('failed');
 		if (state.step.name === 'failed') expect(state.step.explanation.what).toMatch(/not found/);
-		expect(run(state, key.enter).state.step.name).toBe('exit');
+		expect(run(state, key.escape).state.step.name).toBe('exit');
 	});
 
 	it('ignores keys while loading, except Esc which leaves', () => {
@@ -389,8 +389,11 @@ describe('confirming', () => {
 			error: { code: 'TooManyRequestsException' },
 		}).state;
 		expect(failed.step.name).toBe('failed');
-		// A new flow is needed for a second try; the failed step only leaves.
-		const leave = run(failed, key.enter, key.text('y'), key.enter);
+		// Keys pressed while waiting never skip the explanation; a new flow is needed for a second try.
+		const hammered = run(failed, key.enter, key.text('y'), key.enter, key.space);
+		expect(hammered.state.step.name).toBe('failed');
+		expect(hammered.effects).toEqual([]);
+		const leave = run(hammered.state, key.escape, key.text('y'), key.enter);
 		expect(leave.state.step.name).toBe('exit');
 		expect(submits(leave.effects)).toEqual([]);
 	});
@@ -483,11 +486,10 @@ describe('submitting and tracking a closure', () => {
 		expect(gone.step).toMatchObject({ name: 'closed', state: 'gone' });
 	});
 
-	it('leaves tracking with Esc or Enter without acting', () => {
+	it('leaves tracking with Esc only, without acting', () => {
 		const tracking = run(submitting, { type: 'submitted', confirmation: 1, at: requestedAt }).state;
-		for (const event of [key.escape, key.enter]) {
-			expect(run(tracking, event).effects).toEqual([{ type: 'exit' }]);
-		}
+		expect(run(tracking, key.enter, key.text('y'), key.enter).effects).toEqual([]);
+		expect(run(tracking, key.escape).effects).toEqual([{ type: 'exit' }]);
 	});
 
 	it('explains a refused request, with the account details it knows', () => {
@@ -512,7 +514,8 @@ describe('removing', () => {
 		expect(effects).toEqual([{ type: 'submit', action: 'remove', accountId: MEMBER, confirmation: 1 }]);
 		const removed = run(state, { type: 'submitted', confirmation: 1, at: NOW });
 		expect(removed.state.step).toEqual({ name: 'removed', at: NOW, thenConsole: false });
-		expect(run(removed.state, key.enter).effects).toEqual([{ type: 'exit' }]);
+		expect(run(removed.state, key.enter).effects).toEqual([]);
+		expect(run(removed.state, key.escape).effects).toEqual([{ type: 'exit' }]);
 	});
 
 	it('explains each refusal as the step that fixes it, with the wait date', () => {

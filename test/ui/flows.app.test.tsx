@@ -83,7 +83,7 @@ describe('the flows from the dashboard', () => {
 		await app.see('AWS accepted the closure request');
 		sandbox.advance(SANDBOX_CLOSURE_DELAY_MS);
 		await app.see(`Account ${DEMO_ACCOUNTS.logArchive} is CLOSED`);
-		await app.press(KEYS.enter);
+		await app.press(KEYS.escape);
 		await app.see('NAME');
 		await waitFor(() => /Log Archive\s+318274650192.*CLOSED/.test(app.instance.lastFrame() ?? ''), 'the row CLOSED');
 		expect(destructiveCalls(sandbox)).toEqual([{ operation: 'closeAccount', accountId: DEMO_ACCOUNTS.logArchive }]);
@@ -112,7 +112,7 @@ describe('the flows from the dashboard', () => {
 		await app.see('[y/N]');
 		await app.press('y', KEYS.enter);
 		await app.see(`Account ${DEMO_ACCOUNTS.paymentsProd} left the organization`);
-		await app.press(KEYS.enter);
+		await app.press(KEYS.escape);
 		await app.see('NAME');
 		// The filter still holds the id: the list is now empty of it.
 		await waitFor(() => !(app.instance.lastFrame() ?? '').includes('Payments Prod'), 'the row to go');

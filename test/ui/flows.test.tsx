@@ -110,6 +110,8 @@ describe('the whole close flow on the sandbox', () => {
 		expect(world.settings.checklistProgress(world.organization.id, id)).toBeUndefined();
 
 		await flow.press(KEYS.enter);
+		expect(flow.exited()).toBe(false);
+		await flow.press(KEYS.escape);
 		expect(flow.exited()).toBe(true);
 		expect(destructiveCalls(world.sandbox)).toHaveLength(1);
 	});
@@ -353,7 +355,7 @@ describe('the whole remove flow on the sandbox', () => {
 			'remove/intent',
 			'remove/outcome',
 		]);
-		await flow.press(KEYS.enter);
+		await flow.press(KEYS.escape);
 		expect(flow.exited()).toBe(true);
 	});
 

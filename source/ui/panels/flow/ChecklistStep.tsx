@@ -35,7 +35,9 @@ export function ChecklistStep({ items, ticked, cursor }: ChecklistStepProps) {
 			</Box>
 			{selected ? (
 				<Box flexDirection="column" marginTop={1} paddingLeft={2}>
-					<Text>{selected.detail}</Text>
+					<Text>
+						<Text bold>{selected.title}.</Text> {selected.detail}
+					</Text>
 					{selected.facts.map((fact) => (
 						<Text key={fact.label}>
 							<Text dimColor>{fact.label}: </Text>

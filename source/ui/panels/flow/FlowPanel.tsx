@@ -61,11 +61,11 @@ export const FLOW_STEP_HINTS: Record<FlowState['step']['name'], string> = {
 	'confirm-id': 'type the 12 digits  Backspace delete  Enter confirm  Esc back',
 	'confirm-yes': 'y then Enter: yes  Enter alone or n: No  Esc back',
 	submitting: 'waiting for AWS…',
-	tracking: 'Enter/Esc back to the dashboard (the closure goes on)',
-	closed: 'Enter/Esc back',
-	removed: 'Enter/Esc back',
+	tracking: 'Esc back to the dashboard (the closure goes on)',
+	closed: 'Esc back',
+	removed: 'Esc back',
 	console: '',
-	failed: 'Enter/Esc back',
+	failed: 'Esc back',
 	exit: '',
 };
 
