@@ -61,6 +61,9 @@ const FULL_SCREEN: ReadonlySet<Route['screen']> = new Set(['help']);
 
 const HELP: Route = { screen: 'help' };
 
+/** Below this many rows the header and quota lines are left out, so the frame still fits. */
+const MIN_ROWS_FOR_HEADER = 12;
+
 /** What each dashboard key does. A command missing here does nothing and is not offered. */
 export const DASHBOARD_ACTIONS: DashboardActions<Route> = {
 	'move-up': ({ dashboard }) => dashboard.move('up'),
@@ -140,13 +143,17 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	const accounts = useAccounts(gateway, { cache });
 	const [routes, setRoutes] = useState<readonly Route[]>([{ screen: 'dashboard' }]);
 	const route = routes[routes.length - 1] as Route;
-	const fullScreen = FULL_SCREEN.has(route.screen);
+	// On a very short terminal the header and quota lines give way to the list.
+	const compact = size.rows < MIN_ROWS_FOR_HEADER;
+	const fullScreen = FULL_SCREEN.has(route.screen) || compact;
 
 	// One line short of the terminal: a frame as tall as the terminal makes Ink clear the screen on every render.
 	const frameHeight = Math.max(1, size.rows - 1);
-	const chromeHeight = HEADER_LINES + QUOTA_LINES;
-	const bodyHeight = fullScreen ? frameHeight : Math.max(1, frameHeight - chromeHeight);
-	const dashboard = useDashboard(accounts.accounts, tableRows(frameHeight - chromeHeight), settings);
+	const chromeHeight = compact ? 0 : HEADER_LINES + QUOTA_LINES;
+	const underChrome = Math.max(1, frameHeight - chromeHeight);
+	const bodyHeight = FULL_SCREEN.has(route.screen) ? frameHeight : underChrome;
+	// The list's window does not depend on the screen on top of it.
+	const dashboard = useDashboard(accounts.accounts, tableRows(underChrome), settings);
 
 	// Read once: conf reads its file on every access.
 	const [quotaOverride] = useState(() => settings?.quotaOverride);

@@ -325,6 +325,12 @@ describe('terminal size', () => {
 		expect(frame).not.toContain('EMAIL');
 		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
 
+		// Very short: the header and quota lines give way to the list, and the frame still fits.
+		resize(app.stdout, 80, 9);
+		frame = await waitForFrame(app, (f) => accountRows(f).length === 9 - 1 - 3, { description: '5 rows in 9 lines' });
+		expect(frame.split('\n').length).toBeLessThanOrEqual(8);
+		expect(frame).not.toContain('Quota');
+
 		resize(app.stdout, 160, 40);
 		frame = await waitForFrame(app, (f) => accountRows(f).length === 32, { description: '32 rows after growing' });
 		expect(frame).toContain('JOINED');
