@@ -108,10 +108,13 @@ describe('the flows from the dashboard', () => {
 		await select(app, DEMO_ACCOUNTS.paymentsProd);
 		await app.press('x');
 		await app.see('What removal means');
+		expect(app.frame()).toContain('The quota goes from 35 to 34 of 36 accounts.');
 		await app.press(KEYS.enter, ...DEMO_ACCOUNTS.paymentsProd, KEYS.enter);
 		await app.see('[y/N]');
 		await app.press('y', KEYS.enter);
 		await app.see(`Account ${DEMO_ACCOUNTS.paymentsProd} left the organization`);
+		// The header follows at once: the slot is free.
+		await app.see('34 of 36 accounts');
 		await app.press(KEYS.escape);
 		await app.see('NAME');
 		// The filter still holds the id: the list is now empty of it.

@@ -81,8 +81,8 @@ export function JournalView({ journal, onBack, height = 20, width = 100 }: Journ
 		theme.colour(
 			status === 'accepted' ? 'green' : status === 'refused' ? 'red' : status === 'pending' ? 'yellow' : 'cyan',
 		);
-	// Time, action, account and status come first (52 columns); the caller follows the summary.
-	const summaryWidth = Math.max(20, Math.min(80, width - 52 - 24));
+	// Time, action, account and status take 52 columns; the summary gets the rest, less the caller after it.
+	const summaryWidth = (callerText: string) => Math.max(20, width - 52 - callerText.length - 5);
 
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
@@ -108,7 +108,7 @@ export function JournalView({ journal, onBack, height = 20, width = 100 }: Journ
 						<Text key={entry.intentId} wrap="truncate-end">
 							{when(entry.time)} {fitWidth(entry.action, 7)} {entry.accountId}{' '}
 							<Text color={statusColour(entry.status)}>{fitWidth(STATUS_LABEL[entry.status], 9)}</Text>
-							{fitWidth(entry.summary, summaryWidth)}
+							{fitWidth(entry.summary, summaryWidth(callerLabel(entry.caller.arn)))}
 							<Text dimColor> by {callerLabel(entry.caller.arn)}</Text>
 						</Text>
 					))

@@ -99,9 +99,7 @@ export function createFlowEffects(services: FlowServices, onExit: () => void): F
 			return;
 		}
 		const summary =
-			action === 'close'
-				? 'CloseAccount accepted: the closure is requested.'
-				: 'RemoveAccountFromOrganization accepted: the account left the organization.';
+			action === 'close' ? 'Closure requested (CloseAccount accepted).' : 'Removed from the organization.';
 		// An outcome that cannot be written leaves the intent pending; the next start reconciles it.
 		tryOutcome(() => journal.appendOutcome(intent, { result: { summary } }));
 		send(dispatch, { type: 'submitted', confirmation, at: now().toISOString() });

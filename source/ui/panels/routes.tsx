@@ -7,9 +7,11 @@ import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
 import type { FlowState } from '../../domain/close-flow.js';
+import { resolveQuotaLimit } from '../../domain/quota.js';
 import { isOrgError } from '../../org/errors.js';
 import { Journal } from '../../store/journal.js';
 import { Settings } from '../../store/settings.js';
+import { age } from '../format.js';
 import type { ScreenContext } from '../screens/context.js';
 import { CloseFlow } from './CloseFlow.js';
 import { ConsoleClosure } from './ConsoleClosure.js';
@@ -31,6 +33,22 @@ export function standaloneCaller(context: AnyContext): CallerIdentity | undefine
 	const { failure, caller } = context.accounts;
 	if (!caller || !failure) return undefined;
 	return isOrgError(failure.error) && failure.error.code === 'AWSOrganizationsNotInUseException' ? caller : undefined;
+}
+
+/**
+ * Why c or x does nothing on a row shown from the cached list: its state has not been read from AWS in this
+ * session, and no action is offered on a state that may be out of date. Decided when the key is pressed: the
+ * refusal stays until Esc even if the live row arrives meanwhile, so no flow opens by itself.
+ */
+export function cachedRowRefusal(
+	action: 'close' | 'remove',
+	account: Pick<Account, 'id' | 'name'>,
+	accounts: Pick<AnyContext['accounts'], 'loadedAt'>,
+	now = new Date(),
+): string {
+	const saved = accounts.loadedAt ? ` (saved ${age(accounts.loadedAt, now)})` : '';
+	const key = action === 'close' ? 'c' : 'x';
+	return `${account.name} (${account.id}) is shown from the cached list${saved}, and its state has not been read from AWS yet. orgdash offers ${action === 'close' ? 'closing' : 'removal'} only for accounts whose state came from AWS: wait until the list has loaded (the * marks go away), or press r to refresh, then press ${key} again.`;
 }
 
 /** A screen that cannot open yet: says why, Esc goes back. */
@@ -76,19 +94,36 @@ function MemberFlow({
 	readonly caller: CallerIdentity;
 }) {
 	const services = useServices(context, organization, caller);
-	const changed = useRef(false);
 	const { accounts, height, back } = context;
+	// Read once: conf reads its file on every access.
+	const [quota] = useState(() =>
+		accounts.quota
+			? {
+					counted: accounts.accounts.length,
+					limit: resolveQuotaLimit(accounts.quota, context.settings?.quotaOverride).limit,
+				}
+			: undefined,
+	);
+	const changed = useRef(false);
+	const reloaded = useRef(false);
+	const reload = () => {
+		reloaded.current = true;
+		accounts.refresh();
+	};
 	const props = {
 		services,
 		account,
 		accounts: accounts.accounts,
+		quota,
 		height,
 		onState: (state: FlowState) => {
-			if (state.step.name === 'tracking' || state.step.name === 'removed') changed.current = true;
+			const step = state.step.name;
+			if (step === 'tracking') changed.current = true;
+			// The header's quota and the list follow at once: a removed account leaves, a closed one changes state.
+			if ((step === 'removed' || step === 'closed') && !reloaded.current) reload();
 		},
 		onExit: () => {
-			// A removed account leaves the list; a closed one changes state: reload what the dashboard shows.
-			if (changed.current) accounts.refresh();
+			if (changed.current && !reloaded.current) reload();
 			back();
 		},
 	};
@@ -98,6 +133,7 @@ function MemberFlow({
 /** c: the guided closure of a member; the console steps for the management account or a standalone one. */
 export function CloseRoute({ context, accountId }: { readonly context: AnyContext; readonly accountId: string }) {
 	const { accounts, back, height } = context;
+	const [fromCache] = useState(() => accounts.cachedIds.has(accountId));
 	const standalone = standaloneCaller(context);
 	if (standalone) {
 		return (
@@ -114,6 +150,7 @@ export function CloseRoute({ context, accountId }: { readonly context: AnyContex
 	if (!organization || !caller || !account) {
 		return <NotReady message="The organization is still loading: try again in a moment." onBack={back} />;
 	}
+	if (fromCache) return <NotReady message={cachedRowRefusal('close', account, accounts)} onBack={back} />;
 	if (account.id === organization.managementAccountId) {
 		const members = accounts.accounts.filter((item) => item.id !== organization.managementAccountId);
 		return (
@@ -143,6 +180,7 @@ export function CloseRoute({ context, accountId }: { readonly context: AnyContex
 /** x: the guided removal of a member from the organization. */
 export function RemoveRoute({ context, accountId }: { readonly context: AnyContext; readonly accountId: string }) {
 	const { accounts, back } = context;
+	const [fromCache] = useState(() => accounts.cachedIds.has(accountId));
 	const { organization, caller } = accounts;
 	const account = accounts.accounts.find((item) => item.id === accountId);
 	if (standaloneCaller(context)) {
@@ -153,6 +191,7 @@ export function RemoveRoute({ context, accountId }: { readonly context: AnyConte
 	if (!organization || !caller || !account) {
 		return <NotReady message="The organization is still loading: try again in a moment." onBack={back} />;
 	}
+	if (fromCache) return <NotReady message={cachedRowRefusal('remove', account, accounts)} onBack={back} />;
 	return <MemberFlow context={context} kind="remove" account={account} organization={organization} caller={caller} />;
 }
 
