@@ -80,7 +80,7 @@ export const DASHBOARD_ACTIONS: DashboardActions<Route> = {
 	details: ({ selected, open }) => {
 		if (selected) open({ screen: 'details', accountId: selected.id });
 	},
-	// The flow reads the account afresh before offering anything, so a cached row is safe to start from.
+	// A row shown from the cache is refused by the route until AWS confirms it; the flow also reads the account afresh.
 	close: (context) => {
 		const accountId = context.selected?.id ?? standaloneCaller(context)?.accountId;
 		if (accountId) context.open({ screen: 'close', accountId });

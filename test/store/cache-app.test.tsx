@@ -1,0 +1,176 @@
+/**
+ * The account cache as the dashboard uses it: rows from the last known list
+ * show at once, marked, and no close or removal starts on them until AWS (here
+ * the sandbox, slowed down so the cached rows stay a while) has confirmed them.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../source/app.js';
+import type { Account } from '../../source/domain/account.js';
+import { createSandbox, DEMO_MANAGEMENT_ACCOUNT_ID, DEMO_ORGANIZATION_ID } from '../../source/org/sandbox.js';
+import { type CacheKey, cacheFilePath, readAccountCache, writeAccountCache } from '../../source/store/cache.js';
+import { Settings } from '../../source/store/settings.js';
+import { accountsCache } from '../../source/ui/accounts-cache.js';
+import { createTheme } from '../../source/ui/theme.js';
+import { KEY, pressAndWait, waitForFrame, waitForNoText, waitForText } from '../support/frames.js';
+
+const plain = createTheme(false);
+/** Long enough for the cached rows to stay on screen while the test presses keys. */
+const SLOW_MS = 1200;
+
+let folder: string;
+let cacheFolder: string;
+let previousConfigDir: string | undefined;
+
+beforeEach(() => {
+	folder = mkdtempSync(join(tmpdir(), 'orgdash-cache-app-'));
+	cacheFolder = join(folder, 'cache');
+	previousConfigDir = process.env.ORGDASH_CONFIG_DIR;
+	process.env.ORGDASH_CONFIG_DIR = join(folder, 'config');
+});
+
+afterEach(() => {
+	cleanup();
+	if (previousConfigDir === undefined) delete process.env.ORGDASH_CONFIG_DIR;
+	else process.env.ORGDASH_CONFIG_DIR = previousConfigDir;
+	rmSync(folder, { recursive: true, force: true });
+});
+
+function keyFor(sourceKey: string, organizationId = DEMO_ORGANIZATION_ID): CacheKey {
+	return { sourceKey, organizationId, callerAccountId: DEMO_MANAGEMENT_ACCOUNT_ID };
+}
+
+/** The demo organization's accounts, with one renamed so a cached row can be told from a live one. */
+async function cachedDemoList(): Promise<Account[]> {
+	const accounts = await createSandbox().listAccounts();
+	return accounts.map((account) => (account.name === 'Audit' ? { ...account, name: 'Audit (as cached)' } : account));
+}
+
+function start(gateway: ReturnType<typeof createSandbox>) {
+	return render(
+		<App
+			gateway={gateway}
+			settings={new Settings()}
+			theme={plain}
+			cache={accountsCache(gateway.sourceKey, cacheFolder)}
+		/>,
+	);
+}
+
+/** The table's line for the account named `name`. */
+function rowOf(frame: string, name: string): string | undefined {
+	return frame.split('\n').find((line) => line.includes(name));
+}
+
+const liveListShown = (app: ReturnType<typeof start>) =>
+	waitForFrame(app, (frame) => /\d+ accounts · sorted by/.test(frame) && !frame.includes('from the cache'), {
+		timeoutMs: 15_000,
+		description: 'the live list',
+	});
+
+describe('the dashboard with a cached list', () => {
+	it('marks cached rows, refuses c and x on them, and allows them once AWS has confirmed the row', async () => {
+		const gateway = createSandbox({ latencyMs: SLOW_MS });
+		await writeAccountCache(keyFor(gateway.sourceKey), await cachedDemoList(), {
+			directory: cacheFolder,
+			savedAt: new Date(Date.now() - 7 * 60_000),
+		});
+		const app = start(gateway);
+
+		let frame = await waitForText(app, 'Audit (as cached)', { timeoutMs: 10_000 });
+		expect(frame).toContain('data: cached 7 min ago, refreshing');
+		expect(rowOf(frame, 'Audit (as cached)')).toMatch(/^.\*/);
+		expect(frame).toContain('from the cache, not yet confirmed');
+
+		// Select the cached Audit row: "Acme Corp Management" sorts first, Audit second.
+		frame = await pressAndWait(app, 'j');
+		expect(rowOf(frame, 'Audit (as cached)')?.startsWith('>')).toBe(true);
+
+		frame = await pressAndWait(app, 'c');
+		expect(frame).toMatch(/Audit \(as cached\) \(\d{12}\) is shown from the cached list \(saved 7 min ago\)/);
+		expect(frame).toContain('press c again');
+		await pressAndWait(app, KEY.escape);
+
+		frame = await pressAndWait(app, 'x');
+		expect(frame).toContain('is shown from the cached list');
+		expect(frame).toContain('press x again');
+
+		// The refusal stays put while the live list arrives (the header says so): no flow opens by itself.
+		frame = await waitForText(app, 'data: loaded', { timeoutMs: 15_000 });
+		expect(frame).toContain('press x again');
+		await pressAndWait(app, KEY.escape);
+
+		frame = await liveListShown(app);
+		expect(frame).not.toContain('Audit (as cached)');
+		expect(frame).not.toMatch(/^.\*/m);
+		expect(frame).toMatch(/data: loaded/);
+
+		// The same row, now read from AWS: the guided closure starts (and asks before anything is sent).
+		const selected = frame.split('\n').find((line) => line.startsWith('>'));
+		expect(selected).toContain('Audit');
+		frame = await pressAndWait(app, 'c');
+		expect(frame).not.toContain('is shown from the cached list');
+		await waitForNoText(app, 'Acme Corp Management', { timeoutMs: 5000 });
+		expect(gateway.calls.some((call) => call.operation === 'closeAccount')).toBe(false);
+	}, 40_000);
+
+	it('saves the live list, so the next start shows its rows before AWS answers', async () => {
+		const first = createSandbox();
+		const app = start(first);
+		await liveListShown(app);
+		const key = keyFor(first.sourceKey);
+		// The cache is written right after the live list; give the write a moment.
+		let saved = await readAccountCache(key, cacheFolder);
+		for (let attempt = 0; attempt < 50 && saved.status !== 'hit'; attempt++) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			saved = await readAccountCache(key, cacheFolder);
+		}
+		expect(saved.status === 'hit' && saved.accounts.length).toBe(35);
+		cleanup();
+
+		const second = createSandbox({ latencyMs: SLOW_MS });
+		const again = start(second);
+		const frame = await waitForText(again, 'data: cached', { timeoutMs: 10_000 });
+		// Rows are there, from the cache, while the (slow) listing is still under way.
+		expect(frame).toContain('Acme Corp Management');
+		expect(frame).toContain('35 from the cache, not yet confirmed');
+		expect(rowOf(frame, 'Acme Corp Management')).toMatch(/^.\*/);
+		await liveListShown(again);
+	}, 40_000);
+
+	it.each([
+		['another organization', (sourceKey: string) => keyFor(sourceKey, 'o-other000000')],
+		['another profile or endpoint', (sourceKey: string) => keyFor(`${sourceKey}:endpoint=http://127.0.0.1:9`)],
+	])(
+		'never shows a list saved for %s',
+		async (_label, otherKey) => {
+			const gateway = createSandbox({ latencyMs: 300 });
+			await writeAccountCache(otherKey(gateway.sourceKey), await cachedDemoList(), { directory: cacheFolder });
+			const app = start(gateway);
+			await liveListShown(app);
+			expect(app.frames.some((frame) => frame.includes('Audit (as cached)'))).toBe(false);
+			expect(app.frames.some((frame) => frame.includes('data: cached'))).toBe(false);
+		},
+		20_000,
+	);
+
+	it('ignores a damaged cache with a note and loads the live list', async () => {
+		const gateway = createSandbox({ latencyMs: 300 });
+		mkdirSync(cacheFolder, { recursive: true });
+		writeFileSync(cacheFilePath(cacheFolder, keyFor(gateway.sourceKey)), '{"version": 1, "sourceKey": ');
+		const app = start(gateway);
+		const frame = await waitForText(app, 'cached account list was ignored', { timeoutMs: 10_000 });
+		expect(frame).toContain('not valid JSON');
+		await liveListShown(app);
+		// Once the live list is in, the damaged file has been replaced by a good one.
+		let saved = await readAccountCache(keyFor(gateway.sourceKey), cacheFolder);
+		for (let attempt = 0; attempt < 50 && saved.status !== 'hit'; attempt++) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			saved = await readAccountCache(keyFor(gateway.sourceKey), cacheFolder);
+		}
+		expect(saved.status).toBe('hit');
+	}, 20_000);
+});
