@@ -9,8 +9,12 @@ export function timeKeys(accounts: number, presses: number): Promise<KeysChildRe
 		const child = spawn(
 			process.execPath,
 			[projectPath('dist', 'bench', 'keys-child.js'), '--accounts', String(accounts), '--presses', String(presses)],
-			// As at a person's terminal: without CI, where Ink would draw no live frames.
-			{ env: terminalEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] },
+			// As at a person's terminal: without CI, where Ink would draw no live frames; and React in the
+			// mode the command line picks (it sets NODE_ENV to production unless told otherwise).
+			{
+				env: terminalEnvironment({ NODE_ENV: process.env.NODE_ENV ?? 'production' }),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
 		);
 		let stdout = '';
 		let stderr = '';
