@@ -199,7 +199,7 @@ export function closeRefusals(account: Account, context: FlowContext): Refusal[]
 		refusals.push({
 			code: 'already-closed',
 			why: `This account is already ${account.state === 'CLOSED' ? 'closed' : 'pending closure'}.${deletion}`,
-			next: 'Nothing to do. To free its quota slot before deletion, remove it from the organization (x); to undo the closure, contact AWS Support within 90 days.',
+			next: 'Nothing to do: it leaves the organization, and stops counting toward the quota, when AWS deletes it. To undo the closure, contact AWS Support within 90 days of it.',
 		});
 	}
 	const callerIssue = callerRefusal(caller, organization, 'close');

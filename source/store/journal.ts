@@ -278,21 +278,19 @@ function describeOutcome(intent: JournalRecord, state: string | undefined): Jour
 			gone: true,
 			summary:
 				intent.action === 'remove'
-					? 'The removal went through: the account is no longer in the organization.'
-					: 'The account is no longer in the organization.',
+					? 'Went through: no longer in the organization (or it had left before).'
+					: 'No longer in the organization.',
 		};
 	}
 	if (intent.action === 'close') {
 		return {
 			accountState: state,
-			summary: isClosedState(state)
-				? `The closure went through: the account is now ${state}.`
-				: `The closure did not go through: the account is ${state}.`,
+			summary: isClosedState(state) ? `Went through: now ${state}.` : `Did not go through: still ${state}.`,
 		};
 	}
 	return {
 		accountState: state,
-		summary: `The removal did not go through: the account is still in the organization (${state}).`,
+		summary: `Did not go through: still in the organization (${state}).`,
 	};
 }
 
@@ -391,7 +389,7 @@ function entryFor(
 	}
 	if (settledBy.action === 'reconcile') {
 		const summary = settledBy.result?.summary ?? (settledBy.error ? errorSummary(settledBy.error) : '');
-		return { ...base, status: 'reconciled', summary: `Checked later: ${summary}`, settledBy };
+		return { ...base, status: 'reconciled', summary, settledBy };
 	}
 	if (settledBy.error) return { ...base, status: 'refused', summary: errorSummary(settledBy.error), settledBy };
 	return { ...base, status: 'accepted', summary: settledBy.result?.summary ?? 'Accepted.', settledBy };

@@ -258,12 +258,12 @@ describe('reconciliation on the next start', () => {
 		expect(results.map((result) => result.intent.intentId)).toEqual(order.map((intent) => intent.intentId));
 		expect(results[0]?.outcome?.result).toEqual({
 			accountState: 'PENDING_CLOSURE',
-			summary: 'The closure went through: the account is now PENDING_CLOSURE.',
+			summary: 'Went through: now PENDING_CLOSURE.',
 		});
-		expect(results[1]?.outcome?.result?.summary).toBe('The closure did not go through: the account is ACTIVE.');
+		expect(results[1]?.outcome?.result?.summary).toBe('Did not go through: still ACTIVE.');
 		expect(results[2]?.outcome?.result).toEqual({
 			gone: true,
-			summary: 'The removal went through: the account is no longer in the organization.',
+			summary: 'Went through: no longer in the organization (or it had left before).',
 		});
 		expect(results[3]?.outcome).toBeUndefined();
 		expect(results[3]?.error?.code).toBe('TimeoutError');
@@ -396,7 +396,7 @@ describe('the journal as a document and as requests', () => {
 		});
 		const entries = journalEntries(journal.read().records);
 		expect(entries.map((entry) => [entry.accountId, entry.status, entry.summary])).toEqual([
-			['4', 'reconciled', 'Checked later: The closure went through.'],
+			['4', 'reconciled', 'The closure went through.'],
 			['3', 'pending', 'No outcome recorded: orgdash checks it with AWS on the next start.'],
 			['2', 'refused', 'ConstraintViolationException WAIT_PERIOD_ACTIVE: young'],
 			['1', 'accepted', 'CloseAccount accepted.'],

@@ -155,7 +155,7 @@ describe('the flows from the dashboard', () => {
 		});
 		const app = start();
 		await app.see('A request from an earlier run had no recorded outcome');
-		await app.see('The closure did not go through: the account is ACTIVE.');
+		await app.see('Did not go through: still ACTIVE.');
 		expect(journal.pendingIntents()).toEqual([]);
 		await app.press(KEYS.enter);
 		await app.see('NAME');

@@ -568,7 +568,7 @@ describe('requests left without an outcome', () => {
 				`close ${DEMO_ACCOUNTS.logArchive}: could not be checked (AccessDeniedException: not now)`,
 			);
 			expect(frame).toContain(
-				`remove ${DEMO_ACCOUNTS.paymentsProd}: The removal did not go through: the account is still in the organization (ACTIVE).`,
+				`remove ${DEMO_ACCOUNTS.paymentsProd}: Did not go through: still in the organization (ACTIVE).`,
 			);
 			expect(world.journal.pendingIntents().map((intent) => intent.intentId)).toEqual([closed.intentId]);
 			instance.stdin.write(KEYS.enter);
@@ -581,7 +581,7 @@ describe('requests left without an outcome', () => {
 		const again = await import('../../source/store/journal.js').then(({ reconcilePending }) =>
 			reconcilePending(world.journal, world.sandbox, world.caller),
 		);
-		expect(again[0]?.outcome?.result?.summary).toBe('The closure went through: the account is now PENDING_CLOSURE.');
+		expect(again[0]?.outcome?.result?.summary).toBe('Went through: now PENDING_CLOSURE.');
 		expect(world.journal.pendingIntents()).toEqual([]);
 	});
 });
