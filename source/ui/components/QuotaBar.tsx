@@ -81,13 +81,13 @@ export const QuotaBar = memo(function QuotaBar({
 	const level = quotaLevel(usage.counted, limit.limit);
 	const colour = theme.quota(level);
 	const percent = limit.limit > 0 ? Math.round((usage.counted / limit.limit) * 100) : 0;
-	// Why Service Quotas did not answer is long (two API errors): the bar says only that it did not.
-	const source =
+	// Why Service Quotas did not answer is long (two API errors): the screen says only that it did not, and what to do.
+	const fallbackNote =
 		limit.source === 'documented-default'
-			? `${QUOTA_SOURCE_LABEL[limit.source]} (Service Quotas did not answer; set yours with --quota N)`
+			? 'Service Quotas did not answer: set your limit with --quota N'
 			: limit.source === 'user-setting' && unavailableReason
-				? `${QUOTA_SOURCE_LABEL[limit.source]} (Service Quotas did not answer)`
-				: QUOTA_SOURCE_LABEL[limit.source];
+				? 'Service Quotas did not answer'
+				: undefined;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">
@@ -99,9 +99,10 @@ export const QuotaBar = memo(function QuotaBar({
 						{`  ${LEVEL_LABEL[level]}`}
 					</Text>
 				) : null}
-				<Text dimColor>{`  limit: ${source}`}</Text>
+				<Text dimColor>{`  limit: ${QUOTA_SOURCE_LABEL[limit.source]}`}</Text>
 			</Text>
 			<Text wrap="truncate-end" dimColor={usage.closedAwaitingDeletion === 0}>
+				{fallbackNote ? <Text color={theme.colour('yellow')}>{`${fallbackNote} · `}</Text> : null}
 				{closedLine(usage)}
 			</Text>
 		</Box>
