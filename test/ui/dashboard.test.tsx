@@ -105,6 +105,33 @@ describe('the dashboard on the demo organization', () => {
 	});
 });
 
+describe('the quota limit when Service Quotas does not answer', () => {
+	it('falls back to the documented 10 and says how to set the real figure', async () => {
+		const gateway = demo();
+		gateway.failNext(
+			'accountQuota',
+			new OrgError('AccessDeniedException', 'not allowed servicequotas:GetServiceQuota'),
+		);
+		const app = start(gateway);
+		const frame = await waitForText(app, 'limit: documented default');
+		expect(frame).toContain('35 of 10 accounts (350%)  OVER THE LIMIT');
+		expect(frame).toContain('Service Quotas did not answer: set your limit with --quota N');
+	});
+
+	it("uses the user's --quota figure, and says so", async () => {
+		settings.quotaOverride = 40;
+		const gateway = demo();
+		gateway.failNext(
+			'accountQuota',
+			new OrgError('AccessDeniedException', 'not allowed servicequotas:GetServiceQuota'),
+		);
+		const app = start(gateway, { settings: new Settings(folder) });
+		const frame = await waitForText(app, 'limit: your setting (--quota)');
+		expect(frame).toContain('35 of 40 accounts (88%)');
+		expect(frame).toContain('Service Quotas did not answer · ');
+	});
+});
+
 describe('navigation', () => {
 	it('moves with j/k and the arrows, pages with PgDn/PgUp and ctrl-f/ctrl-b, jumps with g/G and Home/End', async () => {
 		const gateway = demo();
