@@ -113,8 +113,10 @@ describe('the flows from the dashboard', () => {
 		await app.see('[y/N]');
 		await app.press('y', KEYS.enter);
 		await app.see(`Account ${DEMO_ACCOUNTS.paymentsProd} left the organization`);
-		// The header follows at once: the slot is free.
+		// The header follows at once: the slot is free; the outcome stays on screen though the row is gone.
 		await app.see('34 of 36 accounts');
+		await settle();
+		expect(app.frame()).toContain(`Account ${DEMO_ACCOUNTS.paymentsProd} left the organization`);
 		await app.press(KEYS.escape);
 		await app.see('NAME');
 		// The filter still holds the id: the list is now empty of it.

@@ -130,10 +130,20 @@ function MemberFlow({
 	return kind === 'close' ? <CloseFlow {...props} /> : <RemoveFlow {...props} />;
 }
 
+/**
+ * The account's row as it was when the screen opened: the flow reads it afresh
+ * itself, and must stay on screen after a removal takes the row off the list.
+ */
+function useOpeningRow(context: AnyContext, accountId: string): Account | undefined {
+	const [row] = useState(() => context.accounts.accounts.find((item) => item.id === accountId));
+	return row;
+}
+
 /** c: the guided closure of a member; the console steps for the management account or a standalone one. */
 export function CloseRoute({ context, accountId }: { readonly context: AnyContext; readonly accountId: string }) {
 	const { accounts, back, height } = context;
 	const [fromCache] = useState(() => accounts.cachedIds.has(accountId));
+	const account = useOpeningRow(context, accountId);
 	const standalone = standaloneCaller(context);
 	if (standalone) {
 		return (
@@ -146,7 +156,6 @@ export function CloseRoute({ context, accountId }: { readonly context: AnyContex
 		);
 	}
 	const { organization, caller } = accounts;
-	const account = accounts.accounts.find((item) => item.id === accountId);
 	if (!organization || !caller || !account) {
 		return <NotReady message="The organization is still loading: try again in a moment." onBack={back} />;
 	}
@@ -182,7 +191,7 @@ export function RemoveRoute({ context, accountId }: { readonly context: AnyConte
 	const { accounts, back } = context;
 	const [fromCache] = useState(() => accounts.cachedIds.has(accountId));
 	const { organization, caller } = accounts;
-	const account = accounts.accounts.find((item) => item.id === accountId);
+	const account = useOpeningRow(context, accountId);
 	if (standaloneCaller(context)) {
 		return (
 			<NotReady message="This account is not in an organization: there is nothing to remove it from." onBack={back} />
