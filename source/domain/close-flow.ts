@@ -192,6 +192,16 @@ export function closeRefusals(account: Account, context: FlowContext): Refusal[]
 			next: 'Close or remove every member, delete the organization, then close the account in the Billing console as its root user (c on the management account shows the steps).',
 		});
 	}
+	if (account.state === 'SUSPENDED') {
+		refusals.push({
+			code: 'already-closed',
+			why:
+				account.stateSource === 'Status'
+					? 'This account is SUSPENDED: closed by its owner or suspended by AWS (the legacy Status field cannot tell them apart). AWS would answer AccountAlreadyClosedException.'
+					: 'This account is SUSPENDED by AWS. AWS treats it as closed (AccountAlreadyClosedException).',
+			next: 'If it was closed, nothing to do: it leaves the organization when AWS deletes it. If AWS suspended it, contact AWS Support about it.',
+		});
+	}
 	if (account.state === 'CLOSED' || account.state === 'PENDING_CLOSURE') {
 		const deletion = account.closedAt
 			? ` AWS deletes it for good around ${deletionDate(account.closedAt).slice(0, 10)}.`

@@ -153,6 +153,11 @@ describe('close refusals', () => {
 			refusalCodes(started(context(), account({ state: 'CLOSED', closedAt: '2026-04-01T00:00:00.000Z' }))),
 		).toEqual(['already-closed']);
 		expect(refusalCodes(started(context(), account({ state: 'PENDING_CLOSURE' })))).toEqual(['already-closed']);
+		const suspended = started(context(), account({ state: 'SUSPENDED' }));
+		expect(refusalCodes(suspended)).toEqual(['already-closed']);
+		expect(suspended.step.name === 'refused' && suspended.step.refusals[0]?.why).toMatch(/SUSPENDED by AWS/);
+		const legacy = started(context(), account({ state: 'SUSPENDED', stateSource: 'Status' }));
+		expect(legacy.step.name === 'refused' && legacy.step.refusals[0]?.why).toMatch(/cannot tell them apart/);
 	});
 
 	it('refuses a caller that is not the management account', () => {
