@@ -198,7 +198,7 @@ export function closeRefusals(account: Account, context: FlowContext): Refusal[]
 			why:
 				account.stateSource === 'Status'
 					? 'This account is SUSPENDED: closed by its owner or suspended by AWS (the legacy Status field cannot tell them apart). AWS would answer AccountAlreadyClosedException.'
-					: 'This account is SUSPENDED by AWS. AWS treats it as closed (AccountAlreadyClosedException).',
+					: 'This account is SUSPENDED. AWS does not close it again (AccountAlreadyClosedException).',
 			next: 'If it was closed, nothing to do: it leaves the organization when AWS deletes it. If AWS suspended it, contact AWS Support about it.',
 		});
 	}
