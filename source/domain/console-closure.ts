@@ -16,7 +16,7 @@ export interface ConsoleClosureInput {
 	readonly rootEmail?: string;
 	/** A member created by the organization has no root password until it is recovered. */
 	readonly createdByOrganization: boolean;
-	/** For the management account: the members still in the organization. */
+	/** For the management account: the members still in the organization, and how many of them are closed or suspended. */
 	readonly members?: { readonly remaining: number; readonly closedAwaitingDeletion: number };
 }
 
@@ -43,7 +43,7 @@ function membersStep(members: NonNullable<ConsoleClosureInput['members']>): Cons
 	}
 	const closedNote =
 		closedAwaitingDeletion > 0
-			? `${closedAwaitingDeletion} of them ${closedAwaitingDeletion === 1 ? 'is' : 'are'} closed and stay${closedAwaitingDeletion === 1 ? 's' : ''} in the organization until AWS deletes ${closedAwaitingDeletion === 1 ? 'it' : 'them'} (about 90 days after closure), or until removed.`
+			? `${closedAwaitingDeletion} of them ${closedAwaitingDeletion === 1 ? 'is' : 'are'} closed (or suspended) and stay${closedAwaitingDeletion === 1 ? 's' : ''} in the organization until AWS deletes ${closedAwaitingDeletion === 1 ? 'it' : 'them'}, about 90 days after closure.`
 			: '';
 	return {
 		title: 'Close or remove every member',

@@ -40,7 +40,7 @@ describe('console closure steps', () => {
 		});
 		expect(steps[0]?.title).toBe('Close or remove every member');
 		expect(steps[0]?.warning).toBe('34 members remain in the organization.');
-		expect(steps[0]?.lines.join(' ')).toMatch(/7 of them are closed/);
+		expect(steps[0]?.lines.join(' ')).toMatch(/7 of them are closed \(or suspended\) and stay/);
 		expect(steps[1]?.title).toBe('Delete the organization');
 		expect(steps[2]?.title).toBe('Sign in as the root user');
 		const one = consoleClosureSteps({
@@ -50,7 +50,7 @@ describe('console closure steps', () => {
 			members: { remaining: 1, closedAwaitingDeletion: 1 },
 		});
 		expect(one[0]?.warning).toBe('1 member remains in the organization.');
-		expect(one[0]?.lines.join(' ')).toMatch(/1 of them is closed and stays/);
+		expect(one[0]?.lines.join(' ')).toMatch(/1 of them is closed \(or suspended\) and stays/);
 		const none = consoleClosureSteps({
 			kind: 'management',
 			accountId: '1',

@@ -173,7 +173,8 @@ export function CloseRoute({ context, accountId }: { readonly context: AnyContex
 					members: {
 						remaining: members.length,
 						closedAwaitingDeletion: members.filter(
-							(member) => member.state === 'CLOSED' || member.state === 'PENDING_CLOSURE',
+							(member) =>
+								member.state === 'CLOSED' || member.state === 'PENDING_CLOSURE' || member.state === 'SUSPENDED',
 						).length,
 					},
 				}}
