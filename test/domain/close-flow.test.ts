@@ -155,7 +155,9 @@ describe('close refusals', () => {
 		expect(refusalCodes(started(context(), account({ state: 'PENDING_CLOSURE' })))).toEqual(['already-closed']);
 		const suspended = started(context(), account({ state: 'SUSPENDED' }));
 		expect(refusalCodes(suspended)).toEqual(['already-closed']);
-		expect(suspended.step.name === 'refused' && suspended.step.refusals[0]?.why).toMatch(/This account is SUSPENDED. AWS does not close it again/);
+		expect(suspended.step.name === 'refused' && suspended.step.refusals[0]?.why).toMatch(
+			/This account is SUSPENDED. AWS does not close it again/,
+		);
 		const legacy = started(context(), account({ state: 'SUSPENDED', stateSource: 'Status' }));
 		expect(legacy.step.name === 'refused' && legacy.step.refusals[0]?.why).toMatch(/cannot tell them apart/);
 	});
