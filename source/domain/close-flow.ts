@@ -87,8 +87,6 @@ export type FlowStep =
 	| { readonly name: 'failed'; readonly action: DestructiveAction | 'describe'; readonly explanation: Explanation }
 	| { readonly name: 'exit' };
 
-export type FlowStepName = FlowStep['name'];
-
 export interface FlowState {
 	readonly context: FlowContext;
 	readonly accountId: string;
