@@ -64,7 +64,8 @@ class FakeTerminalOutput extends EventEmitter {
 	write = (data: string | Uint8Array, callback?: () => void): boolean => {
 		const now = performance.now();
 		const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-		this.screen.write(text);
+		// A terminal's line discipline turns \n into \r\n (onlcr); this stream is not a terminal, so do it here.
+		this.screen.write(text.replace(/\r?\n/g, '\r\n'));
 		if (text.includes('\u001B[?2026h')) this.synchronized = true;
 		if (!this.synchronized || text.includes(END_SYNCHRONIZED)) this.frameTimes.push(now);
 		callback?.();
@@ -164,7 +165,11 @@ async function main(): Promise<void> {
 		exitOnCtrlC: false,
 		maxFps: 60,
 	});
-	await waitFor(() => loadedTotal(output.screen.text()) !== undefined, 120_000, 'the whole list on screen');
+	await waitFor(() => loadedTotal(output.screen.text()) !== undefined, 120_000, 'the whole list on screen').catch(
+		(error: Error) => {
+			throw new Error(`${error.message}; the screen:\n${output.screen.text().filter(Boolean).join('\n')}`);
+		},
+	);
 	const loadMs = performance.now() - started;
 	await settle(output);
 
