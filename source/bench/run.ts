@@ -448,9 +448,12 @@ async function main(): Promise<number> {
 		options = parseOptions(argv);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		if (error.message) process.stderr.write(`bench: ${error.message}\n\n`);
-		process.stderr.write(`${USAGE}\n`);
-		return error.message ? 2 : 0;
+		if (!error.message) {
+			process.stdout.write(`${USAGE}\n`);
+			return 0;
+		}
+		process.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
+		return 2;
 	}
 	if (!existsSync(cliPath)) {
 		process.stderr.write(`bench: ${cliPath} is missing; run it as \`npm run bench\` (it builds first).\n`);
