@@ -37,6 +37,7 @@ import {
 	JournalRoute,
 	ReconcileRoute,
 	RemoveRoute,
+	recordedClosureDates,
 	standaloneCaller,
 } from './ui/panels/routes.js';
 import type { ScreenContext } from './ui/screens/context.js';
@@ -157,7 +158,15 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 
 	// Read once: conf reads its file on every access.
 	const [quotaOverride] = useState(() => settings?.quotaOverride);
-	const usage = useMemo(() => quotaUsage(accounts.accounts), [accounts.accounts]);
+	// Closure dates on record let the quota line say when closed accounts stop counting; AWS does not list them.
+	// Read again when a load ends or a screen closes (a flow may have written to the journal).
+	const organizationId = accounts.organization?.id;
+	const journalReadAt = accounts.loadedAt ? `${accounts.loadedAt}/${routes.length}` : undefined;
+	const closedAtById = useMemo(
+		() => (organizationId && journalReadAt ? recordedClosureDates(settings, organizationId) : undefined),
+		[organizationId, journalReadAt, settings],
+	);
+	const usage = useMemo(() => quotaUsage(accounts.accounts, closedAtById), [accounts.accounts, closedAtById]);
 	const limit = useMemo(
 		() => (accounts.quota ? resolveQuotaLimit(accounts.quota, quotaOverride) : undefined),
 		[accounts.quota, quotaOverride],

@@ -29,7 +29,14 @@ async function createGateway(options: CliOptions): Promise<OrgGateway> {
 
 async function listJson(gateway: OrgGateway, settings: Settings): Promise<number> {
 	try {
-		const document = await listDocument(gateway, settings.quotaOverride);
+		const { Journal } = await import('./store/journal.js');
+		const document = await listDocument(gateway, settings.quotaOverride, (organizationId) => {
+			try {
+				return new Journal(settings.directory, organizationId).closureDates();
+			} catch {
+				return undefined;
+			}
+		});
 		process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 		return 0;
 	} catch (error) {

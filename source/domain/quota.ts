@@ -37,8 +37,15 @@ export interface QuotaUsage {
 	readonly closedWithUnknownDate: number;
 }
 
-function isClosing(account: Account): boolean {
-	return account.state === 'CLOSED' || account.state === 'PENDING_CLOSURE';
+/**
+ * Closed or closing by its owner. A SUSPENDED account counts as closed when
+ * the legacy Status said so (Status reports closures as SUSPENDED) or when its
+ * closure is on record (some endpoints report a closure as SUSPENDED); one
+ * suspended by AWS, as the new State says, does not.
+ */
+function isClosing(account: Account, closedAt: string | undefined): boolean {
+	if (account.state === 'CLOSED' || account.state === 'PENDING_CLOSURE') return true;
+	return account.state === 'SUSPENDED' && (account.stateSource === 'Status' || closedAt !== undefined);
 }
 
 /**
@@ -51,9 +58,10 @@ export function quotaUsage(accounts: readonly Account[], closedAtById?: Readonly
 	let closedWithUnknownDate = 0;
 	let soonest: string | undefined;
 	for (const account of accounts) {
-		if (!isClosing(account)) continue;
+		const recorded = closedAtById?.get(account.id);
+		if (!isClosing(account, account.closedAt ?? recorded)) continue;
 		closedAwaitingDeletion++;
-		const closedAt = [account.closedAt, closedAtById?.get(account.id)].find(isReadableDate);
+		const closedAt = [account.closedAt, recorded].find(isReadableDate);
 		if (!closedAt) {
 			closedWithUnknownDate++;
 			continue;

@@ -234,6 +234,13 @@ export class Journal {
 		return records.filter((record) => record.phase === 'intent' && !settled.has(record.intentId));
 	}
 
+	/** When each account's accepted closure was requested (the latest one): the date its deletion is counted from. */
+	closureDates(records: readonly JournalRecord[] = this.read().records): Map<string, string> {
+		const dates = new Map<string, string>();
+		for (const closure of this.closuresSince(new Date(0), records)) dates.set(closure.accountId, closure.at);
+		return dates;
+	}
+
 	/**
 	 * Closures that AWS accepted, requested at or after `since`: a close intent
 	 * whose outcome succeeded, or whose reconciliation found the account

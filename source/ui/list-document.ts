@@ -46,7 +46,11 @@ async function step<T>(operation: LoadOperation, call: () => Promise<T>): Promis
 }
 
 /** Reads the whole organization. Accounts are sorted by name, then id. Rejects with a ListFailure. */
-export async function listDocument(gateway: OrgGateway, quotaOverride: number | undefined): Promise<ListDocument> {
+export async function listDocument(
+	gateway: OrgGateway,
+	quotaOverride: number | undefined,
+	recordedClosures?: (organizationId: string) => ReadonlyMap<string, string> | undefined,
+): Promise<ListDocument> {
 	const organization = await step('describeOrganization', () => gateway.describeOrganization());
 	const [accounts, lookup] = await Promise.all([
 		step('listAccounts', () => gateway.listAccounts()),
@@ -57,7 +61,7 @@ export async function listDocument(gateway: OrgGateway, quotaOverride: number | 
 			}),
 		),
 	]);
-	const usage = quotaUsage(accounts);
+	const usage = quotaUsage(accounts, recordedClosures?.(organization.id));
 	const limit = resolveQuotaLimit(lookup, quotaOverride);
 	return {
 		organization: { id: organization.id, managementAccountId: organization.managementAccountId },

@@ -62,6 +62,16 @@ describe('quotaUsage', () => {
 		expect(usage.soonestDeletion).toBeUndefined();
 	});
 
+	it('counts a SUSPENDED account as closed when the legacy Status said so or its closure is on record', () => {
+		const legacy: Account = { ...account('SUSPENDED'), stateSource: 'Status' };
+		const recorded = account('SUSPENDED');
+		const byAws = account('SUSPENDED');
+		const usage = quotaUsage([legacy, recorded, byAws], new Map([[recorded.id, '2025-01-01T00:00:00.000Z']]));
+		expect(usage.closedAwaitingDeletion).toBe(2);
+		expect(usage.closedWithUnknownDate).toBe(1);
+		expect(usage.soonestDeletion).toBe('2025-04-01T00:00:00.000Z');
+	});
+
 	it('gives the soonest deletion date: 90 days after the earliest closure', () => {
 		const usage = quotaUsage([
 			account('CLOSED', '2025-03-10T12:00:00.000Z'),

@@ -22,10 +22,25 @@ import { RemoveFlow } from './RemoveFlow.js';
 
 type AnyContext = ScreenContext<unknown>;
 
+/** The in-memory demo organization is made anew when the program starts. */
+const PROCESS_STARTED_AT = new Date(Date.now() - performance.now());
+
 /** The settings folder's journal of this organization. */
 export function journalFor(context: Pick<AnyContext, 'settings'>, organizationId: string): Journal {
 	const directory = (context.settings ?? new Settings()).directory;
 	return new Journal(directory, organizationId);
+}
+
+/** Closure dates from the journal; an unreadable journal gives none rather than stopping the dashboard. */
+export function recordedClosureDates(
+	settings: AnyContext['settings'],
+	organizationId: string,
+): ReadonlyMap<string, string> | undefined {
+	try {
+		return journalFor({ settings }, organizationId).closureDates();
+	} catch {
+		return undefined;
+	}
 }
 
 /** The signed-in account when it belongs to no organization (AWSOrganizationsNotInUseException). */
@@ -74,7 +89,7 @@ function useServices(context: AnyContext, organization: Organization, caller: Ca
 		organization,
 		caller,
 		// The in-memory organization answers at once: no reason to wait between reads.
-		...(context.gateway.kind === 'sandbox' ? { pollIntervalMs: 250 } : {}),
+		...(context.gateway.kind === 'sandbox' ? { pollIntervalMs: 250, journalValidSince: PROCESS_STARTED_AT } : {}),
 		onAccount: (account: Account) => latest.current.accounts.updateAccount(account),
 	}));
 	return services;

@@ -73,7 +73,9 @@ function buildContext(kind: FlowKind, props: FlowPanelProps): FlowContext {
 	const { services, accounts, account, quota } = props;
 	const now = (services.now ?? (() => new Date()))();
 	const organization = services.organization;
-	const journalClosures = services.journal.closuresSince(new Date(now.getTime() - CLOSURE_WINDOW_DAYS * DAY_MS));
+	const windowStart = now.getTime() - CLOSURE_WINDOW_DAYS * DAY_MS;
+	const since = Math.max(windowStart, services.journalValidSince?.getTime() ?? windowStart);
+	const journalClosures = services.journal.closuresSince(new Date(since));
 	let savedTicked: readonly string[] | undefined;
 	try {
 		savedTicked = services.progress?.checklistProgress(organization.id, account.id)?.ticked;
