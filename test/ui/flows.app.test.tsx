@@ -163,3 +163,21 @@ describe('the flows from the dashboard', () => {
 		await app.see('NAME');
 	});
 });
+
+describe('closures on record in the quota line', () => {
+	it('counts a SUSPENDED account as closed once its closure is in the journal, with its deletion date', async () => {
+		const journal = new Journal(settings.directory, 'o-demo1234567', {
+			now: () => new Date('2026-11-20T00:00:00.000Z'),
+		});
+		const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/demo-admin' };
+		const intent = journal.appendIntent({ caller, accountId: DEMO_ACCOUNTS.quarantine, action: 'close' });
+		journal.appendOutcome(intent, { result: { accountState: 'SUSPENDED', summary: 'closure requested' } });
+		const app = start();
+		await app.see('8 closed accounts still count until AWS deletes them');
+	});
+
+	it('leaves an account suspended by AWS out of the closed ones when no closure is on record', async () => {
+		const app = start();
+		await app.see('7 closed accounts still count until AWS deletes them');
+	});
+});
