@@ -91,7 +91,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		return USAGE_EXIT;
 	}
 	const settings = new Settings();
-	if (options.quota !== undefined) settings.quotaOverride = options.quota;
+	if (options.quota !== undefined) settings.quotaOverride = options.quota === 'off' ? undefined : options.quota;
 	const gateway = await createGateway(options);
 	if (options.command === 'list') return listJson(gateway, settings);
 	if (options.command === 'journal') return journalJson(gateway, settings);

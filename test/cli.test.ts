@@ -119,6 +119,13 @@ describe('orgdash list --json', () => {
 		expect(document.quota.counted).toBe(250);
 	});
 
+	it('forgets the remembered figure with --quota off', async () => {
+		new Settings(configDir).quotaOverride = 50;
+		const result = await run(['--demo', '--quota', 'off', 'list', '--json']);
+		expect(result.code).toBe(0);
+		expect(new Settings(configDir).quotaOverride).toBeUndefined();
+	});
+
 	it('remembers --quota N in the settings', async () => {
 		const result = await run(['--demo', '--quota', '50', 'list', '--json']);
 		expect(result.code).toBe(0);

@@ -15,10 +15,10 @@ export const HELP_TEXT = `
 	  --demo                 use the built-in demo organization (in memory; nothing touches AWS)
 	  --demo-accounts N      a demo organization of N accounts (implies --demo)
 	  --profile NAME         the AWS profile to use (default: AWS_PROFILE, else the default credential chain)
-	  --region REGION        the AWS region for the API calls (default: the profile's or AWS_REGION)
+	  --region REGION        the AWS region for the API calls (default: AWS_REGION, else us-east-1)
 	  --endpoint-url URL     send every AWS call to this endpoint (moto, LocalStack); also AWS_ENDPOINT_URL
 	  --quota N              your organization's account quota, used when Service Quotas cannot answer;
-	                         remembered for later runs
+	                         remembered for later runs (--quota off forgets it)
 	  --help                 this text
 	  --version              the version
 
@@ -45,7 +45,8 @@ export interface CliOptions {
 	readonly profile?: string;
 	readonly region?: string;
 	readonly endpointUrl?: string;
-	readonly quota?: number;
+	/** 'off': forget the remembered figure. */
+	readonly quota?: number | 'off';
 	readonly help: boolean;
 	readonly version: boolean;
 }
@@ -191,7 +192,7 @@ export function parseCommandLine(
 			endpointUrl:
 				endpoint(flags.endpointUrl, '--endpoint-url') ??
 				(demo ? undefined : endpoint(env.AWS_ENDPOINT_URL || undefined, 'AWS_ENDPOINT_URL')),
-			quota: wholeNumber('quota', flags.quota, 1, 1_000_000),
+			quota: flags.quota === 'off' ? 'off' : wholeNumber('quota', flags.quota, 1, 1_000_000),
 			help: flags.help ?? false,
 			version: flags.version ?? false,
 		};
