@@ -4,6 +4,7 @@
  * RemoveAccountFromOrganization can give becomes the step that fixes it. An
  * error not known here still gets an honest explanation that names the raw code.
  */
+import { isCredentialProblem } from '../org/errors.js';
 import { addDays } from './quota.js';
 
 /** The shape of OrgError, without depending on the class (the domain stays free of I/O modules). */
@@ -153,17 +154,6 @@ function constraintViolation(reason: string | undefined, context: ExplainContext
 	}
 }
 
-const CREDENTIAL_CODES = new Set([
-	'CredentialsProviderError',
-	'ExpiredToken',
-	'ExpiredTokenException',
-	'InvalidClientTokenId',
-	'UnrecognizedClientException',
-	'InvalidSignatureException',
-	'SignatureDoesNotMatch',
-	'TokenRefreshRequired',
-]);
-
 function byCode(error: ErrorInfo, context: ExplainContext): Parts | undefined {
 	const account = accountLabel(context);
 	const verb = actionVerb(context.action);
@@ -247,7 +237,7 @@ function byCode(error: ErrorInfo, context: ExplainContext): Parts | undefined {
 				next: 'Run orgdash with --region us-east-1 (or the right endpoint) and try again.',
 			};
 		default:
-			if (CREDENTIAL_CODES.has(error.code)) {
+			if (isCredentialProblem(error.code)) {
 				return {
 					what: `The credentials were refused, so orgdash could not ${verb}.`,
 					why: 'They are missing, expired, or not valid for this endpoint.',

@@ -268,7 +268,8 @@ export interface KeyPress {
 	readonly key: KeyState;
 }
 
-const NO_KEY: KeyState = {
+/** A key event with no modifier or special key: plain text. */
+export const NO_KEY: KeyState = {
 	ctrl: false,
 	meta: false,
 	upArrow: false,

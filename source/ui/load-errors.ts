@@ -3,7 +3,7 @@
  * message per case (standalone account, access denied, no credentials,
  * network), for the screen's error panel and for `list --json`'s one line.
  */
-import { isOrgError } from '../org/errors.js';
+import { isOrgError, MISSING_CREDENTIAL_CODES, REFUSED_CREDENTIAL_CODES } from '../org/errors.js';
 import type { OrgGateway } from '../org/gateway.js';
 
 /** The gateway calls the dashboard makes while loading. */
@@ -38,19 +38,6 @@ export const REQUIRED_PERMISSION: Record<LoadOperation, string> = {
 	accountQuota: 'servicequotas:GetServiceQuota',
 };
 
-/** Missing credentials: nothing was found in the chain. */
-const MISSING_CREDENTIAL_CODES = new Set(['CredentialsMissing', 'CredentialsProviderError', 'NoCredentials']);
-/** Credentials were found but refused. */
-const REFUSED_CREDENTIAL_CODES = new Set([
-	'ExpiredToken',
-	'ExpiredTokenException',
-	'InvalidClientTokenId',
-	'UnrecognizedClientException',
-	'InvalidSignatureException',
-	'SignatureDoesNotMatch',
-	'TokenRefreshRequired',
-	'AuthFailure',
-]);
 const NETWORK_CODES = new Set([
 	'ECONNREFUSED',
 	'ECONNRESET',

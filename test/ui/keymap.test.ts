@@ -12,25 +12,10 @@ import {
 	type KeyState,
 	keyPresses,
 	keysLabel,
+	NO_KEY,
 } from '../../source/ui/keymap.js';
 
-const none: KeyState = {
-	ctrl: false,
-	meta: false,
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageUp: false,
-	pageDown: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	backspace: false,
-	delete: false,
-	tab: false,
-};
+const none: KeyState = NO_KEY;
 const text = (input: string) => [input, none] as const;
 const special = (name: keyof KeyState, extra: Partial<KeyState> = {}) =>
 	['', { ...none, [name]: true, ...extra }] as const;
