@@ -207,6 +207,12 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		...(endpoint ? { endpoint } : {}),
 	} as const;
 	const organizations = new OrganizationsClient(common);
+	// The account listing paces itself: it bounds the requests in flight and halves them when throttling gets
+	// through. Adaptive mode's client-side limiter would add a second brake on top: after a few throttled answers
+	// it drops the whole client to a fraction of a request a second and climbs back slowly, which made a
+	// 10,000-account load with 10% of answers throttled take minutes. Standard mode still retries each throttled
+	// request with exponential backoff and jitter.
+	const listing = new OrganizationsClient({ ...common, retryMode: 'standard' });
 	// One request per confirmed action: a retry after a lost answer could send a closure or removal twice.
 	const destructive = new OrganizationsClient({ ...common, maxAttempts: 1 });
 	const accountApi = new AccountClient(common);
@@ -377,7 +383,7 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 			parentPaths.clear();
 			const { onAccounts } = listOptions;
 			try {
-				return await loadAccounts(organizations, {
+				return await loadAccounts(listing, {
 					...listOptions,
 					concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
 					onAccounts: (accounts) => {
