@@ -40,13 +40,14 @@ export interface PtyRun {
 
 /** An environment for a program that should draw as it would for a person at a terminal. */
 export function terminalEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	const environment: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', COLUMNS: '', LINES: '' };
+	// After `extra`: an environment built from process.env (motoEnvironment, say) must not bring CI back.
+	const environment: NodeJS.ProcessEnv = { ...process.env, ...extra, TERM: 'xterm-256color' };
 	// Ink draws only the last frame, at exit, when it believes it runs in CI.
 	delete environment.CI;
 	delete environment.CONTINUOUS_INTEGRATION;
 	delete environment.COLUMNS;
 	delete environment.LINES;
-	return { ...environment, ...extra };
+	return environment;
 }
 
 /** VmHWM: the peak resident set size, the figure getrusage's ru_maxrss reports, read from outside the process. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInPty } from '../../source/bench/pty.js';
+import { runInPty, terminalEnvironment } from '../../source/bench/pty.js';
 
 // A stand-in terminal program: a header at once, a row after 150 ms, then
 // a redrawn frame saying everything loaded; quits with 0 on "q".
@@ -68,5 +68,16 @@ describe('runInPty', () => {
 		);
 		expect(run.timedOut).toBe(true);
 		expect(run.times.never).toBeUndefined();
+	});
+});
+
+describe('terminalEnvironment', () => {
+	it('leaves CI out even when the extra variables were copied from an environment that has it', () => {
+		const inherited = { ...process.env, CI: 'true', CONTINUOUS_INTEGRATION: 'true', ORGDASH_CONFIG_DIR: '/x' };
+		const environment = terminalEnvironment(inherited);
+		expect(environment.CI).toBeUndefined();
+		expect(environment.CONTINUOUS_INTEGRATION).toBeUndefined();
+		expect(environment.ORGDASH_CONFIG_DIR).toBe('/x');
+		expect(environment.TERM).toBe('xterm-256color');
 	});
 });
