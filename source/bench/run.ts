@@ -162,6 +162,10 @@ const F = {
 	motoWholeList: 'start to whole list: moto, no cache',
 	cachedFirstRow: 'second start to first row: moto, cache',
 	cachedWholeList: 'second start to whole list: moto, cache',
+	proxyFirstRow: `start to first row: moto via ${PROXY_DELAY_MS} ms proxy, no cache`,
+	proxyWholeList: `start to whole list: moto via ${PROXY_DELAY_MS} ms proxy, no cache`,
+	proxyCachedFirstRow: `second start to first row: moto via ${PROXY_DELAY_MS} ms proxy, cache`,
+	proxyCachedWholeList: `second start to whole list: moto via ${PROXY_DELAY_MS} ms proxy, cache`,
 	directOrgdash: 'full load, direct: orgdash',
 	directCli: 'full load, direct: aws CLI',
 	directRatio: 'full load, direct: orgdash / CLI',
@@ -283,23 +287,26 @@ async function measureMoto(results: Results, options: Options, context: string[]
 				});
 
 				progress(`${size} accounts: dashboard starts on moto, run ${run}/${options.runs}`);
-				const configDirectory = await mkdtemp(join(tmpdir(), 'orgdash-bench-'));
+				await measureStarts(results, size, moto.endpoint, {
+					firstRow: F.motoFirstRow,
+					wholeList: F.motoWholeList,
+					cachedFirstRow: F.cachedFirstRow,
+					cachedWholeList: F.cachedWholeList,
+					memory: F.memoryMoto,
+				});
+				progress(
+					`${size} accounts: dashboard starts through the ${PROXY_DELAY_MS} ms proxy, run ${run}/${options.runs}`,
+				);
+				const startProxyServer = await startProxy({ target: moto.endpoint, delayMs: PROXY_DELAY_MS });
 				try {
-					const env = motoStartEnvironment(configDirectory);
-					const args = ['--endpoint-url', moto.endpoint];
-					await measure(results, [F.motoFirstRow, F.motoWholeList, F.memoryMoto], size, async () => {
-						const first = await timeStart(args, { env, expectedTotal: size });
-						results.add(F.motoFirstRow, size, first.firstRowMs);
-						results.add(F.motoWholeList, size, first.wholeListMs);
-						if (first.peakMemoryMB !== undefined) results.add(F.memoryMoto, size, first.peakMemoryMB);
-					});
-					await measure(results, [F.cachedFirstRow, F.cachedWholeList], size, async () => {
-						const second = await timeStart(args, { env, expectedTotal: size });
-						results.add(F.cachedFirstRow, size, second.firstRowMs);
-						results.add(F.cachedWholeList, size, second.wholeListMs);
+					await measureStarts(results, size, startProxyServer.endpoint, {
+						firstRow: F.proxyFirstRow,
+						wholeList: F.proxyWholeList,
+						cachedFirstRow: F.proxyCachedFirstRow,
+						cachedWholeList: F.proxyCachedWholeList,
 					});
 				} finally {
-					await rm(configDirectory, { recursive: true, force: true });
+					await startProxyServer.close();
 				}
 			}
 			if (size === largest) {
@@ -350,6 +357,34 @@ async function measureMoto(results: Results, options: Options, context: string[]
 	}
 }
 
+/** A first start on an empty settings folder, then a second one that finds the list the first one cached. */
+async function measureStarts(
+	results: Results,
+	size: number,
+	endpoint: string,
+	figures: { firstRow: string; wholeList: string; cachedFirstRow: string; cachedWholeList: string; memory?: string },
+): Promise<void> {
+	const configDirectory = await mkdtemp(join(tmpdir(), 'orgdash-bench-'));
+	try {
+		const env = motoStartEnvironment(configDirectory);
+		const args = ['--endpoint-url', endpoint];
+		const firstFigures = [figures.firstRow, figures.wholeList, ...(figures.memory ? [figures.memory] : [])];
+		await measure(results, firstFigures, size, async () => {
+			const first = await timeStart(args, { env, expectedTotal: size });
+			results.add(figures.firstRow, size, first.firstRowMs);
+			results.add(figures.wholeList, size, first.wholeListMs);
+			if (figures.memory && first.peakMemoryMB !== undefined) results.add(figures.memory, size, first.peakMemoryMB);
+		});
+		await measure(results, [figures.cachedFirstRow, figures.cachedWholeList], size, async () => {
+			const second = await timeStart(args, { env, expectedTotal: size });
+			results.add(figures.cachedFirstRow, size, second.firstRowMs);
+			results.add(figures.cachedWholeList, size, second.wholeListMs);
+		});
+	} finally {
+		await rm(configDirectory, { recursive: true, force: true });
+	}
+}
+
 function checkCount(actual: number, expected: number, who: string): void {
 	if (actual !== expected) throw new Error(`${who} listed ${actual} accounts, not ${expected}`);
 }
@@ -382,6 +417,10 @@ const FIGURES: FigureSpec[] = [
 	{ figure: F.motoWholeList, unit: 'ms', sized: true, moto: true },
 	{ figure: F.cachedFirstRow, unit: 'ms', sized: true, moto: true },
 	{ figure: F.cachedWholeList, unit: 'ms', sized: true, moto: true },
+	{ figure: F.proxyFirstRow, unit: 'ms', sized: true, moto: true },
+	{ figure: F.proxyWholeList, unit: 'ms', sized: true, moto: true },
+	{ figure: F.proxyCachedFirstRow, unit: 'ms', sized: true, moto: true },
+	{ figure: F.proxyCachedWholeList, unit: 'ms', sized: true, moto: true },
 	{ figure: F.directOrgdash, unit: 's', sized: true, moto: true },
 	{ figure: F.directCli, unit: 's', sized: true, moto: true },
 	{ figure: F.directRatio, unit: 'ratio', sized: true, moto: true },
@@ -506,7 +545,7 @@ async function main(): Promise<number> {
 		'How each figure is taken:',
 		'',
 		'- Key to frame: the real App rendered with Ink (maxFps 60, as the command line does) on a fake 120x40 TTY in a process of its own, on a sandbox organization of N accounts; from writing the key to stdin to the last frame it causes being written to stdout. Presses are spaced like a person (the screen settles, then a random pause), so Ink\u2019s frame throttle counts only where it would for a person.',
-		'- Starts: `node dist/cli.js` in a real 120x40 pseudo-terminal, from the spawn to the first account row on screen, and to the status line counting every account with none left from the cache. A second start on the same settings folder shows the cached list.',
+		`- Starts: \`node dist/cli.js\` in a real 120x40 pseudo-terminal, from the spawn to the first account row on screen, and to the status line counting every account with none left from the cache. A second start on the same settings folder shows the cached list. On moto directly, and through the ${PROXY_DELAY_MS} ms proxy (closer to AWS: there the first page needs several round trips in a row, the cache one).`,
 		`- Full loads: each a process of its own, from start to exit: orgdash\u2019s gateway (concurrent OU-tree walk) and \`aws organizations list-accounts --page-size 20\`, same server, same run; through a proxy on 127.0.0.1 that adds ${PROXY_DELAY_MS} ms to every request, and once with ${THROTTLE_SHARE * 100}% of answers TooManyRequestsException.`,
 		'- Peak memory: the dashboard process\u2019s peak resident set (VmHWM, what getrusage calls maxrss) once the whole list is on screen; and the gateway-only load\u2019s process.resourceUsage().maxRSS.',
 		'- moto runs with MOTO_ACCOUNT_ID set: otherwise it finds the caller by scanning one IAM backend per account on every request, a cost AWS does not have that grows with the organization.',
