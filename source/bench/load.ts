@@ -3,8 +3,8 @@
  * the AWS CLI, one after the other against the same server, each timed from
  * process start to exit.
  */
-import { spawn } from 'node:child_process';
 import { motoEnvironment, timeAwsCliListAccounts } from './aws-cli.js';
+import { runJsonChild } from './json-child.js';
 import type { LoadChildResult } from './load-child.js';
 import { projectPath } from './paths.js';
 
@@ -20,35 +20,14 @@ export interface SideBySide {
 	readonly ratio: number;
 }
 
-export function timeOrgdashLoad(endpoint: string): Promise<OrgdashLoad> {
-	const started = performance.now();
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [projectPath('dist', 'bench', 'load-child.js'), '--endpoint-url', endpoint], {
-			env: motoEnvironment(),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			stdout += chunk.toString();
-		});
-		child.stderr.on('data', (chunk: Buffer) => {
-			stderr = (stderr + chunk.toString()).slice(-4000);
-		});
-		child.on('error', reject);
-		child.on('close', (code) => {
-			const seconds = (performance.now() - started) / 1000;
-			if (code !== 0) {
-				reject(new Error(`orgdash's load exited with code ${code}: ${stderr.trim()}`));
-				return;
-			}
-			try {
-				resolve({ ...(JSON.parse(stdout) as LoadChildResult), seconds });
-			} catch {
-				reject(new Error(`orgdash's load printed no result: ${stdout.slice(0, 200)} ${stderr.slice(0, 200)}`));
-			}
-		});
-	});
+export async function timeOrgdashLoad(endpoint: string): Promise<OrgdashLoad> {
+	const { result, seconds } = await runJsonChild<LoadChildResult>(
+		projectPath('dist', 'bench', 'load-child.js'),
+		['--endpoint-url', endpoint],
+		motoEnvironment(),
+		"orgdash's load",
+	);
+	return { ...result, seconds };
 }
 
 /** Both listings, orgdash first; `count` also counts the CLI's accounts (a little slower, so used to check). */
