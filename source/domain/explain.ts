@@ -13,6 +13,8 @@ export interface ErrorInfo {
 	readonly reason?: string | undefined;
 	readonly message?: string | undefined;
 	readonly network?: boolean | undefined;
+	/** True when the error does not prove the request was rejected (see outcome.ts). */
+	readonly outcomeUnknown?: boolean | undefined;
 }
 
 export type ExplainAction = 'close' | 'remove' | 'describe' | 'read';

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { redactCredentials } from '../../source/domain/redact.js';
 import { OrgError } from '../../source/org/errors.js';
 import { createSandbox, DEMO_ACCOUNTS } from '../../source/org/sandbox.js';
 import {
@@ -14,7 +15,6 @@ import {
 	journalFile,
 	parseJournal,
 	reconcilePending,
-	scrubCredentials,
 } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
 
@@ -123,7 +123,7 @@ describe('journal records', () => {
 		const text = readFileSync(journal.path, 'utf8');
 		expect(text).not.toMatch(/AKIAIOSFODNN7EXAMPLE|ASIAY34FZKBOKMUTVV7A|FQoGZXIvYXdzEJr/);
 		expect(text).toMatch(/\[redacted\]/);
-		expect(scrubCredentials('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG')).toBe(
+		expect(redactCredentials('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG')).toBe(
 			'aws_secret_access_key = [redacted]',
 		);
 	});

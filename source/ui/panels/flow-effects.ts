@@ -7,6 +7,7 @@
 import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
 import type { FlowEffect, FlowEvent } from '../../domain/close-flow.js';
 import type { ErrorInfo } from '../../domain/explain.js';
+import { redactCredentials } from '../../domain/redact.js';
 import type { OrgGateway } from '../../org/gateway.js';
 import type { Journal } from '../../store/journal.js';
 
@@ -47,15 +48,16 @@ export function pollDelay(attempt: number, fixedMs?: number): number {
 
 export function toErrorInfo(error: unknown): ErrorInfo {
 	if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-		const { code, reason, message, network } = error as {
+		const { code, reason, message, network, outcomeUnknown } = error as {
 			code: string;
 			reason?: string;
 			message?: string;
 			network?: boolean;
+			outcomeUnknown?: boolean;
 		};
-		return { code, reason, message, network };
+		return { code, reason, message, network, outcomeUnknown };
 	}
-	return { code: 'Error', message: error instanceof Error ? error.message : String(error) };
+	return { code: 'Error', message: redactCredentials(error instanceof Error ? error.message : String(error)) };
 }
 
 export interface FlowEffects {
