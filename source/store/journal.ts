@@ -199,6 +199,7 @@ export class Journal {
 		try {
 			// A last line without its newline (a crash mid-write, a full disk) would swallow this record when read:
 			// the newline that ends it goes in the same single write, so concurrent writers still never interleave.
+			// (A look while another process's write is landing can add a needless newline: an empty line, skipped.)
 			if (!endsWithNewline(fd)) line = `\n${line}`;
 			const bytes = Buffer.from(line);
 			const written = writeSync(fd, bytes, 0, bytes.length);
