@@ -96,7 +96,7 @@ export function JournalView({ journal, onBack, height = 20, width = 100 }: Journ
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text bold wrap="truncate-end">
 				Journal of {journal.organizationId}: {entries.length} {entries.length === 1 ? 'request' : 'requests'}
-				{pending > 0 ? `, ${pending} without an outcome` : ''}
+				{pending > 0 ? `, ${pending} without a known outcome` : ''}
 			</Text>
 			<Text dimColor wrap="truncate-middle">
 				{journal.path}
