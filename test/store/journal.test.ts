@@ -349,6 +349,18 @@ for (let index = 0; index < Number(count); index++) {
 }
 `,
 	);
+	// Writes a close intent, says so, then waits for an answer that never comes (killed with SIGKILL meanwhile).
+	writeFileSync(
+		join(out, 'hung-closer.mjs'),
+		`import { Journal } from './store/journal.mjs';
+const [directory, organizationId, accountId] = process.argv.slice(2);
+const journal = new Journal(directory, organizationId);
+const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/demo-admin' };
+const intent = journal.appendIntent({ caller, accountId, action: 'close' });
+process.stdout.write('sent ' + intent.intentId + '\\n');
+setInterval(() => {}, 1000);
+`,
+	);
 	roots.push(out);
 	return join(out, 'writer.mjs');
 }
@@ -450,5 +462,72 @@ describe('the journal as a document and as requests', () => {
 			journal.read().records.filter((record) => record.intentId !== accepted.intentId || record.phase === 'outcome'),
 		);
 		expect(orphan.find((entry) => entry.accountId === '1')?.status).toBe('accepted');
+	});
+});
+
+describe('a journal whose last line was cut', () => {
+	const cut = '{"time":"2026-05-10T11:00:00.000Z","organizationId":"o-test","caller":{"accountId":"1111';
+
+	it('ends the cut line before the next record, so the record is read', () => {
+		const journal = new Journal(directory, 'o-test');
+		const first = journal.appendIntent({ caller, accountId: '318274650192', action: 'close' });
+		appendFileSync(journal.path, cut);
+		const next = journal.appendIntent({ caller, accountId: '184627395021', action: 'close' });
+		const { records, skipped } = journal.read();
+		expect(records.map((record) => record.intentId)).toEqual([first.intentId, next.intentId]);
+		expect(skipped).toEqual([{ line: 2, reason: 'not valid JSON (a partial or corrupted line)' }]);
+		expect(readFileSync(journal.path, 'utf8').endsWith('\n')).toBe(true);
+		expect(journal.pendingIntents().map((record) => record.intentId)).toEqual([first.intentId, next.intentId]);
+	});
+
+	it('reads a whole record glued onto a broken line, as an earlier version wrote it', () => {
+		const journal = new Journal(directory, 'o-test');
+		const intent = journal.appendIntent({ caller, accountId: '318274650192', action: 'close' });
+		const glued = `${cut}${JSON.stringify(intent)}\n`;
+		const { records, skipped } = parseJournal(`garbage${JSON.stringify(intent)}\n${glued}not json at all\n`);
+		expect(records).toEqual([intent, intent]);
+		expect(skipped.map((line) => [line.line, line.reason])).toEqual([
+			[1, 'began with a partial record (kept the whole record after it)'],
+			[2, 'began with a partial record (kept the whole record after it)'],
+			[3, 'not valid JSON (a partial or corrupted line)'],
+		]);
+	});
+
+	it('keeps the intent of a closure whose process was killed before its outcome; the next start settles it', async () => {
+		const hung = join(dirname(buildJournalForChildren()), 'hung-closer.mjs');
+		const sandbox = createSandbox({ now: () => new Date('2026-05-10T12:00:00.000Z') });
+		const journal = new Journal(directory, 'o-demo1234567');
+		const earlier = journal.appendIntent({ caller, accountId: DEMO_ACCOUNTS.logArchive, action: 'close' });
+		journal.appendOutcome(earlier, { error: { code: 'AccessDeniedException', message: 'no' } });
+		// A crash while appending left the last line without its newline.
+		appendFileSync(journal.path, cut);
+
+		const child = spawn(process.execPath, [hung, directory, 'o-demo1234567', DEMO_ACCOUNTS.paymentsProd], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const sent = await new Promise<string>((resolve, reject) => {
+			let output = '';
+			child.stdout.on('data', (chunk) => {
+				output += chunk;
+				const match = /sent (\S+)\n/.exec(output);
+				if (match?.[1]) resolve(match[1]);
+			});
+			child.on('error', reject);
+			child.on('exit', (code) => reject(new Error(`the child exited (${code}) before sending`)));
+		});
+		// AWS received the request; the process dies before the answer and before writing an outcome.
+		await sandbox.closeAccount(DEMO_ACCOUNTS.paymentsProd);
+		const killed = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+		child.kill('SIGKILL');
+		expect(await killed).toBe('SIGKILL');
+
+		expect(journal.pendingIntents().map((intent) => intent.intentId)).toEqual([sent]);
+		const [settled] = await reconcilePending(journal, sandbox, caller);
+		expect(settled?.intent.intentId).toBe(sent);
+		expect(settled?.outcome?.result?.summary).toBe('Went through: now PENDING_CLOSURE.');
+		expect(journal.pendingIntents()).toEqual([]);
+		expect(journal.closuresSince(new Date(0)).map((closure) => closure.accountId)).toEqual([
+			DEMO_ACCOUNTS.paymentsProd,
+		]);
 	});
 });

@@ -3,6 +3,8 @@
  * the request reached AWS): the outcome is unknown, recorded as such, and
  * settled at once by reading the account's state.
  */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
@@ -181,6 +183,23 @@ describe('a removal whose answer was lost', () => {
 		expect(flow.frame()).toContain(`Account ${id} left the organization`);
 		expect(phases()).toEqual(['remove/intent', 'remove/outcome/unknown', 'reconcile/outcome']);
 		expect(world.journal.read().records[2]?.result?.gone).toBe(true);
+		expect(world.journal.pendingIntents()).toEqual([]);
+	});
+});
+
+describe('a closure after a crash cut the last line of the journal', () => {
+	it('is recorded whole: intent and outcome are read, the cut line noted', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		mkdirSync(dirname(world.journal.path), { recursive: true });
+		appendFileSync(world.journal.path, '{"time":"2026-05-10T11:00:00.000Z","organizationId":"o-demo1234567","cal');
+		const flow = await confirmClose(id);
+		await at(flow, 'tracking');
+		const { records, skipped } = world.journal.read();
+		expect(records.map((record) => `${record.action}/${record.phase}/${record.accountId}`)).toEqual([
+			`close/intent/${id}`,
+			`close/outcome/${id}`,
+		]);
+		expect(skipped.map((line) => line.line)).toEqual([1]);
 		expect(world.journal.pendingIntents()).toEqual([]);
 	});
 });
