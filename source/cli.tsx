@@ -5,6 +5,7 @@
  * fast and `list --json` loads no UI. The process ends in one place, `finish`.
  * (No JSX here: the JSX runtime would load React before NODE_ENV is settled.)
  */
+import { redactCredentials } from './domain/redact.js';
 import type { OrgGateway } from './org/gateway.js';
 import { Settings } from './store/settings.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
@@ -14,8 +15,9 @@ import { describeLoadFailure, oneLine } from './ui/load-errors.js';
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
 
+/** Every line on stderr; an error's text may echo a request's credentials. */
 function printError(message: string): void {
-	process.stderr.write(`${message}\n`);
+	process.stderr.write(`${redactCredentials(message)}\n`);
 }
 
 async function createGateway(options: CliOptions): Promise<OrgGateway> {

@@ -4,6 +4,9 @@
  * from one place only: the last question, answered 'y', after the exact
  * account id was typed. The same transition moves the state to 'submitting',
  * where every key is ignored, so one confirmation sends at most one request.
+ * When the request's answer is lost (or AWS fails without refusing it), the
+ * outcome is unknown: 'settling' reads the account's state at once and says
+ * what it found; no step after it can send the request again.
  */
 import type { AccountFacts } from '../org/gateway.js';
 import type { Account, AccountState, CallerIdentity, Organization } from './account.js';
@@ -15,6 +18,7 @@ import {
 	toggleTicked,
 } from './checklist.js';
 import { type ErrorInfo, type Explanation, explain } from './explain.js';
+import { leavesOutcomeUnknown } from './outcome.js';
 import { addDays, CLOSURE_WINDOW_DAYS, type ClosureAllowance, closureAllowance, deletionDate } from './quota.js';
 import { callerRefusal, isManagementAccount, type Refusal, removeRefusals } from './remove-flow.js';
 
@@ -68,6 +72,21 @@ export type FlowStep =
 			readonly confirmation: number;
 	  }
 	| { readonly name: 'submitting'; readonly action: DestructiveAction; readonly confirmation: number }
+	/** The answer was lost: reading the account's state to learn whether the request went through. */
+	| {
+			readonly name: 'settling';
+			readonly action: DestructiveAction;
+			readonly confirmation: number;
+			readonly requestedAt: string;
+			readonly lost: Explanation;
+	  }
+	/** The answer was lost and the account could not be read either: the journal keeps the request pending. */
+	| {
+			readonly name: 'unknown';
+			readonly action: DestructiveAction;
+			readonly lost: Explanation;
+			readonly checkError: Explanation;
+	  }
 	| {
 			readonly name: 'tracking';
 			readonly requestedAt: string;
@@ -100,6 +119,8 @@ export interface FlowState {
 	readonly notice: string | undefined;
 	/** Counts confirmations; each 'submit' effect carries the one it belongs to. */
 	readonly confirmations: number;
+	/** What reading the account found after a lost answer (shown above the outcome). */
+	readonly settlement?: string | undefined;
 }
 
 export type FlowEffect =
@@ -109,6 +130,13 @@ export type FlowEffect =
 	| { readonly type: 'clearProgress'; readonly accountId: string }
 	| {
 			readonly type: 'submit';
+			readonly action: DestructiveAction;
+			readonly accountId: string;
+			readonly confirmation: number;
+	  }
+	/** Read the account's state to settle a request whose answer was lost, and journal what it says. */
+	| {
+			readonly type: 'settle';
 			readonly action: DestructiveAction;
 			readonly accountId: string;
 			readonly confirmation: number;
@@ -125,7 +153,14 @@ export type FlowEvent =
 	| { readonly type: 'factsLoaded'; readonly facts: AccountFacts }
 	| { readonly type: 'factsFailed'; readonly error: ErrorInfo }
 	| { readonly type: 'submitted'; readonly confirmation: number; readonly at: string }
-	| { readonly type: 'submitFailed'; readonly confirmation: number; readonly error: ErrorInfo }
+	/**
+	 * The request failed. A refusal ends the flow; any other error (lost answer, timeout, AWS failing) leaves the
+	 * outcome unknown and the account's state is read at once. `at`: when the request was sent.
+	 */
+	| { readonly type: 'submitFailed'; readonly confirmation: number; readonly error: ErrorInfo; readonly at?: string }
+	/** The account as read after a lost answer; undefined: it is no longer in the organization. */
+	| { readonly type: 'settled'; readonly confirmation: number; readonly account: Account | undefined }
+	| { readonly type: 'settleFailed'; readonly confirmation: number; readonly error: ErrorInfo }
 	| { readonly type: 'polled'; readonly account: Account }
 	| { readonly type: 'pollFailed'; readonly error: ErrorInfo };
 
@@ -242,6 +277,7 @@ export function startFlow(context: FlowContext, accountId: string): Transition {
 		step: { name: 'loading' },
 		notice: undefined,
 		confirmations: 0,
+		settlement: undefined,
 	};
 	const effects: FlowEffect[] = [{ type: 'refresh', accountId }];
 	if (context.kind === 'close') {
@@ -289,6 +325,8 @@ function back(state: FlowState): Transition {
 			return to(state, { name: 'confirm-id', action: step.action, typed: '' });
 		case 'submitting':
 			return stay(state, 'The request is on its way to AWS; wait for its answer.');
+		case 'settling':
+			return stay(state, 'Reading the account to learn whether the request went through; wait a moment.');
 		case 'removed':
 			return exit(state);
 		case 'console':
@@ -304,16 +342,22 @@ function onKey(state: FlowState, key: FlowKey, pasted: boolean): Transition {
 	switch (step.name) {
 		case 'loading':
 		case 'submitting':
+		case 'settling':
 		case 'console':
 		case 'exit':
 			return stay(
 				state,
-				step.name === 'submitting' ? 'The request is on its way to AWS; wait for its answer.' : undefined,
+				step.name === 'submitting'
+					? 'The request is on its way to AWS; wait for its answer.'
+					: step.name === 'settling'
+						? 'Reading the account to learn whether the request went through; wait a moment.'
+						: undefined,
 			);
 		case 'refused':
 			return key.type === 'enter' ? exit(state) : stay(state);
 		// After a request was sent only Esc leaves, so that keys pressed while waiting never skip AWS's answer.
 		case 'failed':
+		case 'unknown':
 		case 'closed':
 		case 'tracking':
 			return stay(state);
@@ -456,6 +500,87 @@ function onSubmitted(state: FlowState, confirmation: number, at: string): Transi
 	]);
 }
 
+const CALL_NAME: Record<DestructiveAction, string> = {
+	close: 'CloseAccount',
+	remove: 'RemoveAccountFromOrganization',
+};
+
+function explainFor(state: FlowState, action: DestructiveAction, error: ErrorInfo): Explanation {
+	return explain(error, {
+		action,
+		accountId: state.accountId,
+		...(state.account?.joinedAt ? { joinedAt: state.account.joinedAt } : {}),
+	});
+}
+
+function onSubmitFailed(state: FlowState, event: Extract<FlowEvent, { type: 'submitFailed' }>): Transition {
+	const { step } = state;
+	if (step.name !== 'submitting' || step.confirmation !== event.confirmation) return stay(state, state.notice);
+	const { action, confirmation } = step;
+	const explanation = explainFor(state, action, event.error);
+	if (!leavesOutcomeUnknown(event.error)) return to(state, { name: 'failed', action, explanation });
+	const requestedAt = event.at ?? state.context.startedAt;
+	return to(state, { name: 'settling', action, confirmation, requestedAt, lost: explanation }, [
+		{ type: 'settle', action, accountId: state.accountId, confirmation },
+	]);
+}
+
+const WENT_THROUGH_STATES: ReadonlySet<AccountState> = new Set(['PENDING_CLOSURE', 'CLOSED', 'SUSPENDED']);
+
+/** What the account's state says about a request whose answer was lost: it went through, or it did not. */
+function onSettled(state: FlowState, event: Extract<FlowEvent, { type: 'settled' }>): Transition {
+	const { step } = state;
+	if (step.name !== 'settling' || step.confirmation !== event.confirmation) return stay(state, state.notice);
+	const { account } = event;
+	const withAccount = account ? { ...state, account } : state;
+	const call = CALL_NAME[step.action];
+	const clear: FlowEffect = { type: 'clearProgress', accountId: state.accountId };
+	if (step.action === 'close' && account && WENT_THROUGH_STATES.has(account.state)) {
+		const found = {
+			...withAccount,
+			settlement: `The answer to ${call} was lost, but AWS shows the account ${account.state}: the closure went through.`,
+		};
+		if (account.state === 'PENDING_CLOSURE') {
+			return to(
+				found,
+				{ name: 'tracking', requestedAt: step.requestedAt, state: account.state, polls: 0, pollError: undefined },
+				[clear, { type: 'poll', accountId: state.accountId, attempt: 0 }],
+			);
+		}
+		return to(found, closedStep(step.requestedAt, account.state as 'CLOSED' | 'SUSPENDED', account), [clear]);
+	}
+	if (!account) {
+		const settlement = `The answer to ${call} was lost, but the account is no longer in the organization: ${step.action === 'close' ? 'it is closed and gone' : 'the removal went through'}.`;
+		const next: FlowStep =
+			step.action === 'remove'
+				? { name: 'removed', at: step.requestedAt, thenConsole: state.context.kind === 'close' }
+				: closedStep(step.requestedAt, 'gone');
+		return to({ ...state, settlement }, next, [clear]);
+	}
+	const still = step.action === 'remove' ? `still in the organization (${account.state})` : `still ${account.state}`;
+	return to(withAccount, {
+		name: 'failed',
+		action: step.action,
+		explanation: {
+			what: `The request to ${step.action === 'close' ? 'close' : 'remove'} account ${state.accountId} did not go through.`,
+			why: `The answer to ${call} was lost (${step.lost.code}), and AWS shows the account ${still}.`,
+			next: 'Nothing was changed. Check the connection, then start again when you are ready.',
+			code: step.lost.code,
+		},
+	});
+}
+
+function onSettleFailed(state: FlowState, event: Extract<FlowEvent, { type: 'settleFailed' }>): Transition {
+	const { step } = state;
+	if (step.name !== 'settling' || step.confirmation !== event.confirmation) return stay(state, state.notice);
+	return to(state, {
+		name: 'unknown',
+		action: step.action,
+		lost: step.lost,
+		checkError: explain(event.error, { action: 'describe', accountId: state.accountId }),
+	});
+}
+
 function closedStep(requestedAt: string, state: 'CLOSED' | 'SUSPENDED' | 'gone', account?: Account): FlowStep {
 	const closedAt = account?.closedAt ?? requestedAt;
 	return { name: 'closed', requestedAt, state, reopenUntil: deletionDate(closedAt) };
@@ -482,16 +607,11 @@ export function flowReducer(state: FlowState, event: FlowEvent): Transition {
 		case 'submitted':
 			return onSubmitted(state, event.confirmation, event.at);
 		case 'submitFailed':
-			if (step.name !== 'submitting' || step.confirmation !== event.confirmation) return stay(state, state.notice);
-			return to(state, {
-				name: 'failed',
-				action: step.action,
-				explanation: explain(event.error, {
-					action: step.action,
-					accountId: state.accountId,
-					...(state.account?.joinedAt ? { joinedAt: state.account.joinedAt } : {}),
-				}),
-			});
+			return onSubmitFailed(state, event);
+		case 'settled':
+			return onSettled(state, event);
+		case 'settleFailed':
+			return onSettleFailed(state, event);
 		case 'polled': {
 			if (step.name !== 'tracking') return { state: { ...state, account: event.account }, effects: [] };
 			const withAccount = { ...state, account: event.account };
@@ -543,6 +663,8 @@ export function stepTrail(state: FlowState): { readonly labels: readonly string[
 				'confirm-id': 4,
 				'confirm-yes': 4,
 				submitting: 5,
+				settling: 5,
+				unknown: 5,
 				removed: 5,
 				failed: 5,
 				console: 6,
@@ -554,6 +676,8 @@ export function stepTrail(state: FlowState): { readonly labels: readonly string[
 				'confirm-id': 3,
 				'confirm-yes': 3,
 				submitting: 4,
+				settling: 4,
+				unknown: 4,
 				failed: 4,
 				tracking: 5,
 				closed: 5,

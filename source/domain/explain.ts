@@ -5,6 +5,7 @@
  * error not known here still gets an honest explanation that names the raw code.
  */
 import { isCredentialProblem } from '../org/errors.js';
+import { leavesOutcomeUnknown } from './outcome.js';
 import { addDays } from './quota.js';
 
 /** The shape of OrgError, without depending on the class (the domain stays free of I/O modules). */
@@ -13,6 +14,8 @@ export interface ErrorInfo {
 	readonly reason?: string | undefined;
 	readonly message?: string | undefined;
 	readonly network?: boolean | undefined;
+	/** True when the error does not prove the request was rejected (see outcome.ts). */
+	readonly outcomeUnknown?: boolean | undefined;
 }
 
 export type ExplainAction = 'close' | 'remove' | 'describe' | 'read';
@@ -255,14 +258,23 @@ function capitalize(text: string): string {
 /** What happened, why, and what to do now, for any error the gateway reports. */
 export function explain(error: ErrorInfo, context: ExplainContext = {}): Explanation {
 	const code = error.reason ? `${error.code}: ${error.reason}` : error.code;
+	const destructive = context.action === 'close' || context.action === 'remove';
+	if (destructive && leavesOutcomeUnknown(error)) {
+		const cause = error.network
+			? `The connection failed or timed out before AWS's answer arrived (${error.message || error.code}).`
+			: `AWS failed without refusing it (${error.code}${error.message ? `: ${error.message}` : ''}).`;
+		return {
+			what: `No answer came to the request to ${actionVerb(context.action)}: whether it went through is unknown.`,
+			why: `${cause} The request may have reached AWS and been carried out.`,
+			next: "orgdash reads the account's state to find out, and the journal records the request as unknown until then; if AWS cannot be reached now, orgdash checks it on the next start. Do not send it again before the state is known.",
+			code,
+		};
+	}
 	if (error.network) {
-		const destructive = context.action === 'close' || context.action === 'remove';
 		return {
 			what: `orgdash could not reach AWS to ${actionVerb(context.action)}.`,
-			why: `The network failed (${error.message || error.code}).${destructive ? ' The request may or may not have reached AWS.' : ''}`,
-			next: destructive
-				? 'Check the connection, then refresh (r) to see the account state before trying again. The journal keeps the request, and orgdash checks it on the next start.'
-				: 'Check the connection and refresh (r).',
+			why: `The network failed (${error.message || error.code}).`,
+			next: 'Check the connection and refresh (r).',
 			code,
 		};
 	}

@@ -19,6 +19,10 @@
  * - 'InvalidEndpointUrl': the --endpoint-url / AWS_ENDPOINT_URL is not a URL
  *   (thrown by createAwsGateway itself);
  * - 'UnknownError': anything else, with the original message.
+ * `outcomeUnknown` is set on every error that does not prove AWS rejected the
+ * request (network, timeout, 5xx, unrecognised or unknown answers): a close or
+ * remove request may have gone through, and its outcome is settled by reading
+ * the account. Messages never carry credentials (OrgError redacts them).
  * A cancelled call (AbortSignal) rejects with the signal's reason instead.
  *
  * CloseAccount and RemoveAccountFromOrganization are sent exactly once, never
@@ -144,7 +148,12 @@ export function toOrgError(error: unknown, operation: string): OrgError {
 		);
 	}
 	if (status !== undefined && name && name !== 'Error') {
-		return new OrgError(name, `${operation}: ${message}`, { reason: shape.Reason, cause: error });
+		// A 5xx is AWS failing, not refusing: the request may have been carried out all the same.
+		return new OrgError(name, `${operation}: ${message}`, {
+			reason: shape.Reason,
+			...(status >= 500 ? { outcomeUnknown: true } : {}),
+			cause: error,
+		});
 	}
 	return new OrgError('UnknownError', `${operation}: ${message}`, { cause: error });
 }

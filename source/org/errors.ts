@@ -1,3 +1,6 @@
+import { UNKNOWN_OUTCOME_CODES } from '../domain/outcome.js';
+import { redactCredentials } from '../domain/redact.js';
+
 /**
  * One error type for both adapters: the AWS exception name (`code`) and, for
  * ConstraintViolationException, its `reason`. The domain's explain() turns it
@@ -8,13 +11,24 @@ export class OrgError extends Error {
 	readonly reason: string | undefined;
 	/** True when the request may never have reached AWS (network, DNS, timeout). */
 	readonly network: boolean;
+	/**
+	 * True when the error does not prove the request was rejected (no answer, a 5xx, an answer that could not be
+	 * read): a close or remove request may have gone through.
+	 */
+	readonly outcomeUnknown: boolean;
 
-	constructor(code: string, message: string, options: { reason?: string; network?: boolean; cause?: unknown } = {}) {
-		super(message, { cause: options.cause });
+	constructor(
+		code: string,
+		message: string,
+		options: { reason?: string; network?: boolean; outcomeUnknown?: boolean; cause?: unknown } = {},
+	) {
+		// Every error message of both adapters passes here: none may carry a credential to the screen or the journal.
+		super(redactCredentials(message), { cause: options.cause });
 		this.name = 'OrgError';
 		this.code = code;
 		this.reason = options.reason;
 		this.network = options.network ?? false;
+		this.outcomeUnknown = options.outcomeUnknown ?? (this.network || UNKNOWN_OUTCOME_CODES.has(code));
 	}
 }
 

@@ -33,6 +33,11 @@ export interface SandboxGateway extends OrgGateway {
 	readonly calls: Array<{ operation: string; accountId?: string }>;
 	/** The next call of that operation throws this error (queued: several calls queue several errors). */
 	failNext(operation: keyof OrgGateway, error: OrgError): void;
+	/**
+	 * The next call of that operation is carried out, then throws as if its answer were lost on the way back
+	 * (by default a NetworkError: connection reset).
+	 */
+	loseNextAnswer(operation: 'closeAccount' | 'removeAccount', error?: OrgError): void;
 	/** Pretend another account is calling: a member (AccessDenied) or an account outside the organization. */
 	setCaller(accountId: string): void;
 	/** Move sandbox time forward: pending closures complete, closed accounts reach deletion. */
@@ -158,6 +163,14 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 
 	const calls: Array<{ operation: string; accountId?: string }> = [];
 	const failures = new Map<string, OrgError[]>();
+	/** Errors thrown after the call was carried out: the answer lost on its way back. */
+	const lostAnswers = new Map<string, OrgError[]>();
+
+	/** After a call has done its work: throws when its answer is to be lost. */
+	function answer(operation: string): void {
+		const lost = lostAnswers.get(operation)?.shift();
+		if (lost) throw lost;
+	}
 
 	/** Brings the organization up to the current sandbox time. */
 	function settle(): void {
@@ -221,6 +234,17 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 			const queue = failures.get(operation) ?? [];
 			queue.push(error);
 			failures.set(operation, queue);
+		},
+
+		loseNextAnswer(operation, error) {
+			const queue = lostAnswers.get(operation) ?? [];
+			queue.push(
+				error ??
+					new OrgError('NetworkError', `Organizations.${operation}: could not reach AWS (ECONNRESET: socket hang up)`, {
+						network: true,
+					}),
+			);
+			lostAnswers.set(operation, queue);
 		},
 
 		setCaller(accountId) {
@@ -337,6 +361,7 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 			account.closedAtMs = now;
 			account.closesAtMs = now + SANDBOX_CLOSURE_DELAY_MS;
 			state.closures.push(now);
+			answer('closeAccount');
 		},
 
 		async removeAccount(accountId) {
@@ -365,6 +390,7 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 				});
 			}
 			state.accounts.delete(accountId);
+			answer('removeAccount');
 		},
 	};
 	return gateway;

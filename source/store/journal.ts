@@ -6,12 +6,13 @@
  * orgdash processes writing at once never interleave their lines. A line
  * that cannot be read is skipped with a note, never fatal.
  *
- * This module depends only on Node's own modules so that it can be loaded
- * anywhere (tests run it in child processes).
+ * This module depends only on Node's own modules and the pure domain's
+ * redaction, so that it can be loaded anywhere (tests run it in child processes).
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { redactCredentials } from '../domain/redact.js';
 
 export type JournalAction = 'close' | 'remove' | 'reconcile';
 export type JournalPhase = 'intent' | 'outcome';
@@ -49,6 +50,11 @@ export interface JournalRecord {
 	readonly reconciles?: 'close' | 'remove';
 	readonly result?: JournalResult;
 	readonly error?: JournalError;
+	/**
+	 * On an outcome: the call failed in a way that does not prove AWS rejected it (the answer was lost, AWS
+	 * failed), so the request may have gone through. The intent stays pending until a reconcile settles it.
+	 */
+	readonly outcomeUnknown?: true;
 }
 
 export interface SkippedLine {
@@ -68,19 +74,18 @@ export interface JournalContents {
 const MAX_MESSAGE_LENGTH = 600;
 const MAX_LINE_BYTES = 4000;
 
-/** Removes anything that looks like a credential from an error message before it is written. */
-export function scrubCredentials(text: string): string {
-	return text
-		.replace(/\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{12,20}\b/g, '[redacted]')
-		.replace(
-			/(Credential|Signature|X-Amz-Security-Token|X-Amz-Signature|SessionToken|aws_secret_access_key|aws_session_token)(["'\s:=]+)[^\s,&"']+/gi,
-			'$1$2[redacted]',
-		);
-}
-
 export function journalFile(directory: string, organizationId: string): string {
 	const safe = organizationId.replace(/[^A-Za-z0-9_-]/g, '_') || 'unknown';
 	return join(directory, 'journal', `${safe}.jsonl`);
+}
+
+/** True for an empty file, or one whose last byte is a newline. */
+function endsWithNewline(fd: number): boolean {
+	const { size } = fstatSync(fd);
+	if (size === 0) return true;
+	const last = Buffer.alloc(1);
+	readSync(fd, last, 0, 1, size - 1);
+	return last[0] === 0x0a;
 }
 
 function isString(value: unknown): value is string {
@@ -100,18 +105,45 @@ function validate(value: unknown): string | undefined {
 	return undefined;
 }
 
-/** Parses the journal's text; bad or partial lines are skipped with the reason. */
+function parsed(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A whole record at the end of a broken line: a record appended after a cut
+ * one, by a version that did not end the cut line first, is glued onto it
+ * ("garbage{...record...}"). Tried from each "{" in turn; the first that
+ * parses to the end of the line as a valid record is the one.
+ */
+function recordAfterBrokenStart(line: string): JournalRecord | undefined {
+	for (let start = line.indexOf('{', 1); start !== -1; start = line.indexOf('{', start + 1)) {
+		const value = parsed(line.slice(start));
+		if (value !== undefined && !validate(value)) return value as JournalRecord;
+	}
+	return undefined;
+}
+
+/** Parses the journal's text; bad or partial lines are skipped with the reason, and a whole record glued after one is kept. */
 export function parseJournal(text: string): JournalContents {
 	const records: JournalRecord[] = [];
 	const skipped: SkippedLine[] = [];
 	const lines = text.split('\n');
 	lines.forEach((line, index) => {
 		if (line.trim() === '') return;
-		let value: unknown;
-		try {
-			value = JSON.parse(line);
-		} catch {
-			skipped.push({ line: index + 1, reason: 'not valid JSON (a partial or corrupted line)' });
+		const value = parsed(line);
+		if (value === undefined) {
+			const recovered = recordAfterBrokenStart(line);
+			skipped.push({
+				line: index + 1,
+				reason: recovered
+					? 'began with a partial record (kept the whole record after it)'
+					: 'not valid JSON (a partial or corrupted line)',
+			});
+			if (recovered) records.push(recovered);
 			return;
 		}
 		const problem = validate(value);
@@ -137,6 +169,8 @@ export type OutcomeInput =
 	| { readonly result: JournalResult; readonly error?: undefined }
 	| {
 			readonly error: { readonly code: string; readonly reason?: string | undefined; readonly message?: string };
+			/** The error does not prove a refusal: the request may have gone through (see OutcomeUnknown). */
+			readonly unknown?: boolean;
 			readonly result?: undefined;
 	  };
 
@@ -160,8 +194,13 @@ export class Journal {
 			line = `${JSON.stringify({ ...record, ...(error ? { error } : {}) })}\n`;
 		}
 		mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-		const fd = openSync(this.path, 'a', 0o600);
+		// Read and append: the last byte tells whether an earlier write was cut short.
+		const fd = openSync(this.path, 'a+', 0o600);
 		try {
+			// A last line without its newline (a crash mid-write, a full disk) would swallow this record when read:
+			// the newline that ends it goes in the same single write, so concurrent writers still never interleave.
+			// (A look while another process's write is landing can add a needless newline: an empty line, skipped.)
+			if (!endsWithNewline(fd)) line = `\n${line}`;
 			const bytes = Buffer.from(line);
 			const written = writeSync(fd, bytes, 0, bytes.length);
 			if (written !== bytes.length) throw new Error(`The journal took only ${written} of ${bytes.length} bytes.`);
@@ -208,13 +247,14 @@ export class Journal {
 			intentId: intent.intentId,
 		};
 		if (outcome.error) {
-			const message = scrubCredentials(outcome.error.message ?? '').slice(0, MAX_MESSAGE_LENGTH);
+			const message = redactCredentials(outcome.error.message ?? '').slice(0, MAX_MESSAGE_LENGTH);
 			return {
 				...base,
 				error: { code: outcome.error.code, ...(outcome.error.reason ? { reason: outcome.error.reason } : {}), message },
+				...(outcome.unknown ? { outcomeUnknown: true as const } : {}),
 			};
 		}
-		return { ...base, result: { ...outcome.result, summary: scrubCredentials(outcome.result.summary) } };
+		return { ...base, result: { ...outcome.result, summary: redactCredentials(outcome.result.summary) } };
 	}
 
 	read(): JournalContents {
@@ -228,25 +268,36 @@ export class Journal {
 		return parseJournal(text);
 	}
 
-	/** Intents with no outcome: the program stopped between the call and its answer. */
+	/**
+	 * Intents whose outcome is not known: none was written (the program stopped between the call and its answer),
+	 * or the one written is unknown (the answer was lost). Each is settled by reading the account's state.
+	 */
 	pendingIntents(records: readonly JournalRecord[] = this.read().records): JournalRecord[] {
-		const settled = new Set(records.filter((record) => record.phase === 'outcome').map((record) => record.intentId));
+		const settled = new Set(records.filter(isSettlement).map((record) => record.intentId));
 		return records.filter((record) => record.phase === 'intent' && !settled.has(record.intentId));
 	}
 
 	/** When each account's accepted closure was requested (the latest one): the date its deletion is counted from. */
 	closureDates(records: readonly JournalRecord[] = this.read().records): Map<string, string> {
 		const dates = new Map<string, string>();
-		for (const closure of this.closuresSince(new Date(0), records)) dates.set(closure.accountId, closure.at);
+		for (const closure of this.closuresSince(new Date(0), records, { includeUnknown: false })) {
+			dates.set(closure.accountId, closure.at);
+		}
 		return dates;
 	}
 
 	/**
-	 * Closures that AWS accepted, requested at or after `since`: a close intent
+	 * Closures requested at or after `since` that AWS accepted (a close intent
 	 * whose outcome succeeded, or whose reconciliation found the account
-	 * closing or closed.
+	 * closing or closed) and, unless `includeUnknown` is false, those whose
+	 * outcome is not known yet: for the closure allowance, a request that may
+	 * have gone through counts as if it did.
 	 */
-	closuresSince(since: Date, records: readonly JournalRecord[] = this.read().records): RecordedClosure[] {
+	closuresSince(
+		since: Date,
+		records: readonly JournalRecord[] = this.read().records,
+		options: { readonly includeUnknown?: boolean } = {},
+	): RecordedClosure[] {
 		const accepted = new Set<string>();
 		for (const record of records) {
 			if (record.phase !== 'outcome' || !record.result) continue;
@@ -255,11 +306,19 @@ export class Journal {
 				accepted.add(record.intentId);
 			}
 		}
+		if (options.includeUnknown !== false) {
+			for (const intent of this.pendingIntents(records)) accepted.add(intent.intentId);
+		}
 		return records
 			.filter((record) => record.phase === 'intent' && record.action === 'close' && accepted.has(record.intentId))
 			.filter((record) => Date.parse(record.time) >= since.getTime())
 			.map((record) => ({ accountId: record.accountId, at: record.time }));
 	}
+}
+
+/** An outcome or reconcile record that says how the request ended (an unknown outcome does not). */
+function isSettlement(record: JournalRecord): boolean {
+	return record.phase === 'outcome' && record.outcomeUnknown !== true;
 }
 
 function isClosedState(state: string | undefined): boolean {
@@ -279,7 +338,8 @@ export interface Reconciliation {
 	readonly error?: JournalError;
 }
 
-function describeOutcome(intent: JournalRecord, state: string | undefined): JournalResult {
+/** What the account's state now says about the intent's request; `state` undefined: the account is gone. */
+export function describeOutcome(intent: JournalRecord, state: string | undefined): JournalResult {
 	if (state === undefined) {
 		return {
 			gone: true,
@@ -313,28 +373,40 @@ export async function reconcilePending(
 ): Promise<Reconciliation[]> {
 	const reconciliations: Reconciliation[] = [];
 	for (const intent of journal.pendingIntents()) {
-		try {
-			const account = await describer.describeAccount(intent.accountId);
-			const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, account.state) });
-			reconciliations.push({ intent, outcome });
-		} catch (error) {
-			const { code, reason, message } = error as { code?: string; reason?: string; message?: string };
-			if (code === 'AccountNotFoundException') {
-				const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, undefined) });
-				reconciliations.push({ intent, outcome });
-				continue;
-			}
-			reconciliations.push({
-				intent,
-				error: {
-					code: code ?? 'Error',
-					...(reason ? { reason } : {}),
-					message: scrubCredentials(message ?? String(error)),
-				},
-			});
-		}
+		reconciliations.push(await reconcileIntent(journal, describer, caller, intent));
 	}
 	return reconciliations;
+}
+
+/**
+ * Settles one intent from the account's state now, and writes the reconcile
+ * record; when AWS cannot be asked, nothing is written and it stays pending.
+ */
+export async function reconcileIntent(
+	journal: Journal,
+	describer: AccountDescriber,
+	caller: JournalCaller,
+	intent: JournalRecord,
+): Promise<Reconciliation> {
+	try {
+		const account = await describer.describeAccount(intent.accountId);
+		const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, account.state) });
+		return { intent, outcome };
+	} catch (error) {
+		const { code, reason, message } = error as { code?: string; reason?: string; message?: string };
+		if (code === 'AccountNotFoundException') {
+			const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, undefined) });
+			return { intent, outcome };
+		}
+		return {
+			intent,
+			error: {
+				code: code ?? 'Error',
+				...(reason ? { reason } : {}),
+				message: redactCredentials(message ?? String(error)),
+			},
+		};
+	}
 }
 
 /** One request as the journal tells it: the intent with its outcome, or its reconciliation, or neither yet. */
@@ -344,10 +416,13 @@ export interface JournalEntry {
 	readonly accountId: string;
 	readonly action: 'close' | 'remove';
 	readonly caller: JournalCaller;
-	readonly status: 'accepted' | 'refused' | 'pending' | 'reconciled';
+	/** 'unknown': the answer was lost, the account's state not read yet; 'pending': no outcome written at all. */
+	readonly status: 'accepted' | 'refused' | 'pending' | 'unknown' | 'reconciled';
 	readonly summary: string;
 	/** The outcome or reconcile record, when there is one. */
 	readonly settledBy?: JournalRecord;
+	/** The unknown outcome written when the answer was lost, if one was. */
+	readonly unknownOutcome?: JournalRecord;
 }
 
 function errorSummary(error: JournalError): string {
@@ -357,20 +432,27 @@ function errorSummary(error: JournalError): string {
 /** The journal's records as requests, newest first. Outcomes whose intent was lost are shown on their own. */
 export function journalEntries(records: readonly JournalRecord[]): JournalEntry[] {
 	const settlements = new Map<string, JournalRecord>();
+	const unknownOutcomes = new Map<string, JournalRecord>();
 	for (const record of records) {
-		if (record.phase === 'outcome' && !settlements.has(record.intentId)) settlements.set(record.intentId, record);
+		if (record.phase !== 'outcome') continue;
+		const byIntent = isSettlement(record) ? settlements : unknownOutcomes;
+		if (!byIntent.has(record.intentId)) byIntent.set(record.intentId, record);
 	}
 	const entries: JournalEntry[] = [];
 	const seen = new Set<string>();
 	for (const record of records) {
 		if (record.phase !== 'intent' || record.action === 'reconcile') continue;
 		seen.add(record.intentId);
-		entries.push(entryFor(record, record.action, settlements.get(record.intentId)));
+		entries.push(
+			entryFor(record, record.action, settlements.get(record.intentId), unknownOutcomes.get(record.intentId)),
+		);
 	}
-	for (const [intentId, settlement] of settlements) {
+	for (const [intentId, outcome] of [...settlements, ...unknownOutcomes]) {
 		if (seen.has(intentId)) continue;
-		const action = settlement.action === 'reconcile' ? (settlement.reconciles ?? 'close') : settlement.action;
-		entries.push(entryFor(settlement, action, settlement));
+		seen.add(intentId);
+		const settlement = settlements.get(intentId);
+		const action = outcome.action === 'reconcile' ? (outcome.reconciles ?? 'close') : outcome.action;
+		entries.push(entryFor(outcome, action, settlement, unknownOutcomes.get(intentId)));
 	}
 	return entries.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
 }
@@ -379,6 +461,7 @@ function entryFor(
 	record: JournalRecord,
 	action: 'close' | 'remove',
 	settledBy: JournalRecord | undefined,
+	unknownOutcome: JournalRecord | undefined,
 ): JournalEntry {
 	const base = {
 		intentId: record.intentId,
@@ -386,7 +469,16 @@ function entryFor(
 		accountId: record.accountId,
 		action,
 		caller: record.caller,
+		...(unknownOutcome ? { unknownOutcome } : {}),
 	};
+	if (!settledBy && unknownOutcome) {
+		const why = unknownOutcome.error ? ` (${errorSummary(unknownOutcome.error)})` : '';
+		return {
+			...base,
+			status: 'unknown',
+			summary: `checking: the answer was lost${why}, so it may have gone through; orgdash reads the account's state to settle it (at once, else on the next start).`,
+		};
+	}
 	if (!settledBy) {
 		return {
 			...base,
@@ -407,8 +499,10 @@ export interface JournalDocument {
 	readonly organizationId: string;
 	readonly path: string;
 	readonly records: readonly JournalRecord[];
-	/** Intents with no outcome yet. */
+	/** Intents whose outcome is not known yet: none written, or the answer was lost. */
 	readonly pending: readonly JournalRecord[];
+	/** Every request with how it ended (accepted, refused, pending, unknown, reconciled), newest first. */
+	readonly requests: readonly JournalEntry[];
 	readonly skipped: readonly SkippedLine[];
 	readonly unreadable?: string;
 }
@@ -420,6 +514,7 @@ export function journalDocument(journal: Journal): JournalDocument {
 		path: journal.path,
 		records: contents.records,
 		pending: journal.pendingIntents(contents.records),
+		requests: journalEntries(contents.records),
 		skipped: contents.skipped,
 		...(contents.unreadable ? { unreadable: contents.unreadable } : {}),
 	};

@@ -3,6 +3,7 @@
  * message per case (standalone account, access denied, no credentials,
  * network), for the screen's error panel and for `list --json`'s one line.
  */
+import { redactCredentials } from '../domain/redact.js';
 import { isOrgError, MISSING_CREDENTIAL_CODES, REFUSED_CREDENTIAL_CODES } from '../org/errors.js';
 import type { OrgGateway } from '../org/gateway.js';
 
@@ -59,13 +60,14 @@ interface ErrorFacts {
 	readonly network: boolean;
 }
 
+/** What the message needs from any error; its text is redacted here too, as an error may come from outside the adapters. */
 function facts(error: unknown): ErrorFacts {
-	if (isOrgError(error)) return { code: error.code, message: error.message, network: error.network };
+	if (isOrgError(error)) return { code: error.code, message: redactCredentials(error.message), network: error.network };
 	if (error instanceof Error) {
 		const code = (error as NodeJS.ErrnoException).code ?? error.name;
-		return { code, message: error.message, network: NETWORK_CODES.has(code) };
+		return { code, message: redactCredentials(error.message), network: NETWORK_CODES.has(code) };
 	}
-	return { code: 'Error', message: String(error), network: false };
+	return { code: 'Error', message: redactCredentials(String(error)), network: false };
 }
 
 /** The IAM action named in AWS's message ("... is not authorized to perform: organizations:ListAccounts ..."). */

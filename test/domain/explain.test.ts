@@ -94,13 +94,28 @@ describe('explain: RemoveAccountFromOrganization ConstraintViolation reasons', (
 });
 
 describe('explain: network, credentials and unknown errors', () => {
-	it('says a destructive request may or may not have reached AWS when the network failed', () => {
+	it('says the outcome of a destructive request is unknown when its answer was lost', () => {
 		const explanation = explain(new OrgError('TimeoutError', 'socket hang up', { network: true }), { action: 'close' });
 		expectComplete(explanation);
-		expect(explanation.what).toMatch(/could not reach AWS/);
+		expect(explanation.what).toBe(
+			'No answer came to the request to close the account: whether it went through is unknown.',
+		);
 		expect(explanation.why).toMatch(/socket hang up/);
-		expect(explanation.why).toMatch(/may or may not have reached AWS/);
-		expect(explanation.next).toMatch(/journal/);
+		expect(explanation.why).toMatch(/may have reached AWS and been carried out/);
+		expect(explanation.next).toMatch(/reads the account's state/);
+		expect(explanation.next).toMatch(/journal records the request as unknown/);
+	});
+
+	it('treats an AWS failure that is not a refusal (5xx) as an unknown outcome, and a refusal as a refusal', () => {
+		const internal = explain(new OrgError('ServiceException', 'internal error'), { action: 'remove' });
+		expect(internal.what).toMatch(/whether it went through is unknown/);
+		expect(internal.why).toMatch(/AWS failed without refusing it \(ServiceException: internal error\)/);
+		const status500 = explain(new OrgError('SomeNewFault', 'boom', { outcomeUnknown: true }), { action: 'close' });
+		expect(status500.what).toMatch(/unknown/);
+		const refused = explain(new OrgError('AccessDeniedException', 'no'), { action: 'close' });
+		expect(refused.what).toBe('You are not allowed to close the account.');
+		// A read has no outcome to settle: an AWS failure there is explained as itself.
+		expect(explain(new OrgError('ServiceException', 'x'), { action: 'describe' }).what).toMatch(/internal error/);
 	});
 
 	it('keeps a read failure short', () => {

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { redactCredentials } from '../../source/domain/redact.js';
 import { OrgError } from '../../source/org/errors.js';
 import { createSandbox, DEMO_ACCOUNTS } from '../../source/org/sandbox.js';
 import {
@@ -14,7 +15,6 @@ import {
 	journalFile,
 	parseJournal,
 	reconcilePending,
-	scrubCredentials,
 } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
 
@@ -123,7 +123,7 @@ describe('journal records', () => {
 		const text = readFileSync(journal.path, 'utf8');
 		expect(text).not.toMatch(/AKIAIOSFODNN7EXAMPLE|ASIAY34FZKBOKMUTVV7A|FQoGZXIvYXdzEJr/);
 		expect(text).toMatch(/\[redacted\]/);
-		expect(scrubCredentials('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG')).toBe(
+		expect(redactCredentials('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG')).toBe(
 			'aws_secret_access_key = [redacted]',
 		);
 	});
@@ -223,12 +223,49 @@ describe('pending intents and closures', () => {
 		journal.appendReconcile(notThrough, caller, { result: { accountState: 'ACTIVE', summary: 'did not' } });
 		const removal = journal.appendIntent({ caller, accountId: '6', action: 'remove' });
 		journal.appendOutcome(removal, { result: { summary: 'ok' } });
+		// No outcome written, and an answer lost: either may have gone through, so both count until settled.
 		journal.appendIntent({ caller, accountId: '7', action: 'close' });
+		const lost = journal.appendIntent({ caller, accountId: '8', action: 'close' });
+		journal.appendOutcome(lost, { error: { code: 'NetworkError', message: 'socket hang up' }, unknown: true });
 		expect(journal.closuresSince(new Date('2026-05-10T00:00:00.000Z'))).toEqual([
 			{ accountId: '2', at: '2026-05-20T00:00:00.000Z' },
 			{ accountId: '4', at: '2026-05-20T00:00:00.000Z' },
+			{ accountId: '7', at: '2026-05-20T00:00:00.000Z' },
+			{ accountId: '8', at: '2026-05-20T00:00:00.000Z' },
 		]);
-		expect(journal.closuresSince(new Date('2026-04-01T00:00:00.000Z'))).toHaveLength(3);
+		expect(journal.closuresSince(new Date('2026-04-01T00:00:00.000Z'))).toHaveLength(5);
+		// Deletion dates come only from closures known to have gone through.
+		expect([...journal.closureDates().keys()]).toEqual(['1', '2', '4']);
+		// Settled as not gone through, the lost one stops counting.
+		journal.appendReconcile(lost, caller, { result: { accountState: 'ACTIVE', summary: 'Did not go through' } });
+		expect(journal.closuresSince(new Date('2026-05-10T00:00:00.000Z')).map((closure) => closure.accountId)).toEqual([
+			'2',
+			'4',
+			'7',
+		]);
+	});
+
+	it('keeps an intent whose answer was lost pending, with its unknown outcome on record', () => {
+		const journal = new Journal(directory, 'o-test');
+		const lost = journal.appendIntent({ caller, accountId: '318274650192', action: 'close' });
+		journal.appendOutcome(lost, { error: { code: 'NetworkError', message: 'socket hang up' }, unknown: true });
+		expect(journal.read().records[1]).toMatchObject({
+			phase: 'outcome',
+			outcomeUnknown: true,
+			error: { code: 'NetworkError', message: 'socket hang up' },
+		});
+		expect(journal.pendingIntents().map((record) => record.intentId)).toEqual([lost.intentId]);
+		const [entry] = journalEntries(journal.read().records);
+		expect(entry?.status).toBe('unknown');
+		expect(entry?.summary).toMatch(/^checking: the answer was lost \(NetworkError: socket hang up\)/);
+		journal.appendReconcile(lost, caller, {
+			result: { accountState: 'PENDING_CLOSURE', summary: 'Went through: now PENDING_CLOSURE.' },
+		});
+		expect(journal.pendingIntents()).toEqual([]);
+		const [settled] = journalEntries(journal.read().records);
+		expect(settled?.status).toBe('reconciled');
+		expect(settled?.summary).toBe('Went through: now PENDING_CLOSURE.');
+		expect(settled?.unknownOutcome?.outcomeUnknown).toBe(true);
 	});
 });
 
@@ -275,8 +312,10 @@ describe('reconciliation on the next start', () => {
 			['outcome', 'remove'],
 		]);
 		expect(journal.pendingIntents().map((record) => record.intentId)).toEqual([unreachable.intentId]);
+		// The one AWS could not be asked about counts against the allowance until it is settled.
 		expect(journal.closuresSince(new Date(0)).map((closure) => closure.accountId)).toEqual([
 			DEMO_ACCOUNTS.paymentsProd,
+			unreachable.accountId,
 		]);
 	});
 });
@@ -288,14 +327,18 @@ describe('reconciliation on the next start', () => {
 function buildJournalForChildren(): string {
 	const out = join(repo, 'node_modules', '.cache', 'orgdash-test', `journal-${process.pid}`);
 	mkdirSync(out, { recursive: true });
-	const source = readFileSync(join(repo, 'source', 'store', 'journal.ts'), 'utf8');
-	const { outputText } = ts.transpileModule(source, {
-		compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-	});
-	writeFileSync(join(out, 'journal.mjs'), outputText);
+	// The journal and the one pure module it imports, laid out as in source/ so its import resolves.
+	for (const file of ['store/journal', 'domain/redact']) {
+		const source = readFileSync(join(repo, 'source', `${file}.ts`), 'utf8');
+		const { outputText } = ts.transpileModule(source, {
+			compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+		});
+		mkdirSync(dirname(join(out, file)), { recursive: true });
+		writeFileSync(join(out, `${file}.mjs`), outputText.replace(/from '(\.\.?\/[^']+)\.js'/g, "from '$1.mjs'"));
+	}
 	writeFileSync(
 		join(out, 'writer.mjs'),
-		`import { Journal } from './journal.mjs';
+		`import { Journal } from './store/journal.mjs';
 const [directory, label, count, startAt] = process.argv.slice(2);
 const journal = new Journal(directory, 'o-concurrent');
 const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:role/' + label };
@@ -304,6 +347,18 @@ for (let index = 0; index < Number(count); index++) {
 	const intent = journal.appendIntent({ caller, accountId: String(100000000000 + index), action: 'close' });
 	journal.appendOutcome(intent, { error: { code: label, message: label.repeat(120) + ' #' + index } });
 }
+`,
+	);
+	// Writes a close intent, says so, then waits for an answer that never comes (killed with SIGKILL meanwhile).
+	writeFileSync(
+		join(out, 'hung-closer.mjs'),
+		`import { Journal } from './store/journal.mjs';
+const [directory, organizationId, accountId] = process.argv.slice(2);
+const journal = new Journal(directory, organizationId);
+const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/demo-admin' };
+const intent = journal.appendIntent({ caller, accountId, action: 'close' });
+process.stdout.write('sent ' + intent.intentId + '\\n');
+setInterval(() => {}, 1000);
 `,
 	);
 	roots.push(out);
@@ -333,8 +388,10 @@ describe('two processes writing at once', () => {
 		]);
 		const journal = new Journal(directory, 'o-concurrent');
 		const text = readFileSync(journal.path, 'utf8');
-		const lines = text.split('\n');
-		expect(lines.pop()).toBe('');
+		expect(text.endsWith('\n')).toBe(true);
+		// A writer that looks at the last byte while another's write is landing may add a newline of its own:
+		// an empty line, which reading skips.
+		const lines = text.split('\n').filter((line) => line !== '');
 		expect(lines).toHaveLength(4 * perWriter);
 		for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
 		const { records, skipped } = journal.read();
@@ -405,5 +462,72 @@ describe('the journal as a document and as requests', () => {
 			journal.read().records.filter((record) => record.intentId !== accepted.intentId || record.phase === 'outcome'),
 		);
 		expect(orphan.find((entry) => entry.accountId === '1')?.status).toBe('accepted');
+	});
+});
+
+describe('a journal whose last line was cut', () => {
+	const cut = '{"time":"2026-05-10T11:00:00.000Z","organizationId":"o-test","caller":{"accountId":"1111';
+
+	it('ends the cut line before the next record, so the record is read', () => {
+		const journal = new Journal(directory, 'o-test');
+		const first = journal.appendIntent({ caller, accountId: '318274650192', action: 'close' });
+		appendFileSync(journal.path, cut);
+		const next = journal.appendIntent({ caller, accountId: '184627395021', action: 'close' });
+		const { records, skipped } = journal.read();
+		expect(records.map((record) => record.intentId)).toEqual([first.intentId, next.intentId]);
+		expect(skipped).toEqual([{ line: 2, reason: 'not valid JSON (a partial or corrupted line)' }]);
+		expect(readFileSync(journal.path, 'utf8').endsWith('\n')).toBe(true);
+		expect(journal.pendingIntents().map((record) => record.intentId)).toEqual([first.intentId, next.intentId]);
+	});
+
+	it('reads a whole record glued onto a broken line, as an earlier version wrote it', () => {
+		const journal = new Journal(directory, 'o-test');
+		const intent = journal.appendIntent({ caller, accountId: '318274650192', action: 'close' });
+		const glued = `${cut}${JSON.stringify(intent)}\n`;
+		const { records, skipped } = parseJournal(`garbage${JSON.stringify(intent)}\n${glued}not json at all\n`);
+		expect(records).toEqual([intent, intent]);
+		expect(skipped.map((line) => [line.line, line.reason])).toEqual([
+			[1, 'began with a partial record (kept the whole record after it)'],
+			[2, 'began with a partial record (kept the whole record after it)'],
+			[3, 'not valid JSON (a partial or corrupted line)'],
+		]);
+	});
+
+	it('keeps the intent of a closure whose process was killed before its outcome; the next start settles it', async () => {
+		const hung = join(dirname(buildJournalForChildren()), 'hung-closer.mjs');
+		const sandbox = createSandbox({ now: () => new Date('2026-05-10T12:00:00.000Z') });
+		const journal = new Journal(directory, 'o-demo1234567');
+		const earlier = journal.appendIntent({ caller, accountId: DEMO_ACCOUNTS.logArchive, action: 'close' });
+		journal.appendOutcome(earlier, { error: { code: 'AccessDeniedException', message: 'no' } });
+		// A crash while appending left the last line without its newline.
+		appendFileSync(journal.path, cut);
+
+		const child = spawn(process.execPath, [hung, directory, 'o-demo1234567', DEMO_ACCOUNTS.paymentsProd], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const sent = await new Promise<string>((resolve, reject) => {
+			let output = '';
+			child.stdout.on('data', (chunk) => {
+				output += chunk;
+				const match = /sent (\S+)\n/.exec(output);
+				if (match?.[1]) resolve(match[1]);
+			});
+			child.on('error', reject);
+			child.on('exit', (code) => reject(new Error(`the child exited (${code}) before sending`)));
+		});
+		// AWS received the request; the process dies before the answer and before writing an outcome.
+		await sandbox.closeAccount(DEMO_ACCOUNTS.paymentsProd);
+		const killed = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+		child.kill('SIGKILL');
+		expect(await killed).toBe('SIGKILL');
+
+		expect(journal.pendingIntents().map((intent) => intent.intentId)).toEqual([sent]);
+		const [settled] = await reconcilePending(journal, sandbox, caller);
+		expect(settled?.intent.intentId).toBe(sent);
+		expect(settled?.outcome?.result?.summary).toBe('Went through: now PENDING_CLOSURE.');
+		expect(journal.pendingIntents()).toEqual([]);
+		expect(journal.closuresSince(new Date(0)).map((closure) => closure.accountId)).toEqual([
+			DEMO_ACCOUNTS.paymentsProd,
+		]);
 	});
 });

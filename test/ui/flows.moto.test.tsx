@@ -11,10 +11,11 @@ import { render } from 'ink-testing-library';
 import { afterEach, expect, it } from 'vitest';
 import type { FlowState } from '../../source/domain/close-flow.js';
 import { createAwsGateway } from '../../source/org/aws.js';
-import { Journal } from '../../source/store/journal.js';
+import { Journal, reconcilePending } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import { CloseFlow } from '../../source/ui/panels/CloseFlow.js';
 import { RemoveFlow } from '../../source/ui/panels/RemoveFlow.js';
+import { startLossyProxy } from '../support/lossy-proxy.js';
 import { describeWithMoto, MOTO_REGION, type SeededOrganization, seedOrganization } from '../support/moto.js';
 import { flat, KEYS, settle, waitFor } from './flows-support.js';
 
@@ -163,6 +164,60 @@ describeWithMoto('guided flows against moto', (moto) => {
 			'remove/intent',
 			'remove/outcome',
 		]);
+	}, 60_000);
+
+	it('settles a closure whose answer was lost on the way back: moto closed it, the journal says unknown, then settled', async () => {
+		await moto.server.reset();
+		const seeded = await setUp(moto.server.endpoint);
+		const proxy = await startLossyProxy(moto.server.endpoint, ['CloseAccount']);
+		const world = { ...seeded, gateway: createAwsGateway({ endpointUrl: proxy.endpoint, region: MOTO_REGION }) };
+		const id = accountNamed(world.org, 'to-close');
+		const steps: string[] = [];
+		const flow = drive(world, 'close', id);
+		try {
+			await flow.reach('intro');
+			await flow.press(KEYS.enter);
+			await flow.reach('checklist');
+			for (let item = 0; item < 7; item++) await flow.press(KEYS.space, KEYS.down);
+			await flow.press(KEYS.enter, KEYS.enter);
+			await flow.reach('confirm-id');
+			await flow.press(...id);
+			await flow.press(KEYS.enter);
+			await flow.reach('confirm-yes');
+			await flow.press('y', KEYS.enter);
+			await waitFor(
+				() => {
+					steps.push(flow.step());
+					return flow.step() === 'closed';
+				},
+				() => `step closed (now ${flow.step()})`,
+				20_000,
+			);
+			await settle();
+			expect(flow.frame()).toContain(
+				'The answer to CloseAccount was lost, but AWS shows the account SUSPENDED: the closure went through.',
+			);
+			expect(flow.frame()).toContain(`Account ${id} is SUSPENDED`);
+		} finally {
+			flow.instance.unmount();
+			await proxy.close();
+		}
+		expect(proxy.dropped).toEqual(['CloseAccount']);
+		expect(steps).not.toContain('failed');
+
+		const described = await world.org.client.send(new DescribeAccountCommand({ AccountId: id }));
+		expect(described.Account?.State ?? described.Account?.Status).toBe('SUSPENDED');
+		const records = world.journal.read().records;
+		expect(
+			records.map((record) => `${record.action}/${record.phase}${record.outcomeUnknown ? '/unknown' : ''}`),
+		).toEqual(['close/intent', 'close/outcome/unknown', 'reconcile/outcome']);
+		// The SDK reports a connection reset mid-answer as a TimeoutError or a NetworkError, depending on its timing.
+		expect(records[1]?.error?.code).toMatch(/^(NetworkError|TimeoutError)$/);
+		expect(records[2]?.result).toEqual({ accountState: 'SUSPENDED', summary: 'Went through: now SUSPENDED.' });
+		// The next start finds nothing pending.
+		expect(world.journal.pendingIntents()).toEqual([]);
+		expect(await reconcilePending(world.journal, seeded.gateway, world.caller)).toEqual([]);
+		expect(world.journal.closuresSince(new Date(0)).map((closure) => closure.accountId)).toEqual([id]);
 	}, 60_000);
 
 	it('refuses the management account before any call, though moto itself would close it', async () => {

@@ -533,7 +533,7 @@ describe('the journal view', () => {
 		try {
 			await settle();
 			const frame = instance.lastFrame() ?? '';
-			expect(frame).toContain('Journal of o-demo1234567: 2 requests, 1 without an outcome');
+			expect(frame).toContain('Journal of o-demo1234567: 2 requests, 1 without a known outcome');
 			expect(frame).toContain('1 unreadable line was skipped (line 4).');
 			const lines = frame.split('\n');
 			const removeLine = lines.findIndex((line) => line.includes('2026-05-02 09:00:00 remove'));

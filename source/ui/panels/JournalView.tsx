@@ -17,6 +17,8 @@ const STATUS_LABEL: Record<JournalEntry['status'], string> = {
 	accepted: 'accepted',
 	refused: 'refused',
 	pending: 'pending',
+	// Its summary starts with "checking": the row reads "unknown, checking: ...".
+	unknown: 'unknown,',
 	reconciled: 'checked',
 };
 
@@ -76,10 +78,16 @@ export function JournalView({ journal, onBack, height = 20, width = 100 }: Journ
 		setTop(next);
 	});
 
-	const pending = entries.filter((entry) => entry.status === 'pending').length;
+	const pending = entries.filter((entry) => entry.status === 'pending' || entry.status === 'unknown').length;
 	const statusColour = (status: JournalEntry['status']) =>
 		theme.colour(
-			status === 'accepted' ? 'green' : status === 'refused' ? 'red' : status === 'pending' ? 'yellow' : 'cyan',
+			status === 'accepted'
+				? 'green'
+				: status === 'refused'
+					? 'red'
+					: status === 'pending' || status === 'unknown'
+						? 'yellow'
+						: 'cyan',
 		);
 	// Time, action, account and status take 52 columns; the summary gets the rest, less the caller after it.
 	const summaryWidth = (callerText: string) => Math.max(20, width - 52 - callerText.length - 5);
@@ -88,7 +96,7 @@ export function JournalView({ journal, onBack, height = 20, width = 100 }: Journ
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Text bold wrap="truncate-end">
 				Journal of {journal.organizationId}: {entries.length} {entries.length === 1 ? 'request' : 'requests'}
-				{pending > 0 ? `, ${pending} without an outcome` : ''}
+				{pending > 0 ? `, ${pending} without a known outcome` : ''}
 			</Text>
 			<Text dimColor wrap="truncate-middle">
 				{journal.path}

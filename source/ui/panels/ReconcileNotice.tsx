@@ -1,6 +1,7 @@
 /**
- * Shown at start when the journal holds requests with no outcome (the program
- * stopped between sending one and writing its answer): each is checked with
+ * Shown at start when the journal holds requests with no known outcome (the
+ * program stopped between sending one and writing its answer, or the answer
+ * was lost): each is checked with
  * DescribeAccount and the journal is told what the account's state is now.
  */
 import { Box, Text, useInput } from 'ink';
@@ -51,7 +52,8 @@ export function ReconcileNotice({ journal, gateway, caller, onBack, height }: Re
 				{pending.length === 1 ? 'A request' : `${pending.length} requests`} from an earlier run had no recorded outcome
 			</Text>
 			<Text dimColor>
-				orgdash stopped after recording the request and before recording AWS's answer. Checking with AWS:
+				AWS's answer was never recorded (orgdash stopped, or the answer was lost on the way), so whether each went
+				through is unknown. Checking with AWS:
 			</Text>
 			<Box flexDirection="column" marginTop={1} flexGrow={1}>
 				{pending.map((intent) => {

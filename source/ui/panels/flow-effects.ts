@@ -7,8 +7,10 @@
 import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
 import type { FlowEffect, FlowEvent } from '../../domain/close-flow.js';
 import type { ErrorInfo } from '../../domain/explain.js';
+import { leavesOutcomeUnknown } from '../../domain/outcome.js';
+import { redactCredentials } from '../../domain/redact.js';
 import type { OrgGateway } from '../../org/gateway.js';
-import type { Journal } from '../../store/journal.js';
+import { type Journal, type JournalRecord, reconcileIntent } from '../../store/journal.js';
 
 /** The part of Settings the flows use (checklist progress per account). */
 export interface ProgressStore {
@@ -47,15 +49,16 @@ export function pollDelay(attempt: number, fixedMs?: number): number {
 
 export function toErrorInfo(error: unknown): ErrorInfo {
 	if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-		const { code, reason, message, network } = error as {
+		const { code, reason, message, network, outcomeUnknown } = error as {
 			code: string;
 			reason?: string;
 			message?: string;
 			network?: boolean;
+			outcomeUnknown?: boolean;
 		};
-		return { code, reason, message, network };
+		return { code, reason, message, network, outcomeUnknown };
 	}
-	return { code: 'Error', message: error instanceof Error ? error.message : String(error) };
+	return { code: 'Error', message: redactCredentials(error instanceof Error ? error.message : String(error)) };
 }
 
 export interface FlowEffects {
@@ -68,6 +71,8 @@ export function createFlowEffects(services: FlowServices, onExit: () => void): F
 	const { gateway, journal, progress, organization, caller } = services;
 	const now = services.now ?? (() => new Date());
 	const timers = new Set<ReturnType<typeof setTimeout>>();
+	/** Intents whose answer was lost, by confirmation, for the 'settle' effect that follows. */
+	const unsettled = new Map<number, JournalRecord>();
 	let disposed = false;
 
 	const send = (dispatch: Dispatch, event: FlowEvent): void => {
@@ -82,7 +87,7 @@ export function createFlowEffects(services: FlowServices, onExit: () => void): F
 
 	async function submit(effect: Extract<FlowEffect, { type: 'submit' }>, dispatch: Dispatch): Promise<void> {
 		const { action, accountId, confirmation } = effect;
-		let intent: ReturnType<Journal['appendIntent']>;
+		let intent: JournalRecord;
 		try {
 			intent = journal.appendIntent({ caller, accountId, action });
 		} catch (error) {
@@ -94,13 +99,17 @@ export function createFlowEffects(services: FlowServices, onExit: () => void): F
 			});
 			return;
 		}
+		const at = now().toISOString();
 		try {
 			if (action === 'close') await gateway.closeAccount(accountId);
 			else await gateway.removeAccount(accountId);
 		} catch (error) {
 			const info = toErrorInfo(error);
-			tryOutcome(() => journal.appendOutcome(intent, { error: info }));
-			send(dispatch, { type: 'submitFailed', confirmation, error: info });
+			// Only a refusal is an outcome; otherwise the request may have gone through and stays pending until settled.
+			const unknown = leavesOutcomeUnknown(info);
+			if (unknown) unsettled.set(confirmation, intent);
+			tryOutcome(() => journal.appendOutcome(intent, { error: info, unknown }));
+			send(dispatch, { type: 'submitFailed', confirmation, error: info, at });
 			return;
 		}
 		const summary =
@@ -108,6 +117,37 @@ export function createFlowEffects(services: FlowServices, onExit: () => void): F
 		// An outcome that cannot be written leaves the intent pending; the next start reconciles it.
 		tryOutcome(() => journal.appendOutcome(intent, { result: { summary } }));
 		send(dispatch, { type: 'submitted', confirmation, at: now().toISOString() });
+	}
+
+	/** Reads the account after a lost answer; the journal gets a reconcile record when AWS answers. */
+	async function settleLost(effect: Extract<FlowEffect, { type: 'settle' }>, dispatch: Dispatch): Promise<void> {
+		const { accountId, confirmation } = effect;
+		const intent = unsettled.get(confirmation);
+		unsettled.delete(confirmation);
+		let found: Account | undefined;
+		const describer = { describeAccount: async (id: string) => (found = await describe(id)) };
+		if (!intent) {
+			// No intent to settle (cannot happen: submit keeps it); still read the account so the screen is right.
+			describe(accountId).then(
+				(account) => send(dispatch, { type: 'settled', confirmation, account }),
+				(error: unknown) => send(dispatch, { type: 'settleFailed', confirmation, error: toErrorInfo(error) }),
+			);
+			return;
+		}
+		let reconciliation: Awaited<ReturnType<typeof reconcileIntent>>;
+		try {
+			reconciliation = await reconcileIntent(journal, describer, caller, intent);
+		} catch (error) {
+			// The account was read but the journal could not take the record: the next start settles it again.
+			if (found) send(dispatch, { type: 'settled', confirmation, account: found });
+			else send(dispatch, { type: 'settleFailed', confirmation, error: toErrorInfo(error) });
+			return;
+		}
+		if (reconciliation.error) {
+			send(dispatch, { type: 'settleFailed', confirmation, error: reconciliation.error });
+			return;
+		}
+		send(dispatch, { type: 'settled', confirmation, account: found });
 	}
 
 	return {
@@ -134,6 +174,9 @@ export function createFlowEffects(services: FlowServices, onExit: () => void): F
 					return;
 				case 'submit':
 					void submit(effect, dispatch);
+					return;
+				case 'settle':
+					void settleLost(effect, dispatch);
 					return;
 				case 'poll': {
 					const timer = setTimeout(

@@ -27,7 +27,7 @@ import { ConfirmIdStep } from './ConfirmIdStep.js';
 import { ConfirmYesStep } from './ConfirmYesStep.js';
 import { FlowFrame } from './FlowFrame.js';
 import { IntroStep } from './IntroStep.js';
-import { ClosedStep, FailedStep, RemovedStep } from './OutcomeSteps.js';
+import { ClosedStep, FailedStep, RemovedStep, SettlingStep, UnknownStep } from './OutcomeSteps.js';
 import { PathStep } from './PathStep.js';
 import { RefusedStep } from './RefusedStep.js';
 import { RemoveIntroStep } from './RemoveIntroStep.js';
@@ -61,6 +61,8 @@ export const FLOW_STEP_HINTS: Record<FlowState['step']['name'], string> = {
 	'confirm-id': 'type the 12 digits  Backspace delete  Enter confirm  Esc back',
 	'confirm-yes': 'y then Enter: yes  Enter alone or n: No  Esc back',
 	submitting: 'waiting for AWS…',
+	settling: 'reading the account…',
+	unknown: 'Esc back',
 	tracking: 'Esc back to the dashboard (the closure goes on)',
 	closed: 'Esc back',
 	removed: 'Esc back',
@@ -189,6 +191,21 @@ export function FlowPanel(props: FlowPanelProps) {
 		case 'failed':
 			body = <FailedStep explanation={step.explanation} />;
 			break;
+		case 'settling':
+			body = <SettlingStep explanation={step.lost} />;
+			break;
+		case 'unknown':
+			body = <UnknownStep lost={step.lost} checkError={step.checkError} />;
+			break;
+	}
+	if (state.settlement) {
+		body = (
+			<>
+				<Text bold>{state.settlement}</Text>
+				<Text> </Text>
+				{body}
+			</>
+		);
 	}
 
 	const hints =

@@ -1,5 +1,6 @@
-/** How a flow ended: closed, removed, or failed with the explanation. */
+/** How a flow ended: closed, removed, failed with the explanation, or unknown after a lost answer. */
 import { Box, Text } from 'ink';
+import Spinner from 'ink-spinner';
 import type { Explanation } from '../../../domain/explain.js';
 import { day } from '../../format.js';
 import { useTheme } from '../../hooks/useTheme.js';
@@ -78,6 +79,48 @@ function Labelled({ label, children }: { readonly label: string; readonly childr
 				<Text bold>{label}:</Text>
 			</Box>
 			<Text>{children}</Text>
+		</Box>
+	);
+}
+
+/** The answer was lost: the account's state is being read to learn whether the request went through. */
+export function SettlingStep({ explanation }: { readonly explanation: Explanation }) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column">
+			<Text color={theme.colour('yellow')} bold>
+				? {explanation.what}
+			</Text>
+			<Box marginTop={1} flexDirection="column">
+				<Labelled label="Why">{explanation.why}</Labelled>
+				<Text>
+					<Spinner type="dots" /> Outcome unknown, checking: reading the account's state with DescribeAccount…
+				</Text>
+				<Text dimColor>AWS said: {explanation.code}</Text>
+			</Box>
+		</Box>
+	);
+}
+
+/** The answer was lost and the account could not be read either: the journal keeps the request as unknown. */
+export function UnknownStep({ lost, checkError }: { readonly lost: Explanation; readonly checkError: Explanation }) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column">
+			<Text color={theme.colour('yellow')} bold>
+				? {lost.what}
+			</Text>
+			<Box marginTop={1} flexDirection="column">
+				<Labelled label="Why">{lost.why}</Labelled>
+				<Labelled label="Check">{`Reading the account failed too: ${checkError.what} ${checkError.why}`}</Labelled>
+				<Labelled label="Now">
+					The journal keeps the request as unknown and orgdash checks it again on the next start. Refresh (r) on the
+					dashboard to see the account's state before sending anything again.
+				</Labelled>
+				<Text dimColor>
+					AWS said: {lost.code}; then {checkError.code}
+				</Text>
+			</Box>
 		</Box>
 	);
 }
