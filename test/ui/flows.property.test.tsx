@@ -256,6 +256,12 @@ function expand(scenario: Scenario): Press[] {
 	const typeText = (text: string) => {
 		for (const char of Array.from(text)) typed(char);
 	};
+	const tickAll = () => {
+		for (let item = 0; item < 7; item++) {
+			typed(KEYS.space);
+			typed(KEYS.down);
+		}
+	};
 	for (const token of tokens) {
 		switch (token.kind) {
 			case 'key':
@@ -283,10 +289,7 @@ function expand(scenario: Scenario): Press[] {
 				typeText(`${accountId}7`);
 				break;
 			case 'tick-all':
-				for (let item = 0; item < 7; item++) {
-					typed(KEYS.space);
-					typed(KEYS.down);
-				}
+				tickAll();
 				break;
 			case 'progress': {
 				const move = progress[next % progress.length] as Move;
@@ -295,7 +298,7 @@ function expand(scenario: Scenario): Press[] {
 				else if (move === 'down') typed(KEYS.down);
 				else if (move === 'id') typeText(accountId);
 				else if (move === 'answer') typeText(token.answer);
-				else for (let item = 0; item < 7; item++) typed(KEYS.space), typed(KEYS.down);
+				else tickAll();
 				break;
 			}
 		}
