@@ -185,8 +185,7 @@ export const FLOW_KEYS: readonly KeyBinding<FlowCommand>[] = [
 	{
 		command: 'answer',
 		keys: [{ label: 'yes / y' }],
-		description:
-			'the last question: type yes (or y) then Enter to go ahead; anything else, or Enter alone, is No (Space types a space there)',
+		description: 'last question: type yes (or y) then Enter to go ahead; anything else is No',
 	},
 ];
 

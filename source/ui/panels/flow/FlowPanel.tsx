@@ -60,7 +60,7 @@ export const FLOW_STEP_HINTS: Record<FlowState['step']['name'], string> = {
 	path: '↑/↓ choose  Enter select  Esc back',
 	'remove-intro': 'Enter continue  Esc back',
 	'confirm-id': 'type the 12 digits  Backspace delete  Enter confirm  Esc back',
-	'confirm-yes': 'type yes (or y) then Enter: go ahead  anything else or Enter alone: No  Esc back',
+	'confirm-yes': 'type yes (or y) then Enter: go ahead  anything else: No  Esc back',
 	submitting: 'waiting for AWS…',
 	tracking: 'Esc back to the dashboard (the closure goes on)',
 	closed: 'Esc back',
