@@ -2,8 +2,9 @@
  * The guided close and removal flows as one pure reducer: state + event ->
  * state + the effects it asks for. The destructive effect ('submit') comes
  * from one place only: the last question, answered with the typed line 'y'
- * or 'yes', after the exact account id was typed. The same transition moves the state to 'submitting',
- * where every key is ignored, so one confirmation sends at most one request.
+ * or 'yes', after the exact account id was typed. The same transition moves
+ * the state to 'submitting', where every key is ignored, so one confirmation
+ * sends at most one request.
  */
 import type { AccountFacts } from '../org/gateway.js';
 import type { Account, AccountState, CallerIdentity, Organization } from './account.js';
