@@ -45,7 +45,7 @@ import { KEYS, waitFor } from './flows-support.js';
 
 /** Two seeds of this many runs each: 20,000 sequences through the reducer. */
 const REDUCER_RUNS_PER_SEED = 10_000;
-const RENDERED_RUNS = 150;
+const RENDERED_RUNS = 120;
 const FIXED_SEED = 20_260_510;
 
 function randomSeed(): number {
