@@ -1,12 +1,13 @@
 /**
  * The guided close and removal flows as one pure reducer: state + event ->
  * state + the effects it asks for. The destructive effect ('submit') comes
- * from one place only: the last question, answered 'y', after the exact
- * account id was typed. The same transition moves the state to 'submitting',
- * where every key is ignored, so one confirmation sends at most one request.
- * When the request's answer is lost (or AWS fails without refusing it), the
- * outcome is unknown: 'settling' reads the account's state at once and says
- * what it found; no step after it can send the request again.
+ * from one place only: the last question, answered with the typed line 'y'
+ * or 'yes', after the exact account id was typed. The same transition moves
+ * the state to 'submitting', where every key is ignored, so one confirmation
+ * sends at most one request. When the request's answer is lost (or AWS fails
+ * without refusing it), the outcome is unknown: 'settling' reads the account's
+ * state at once and says what it found; no step after it can send the request
+ * again.
  */
 import type { AccountFacts } from '../org/gateway.js';
 import type { Account, AccountState, CallerIdentity, Organization } from './account.js';
@@ -68,7 +69,8 @@ export type FlowStep =
 	| {
 			readonly name: 'confirm-yes';
 			readonly action: DestructiveAction;
-			readonly answer: '' | 'y' | 'n';
+			/** The line typed so far, as typed; only y or yes confirms (see isYes). */
+			readonly answer: string;
 			readonly confirmation: number;
 	  }
 	| { readonly name: 'submitting'; readonly action: DestructiveAction; readonly confirmation: number }
@@ -418,17 +420,38 @@ function onPathKey(state: FlowState, cursor: number, key: FlowKey): Transition {
 	}
 }
 
+/** The steps where typed characters are text, not commands (j, k and Space included). */
+export function takesTypedText(step: FlowStep): boolean {
+	return step.name === 'confirm-id' || step.name === 'confirm-yes';
+}
+
+const ACCOUNT_ID_LENGTH = 12;
+
+/** The longest answer the last question keeps; only y or yes confirms, so more is a mistake. */
+export const ANSWER_MAX_LENGTH = 20;
+
+/** The one answer that confirms: the typed line is y or yes, in any case, spaces around it aside. */
+export function isYes(line: string): boolean {
+	return /^(?:y|yes)$/i.test(line.trim());
+}
+
 function onConfirmIdKey(state: FlowState, action: DestructiveAction, typed: string, key: FlowKey): Transition {
 	if (key.type === 'backspace') return to(state, { name: 'confirm-id', action, typed: typed.slice(0, -1) });
-	if (key.type === 'text') {
-		const digits = key.text.replace(/\D/g, '');
+	if (key.type === 'text' || key.type === 'space') {
+		const digits = key.type === 'text' ? key.text.replace(/\D/g, '') : '';
 		if (!digits) return stay(state, 'Only digits: type the 12-digit account id.');
-		return to(state, { name: 'confirm-id', action, typed: (typed + digits).slice(0, 12) });
+		const kept = (typed + digits).slice(0, ACCOUNT_ID_LENGTH);
+		const dropped = typed.length + digits.length - kept.length;
+		const notice =
+			dropped > 0
+				? `An account id has 12 digits: ${dropped === 1 ? 'the extra digit was' : `${dropped} extra digits were`} not added (Backspace deletes).`
+				: undefined;
+		return to(state, { name: 'confirm-id', action, typed: kept }, [], notice);
 	}
 	if (key.type !== 'enter') return stay(state);
 	if (typed !== state.accountId) {
 		const hint =
-			typed.length < 12
+			typed.length < ACCOUNT_ID_LENGTH
 				? `${typed.length} of 12 digits typed: type the whole account id.`
 				: 'That is not this account’s id: check the digits (Backspace deletes).';
 		return stay(state, hint);
@@ -445,24 +468,44 @@ function onConfirmIdKey(state: FlowState, action: DestructiveAction, typed: stri
 	};
 }
 
+/**
+ * The last question: a line of text, typed one key at a time. Enter submits
+ * the whole line; only y or yes sends the request, anything else is No.
+ */
 function onConfirmYesKey(
 	state: FlowState,
 	step: Extract<FlowStep, { name: 'confirm-yes' }>,
 	key: FlowKey,
 	pasted: boolean,
 ): Transition {
-	// The answer must be typed: a paste or a burst of keys never answers the last question.
-	if (pasted && key.type !== 'escape')
-		return stay(state, 'Type the answer, one key at a time: pasted keys do not count here.');
-	if (key.type === 'backspace') return to(state, { ...step, answer: '' });
-	if (key.type === 'text') {
-		const answer = key.text === 'y' || key.text === 'Y' ? 'y' : key.text === 'n' || key.text === 'N' ? 'n' : undefined;
-		if (!answer) return stay(state, 'Answer y or n, then Enter (Enter alone means No).');
-		return to(state, { ...step, answer });
+	const typed = key.type === 'space' ? ' ' : key.type === 'text' ? key.text : undefined;
+	// A person types one character per key: several at once are a paste, whatever the terminal said.
+	const burst = pasted || (typed !== undefined && Array.from(typed).length > 1);
+	// The answer must be typed: a paste or a burst never answers, and nothing of it stays in the line.
+	if (burst && key.type !== 'escape') {
+		return to(
+			state,
+			{ ...step, answer: '' },
+			[],
+			'Type the answer, one key at a time: pasted keys do not count here (the line was cleared).',
+		);
+	}
+	if (key.type === 'backspace') return to(state, { ...step, answer: Array.from(step.answer).slice(0, -1).join('') });
+	if (typed !== undefined) {
+		// Control characters are not text a person can see; they never go into the line.
+		if (/\p{Cc}/u.test(typed)) return stay(state);
+		if (Array.from(step.answer).length >= ANSWER_MAX_LENGTH) {
+			return stay(
+				state,
+				`The answer is at most ${ANSWER_MAX_LENGTH} characters: type yes (or y), or Backspace to delete.`,
+			);
+		}
+		return to(state, { ...step, answer: step.answer + typed });
 	}
 	if (key.type !== 'enter') return stay(state);
-	if (step.answer !== 'y') {
-		return to(state, beforeConfirm(step.action), [], 'You answered No: nothing was sent.');
+	if (!isYes(step.answer)) {
+		const said = step.answer.trim() === '' ? 'You answered No' : `“${step.answer.trim()}” is not yes, so it is No`;
+		return to(state, beforeConfirm(step.action), [], `${said}: nothing was sent.`);
 	}
 	return to(state, { name: 'submitting', action: step.action, confirmation: step.confirmation }, [
 		{ type: 'submit', action: step.action, accountId: state.accountId, confirmation: step.confirmation },

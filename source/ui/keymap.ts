@@ -146,7 +146,7 @@ export const HELP_KEYS: readonly KeyBinding<HelpCommand>[] = [
 	{ command: 'quit', keys: [chord('q')], description: 'quit', hint: 'q quit' },
 ];
 
-/** The guided close and remove flows (and the console closure steps). Typed text (digits, y, n) is not a command. */
+/** The guided close and remove flows (and the console closure steps). Typed text (the id, the answer) is not a command. */
 export type FlowCommand =
 	| 'back'
 	| 'continue'
@@ -173,7 +173,7 @@ export const FLOW_KEYS: readonly KeyBinding<FlowCommand>[] = [
 	{
 		command: 'delete-char',
 		keys: [special('backspace', 'Backspace'), special('delete', 'Delete')],
-		description: 'delete the last digit typed',
+		description: 'delete the last character typed',
 	},
 	{ command: 'previous-step', keys: [special('leftArrow', '←')], description: 'console steps: the previous one' },
 	{ command: 'next-step', keys: [special('rightArrow', '→')], description: 'console steps: the next one' },
@@ -182,7 +182,11 @@ export const FLOW_KEYS: readonly KeyBinding<FlowCommand>[] = [
 		keys: [{ label: '0-9' }],
 		description: 'type the account id, all 12 digits, to confirm',
 	},
-	{ command: 'answer', keys: [chord('y'), chord('n')], description: 'the last question: y then Enter goes ahead' },
+	{
+		command: 'answer',
+		keys: [{ label: 'yes / y' }],
+		description: 'last question: type yes (or y) then Enter to go ahead; anything else is No',
+	},
 ];
 
 export type JournalCommand =

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Account, Organization } from '../../source/domain/account.js';
 import { CHECKLIST_ITEM_IDS } from '../../source/domain/checklist.js';
 import {
+	ANSWER_MAX_LENGTH,
 	allowanceView,
 	type FlowContext,
 	type FlowEffect,
@@ -9,6 +10,7 @@ import {
 	type FlowKey,
 	type FlowState,
 	flowReducer,
+	isYes,
 	knownClosureTimes,
 	startFlow,
 	stepTrail,
@@ -355,7 +357,6 @@ describe('confirming', () => {
 		expect(submits(changedMind.effects)).toEqual([]);
 		const cleared = run(atYes, key.text('y'), key.backspace, key.enter);
 		expect(submits(cleared.effects)).toEqual([]);
-		expect(run(atYes, key.text('yes')).state.notice).toMatch(/Answer y or n/);
 	});
 
 	it('sends one request on y + Enter, and moves to submitting in the same step', () => {
@@ -387,6 +388,18 @@ describe('confirming', () => {
 		expect(submits(run(toConfirmYes(), key.text('Y'), key.enter).effects)).toHaveLength(1);
 	});
 
+	it('says so when a digit goes beyond the 12 of an account id, and keeps the first 12', () => {
+		const full = run(atConfirm, ...typeId(MEMBER)).state;
+		expect(full.notice).toBeUndefined();
+		const extra = run(full, key.text('9'));
+		expect(extra.state.step).toMatchObject({ typed: MEMBER });
+		expect(extra.state.notice).toMatch(/12 digits: the extra digit was not added/);
+		const pastedLonger = run(atConfirm, key.text(`${MEMBER}77`)).state;
+		expect(pastedLonger.step).toMatchObject({ typed: MEMBER });
+		expect(pastedLonger.notice).toMatch(/2 extra digits were not added/);
+		expect(run(extra.state, key.backspace).state.notice).toBeUndefined();
+	});
+
 	it('numbers each confirmation, so a second one is a new request', () => {
 		const atYes = toConfirmYes();
 		const first = run(atYes, key.text('y'), key.enter).state;
@@ -403,6 +416,93 @@ describe('confirming', () => {
 		const leave = run(hammered.state, key.escape, key.text('y'), key.enter);
 		expect(leave.state.step.name).toBe('exit');
 		expect(submits(leave.effects)).toEqual([]);
+	});
+});
+
+describe('the last question takes the whole typed line', () => {
+	const typeLine = (line: string): FlowEvent[] =>
+		Array.from(line, (char) => (char === ' ' ? key.space : key.text(char)));
+
+	it.each(['y', 'Y', 'yes', 'YES', 'Yes', 'yEs', ' y ', '  yes'])('%j then Enter sends one request', (line) => {
+		const { state, effects } = run(toConfirmYes(), ...typeLine(line), key.enter);
+		expect(submits(effects)).toEqual([{ type: 'submit', action: 'close', accountId: MEMBER, confirmation: 1 }]);
+		expect(state.step.name).toBe('submitting');
+	});
+
+	it.each([
+		'',
+		'n',
+		'no',
+		'not yet',
+		'nay',
+		'yes please',
+		'yep',
+		'ye',
+		'yy',
+		'y y',
+		'yess',
+		'oui',
+		'ｙ',
+		'ýes',
+		'y.',
+		'1',
+		'ja',
+		'okay',
+	])('%j then Enter is No: nothing is sent, and it goes back', (line) => {
+		const { state, effects } = run(toConfirmYes(), ...typeLine(line), key.enter);
+		expect(submits(effects)).toEqual([]);
+		expect(state.step).toEqual({ name: 'path', cursor: 0 });
+		expect(state.notice).toMatch(/nothing was sent/);
+	});
+
+	it('shows the line as typed, spaces included, and Backspace edits it', () => {
+		const typed = run(toConfirmYes(), ...typeLine('not yet')).state;
+		expect(typed.step).toMatchObject({ name: 'confirm-yes', answer: 'not yet' });
+		const edited = run(typed, key.backspace, key.backspace, key.backspace, key.backspace, key.backspace, key.backspace);
+		expect(edited.state.step).toMatchObject({ answer: 'n' });
+		// "n" with the rest deleted is still No.
+		expect(submits(run(edited.state, key.enter).effects)).toEqual([]);
+		const fixed = run(typed, ...Array.from('not yet', () => key.backspace), key.text('y'), key.enter);
+		expect(submits(fixed.effects)).toHaveLength(1);
+		expect(run(toConfirmYes(), key.text('é'), key.text('✓'), key.backspace).state.step).toMatchObject({ answer: 'é' });
+	});
+
+	it('keeps the letters the dashboard binds to commands as typed text', () => {
+		const typed = run(toConfirmYes(), key.text('j'), key.text('k'), key.space, key.text('q')).state;
+		expect(typed.step).toMatchObject({ answer: 'jk q' });
+	});
+
+	it('bounds the line, with a notice, and keeps what was typed', () => {
+		const long = 'y'.repeat(ANSWER_MAX_LENGTH);
+		const full = run(toConfirmYes(), ...typeLine(long)).state;
+		expect(full.notice).toBeUndefined();
+		const over = run(full, key.text('e'));
+		expect(over.state.step).toMatchObject({ answer: long });
+		expect(over.state.notice).toMatch(new RegExp(`at most ${ANSWER_MAX_LENGTH} characters`));
+		expect(submits(run(over.state, key.enter).effects)).toEqual([]);
+	});
+
+	it('clears the line when keys come pasted, so no pasted character is ever submitted', () => {
+		const pasted = (text: string): FlowEvent => ({ type: 'key', key: { type: 'text', text }, pasted: true });
+		// The first key of a paste may arrive alone; the rest arrive as a burst.
+		const split = run(toConfirmYes(), key.text('y'), pasted('e'), pasted('s'), { ...key.enter, pasted: true });
+		expect(split.state.step).toMatchObject({ name: 'confirm-yes', answer: '' });
+		expect(split.state.notice).toMatch(/pasted keys do not count/);
+		expect(submits(run(split.state, key.enter).effects)).toEqual([]);
+		// Several characters in one key are a paste too.
+		const multi = run(toConfirmYes(), key.text('yes'), key.enter);
+		expect(submits(multi.effects)).toEqual([]);
+		const typedBefore = run(toConfirmYes(), key.text('y'), key.text('yes')).state;
+		expect(typedBefore.step).toMatchObject({ answer: '' });
+	});
+
+	it('ignores control characters', () => {
+		expect(run(toConfirmYes(), key.text('y'), key.text('\u0007')).state.step).toMatchObject({ answer: 'y' });
+	});
+
+	it('defines yes as the trimmed line y or yes, in any case', () => {
+		expect(['y', 'Y', 'yes', 'YeS', ' yes ', '\tY'].every(isYes)).toBe(true);
+		expect(['', ' ', 'n', 'no', 'yes please', 'yep', 'y es', 'yess', 'ｙ', 'ye'].some(isYes)).toBe(false);
 	});
 });
 

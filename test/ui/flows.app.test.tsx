@@ -146,6 +146,8 @@ describe('the flows from the dashboard', () => {
 		await app.see('Closing and removing (c, x)');
 		for (let line = 0; line < 12 && !app.frame().includes('type the account id'); line++) await app.press('j');
 		expect(app.frame()).toContain('0-9 type the account id, all 12 digits, to confirm');
+		for (let line = 0; line < 12 && !app.frame().includes('yes / y'); line++) await app.press('j');
+		expect(app.frame()).toContain('yes / y last question: type yes (or y) then Enter to go ahead; anything else is No');
 	});
 
 	it('shows requests an earlier run left without an outcome, and settles them', async () => {

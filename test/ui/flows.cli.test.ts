@@ -1,15 +1,21 @@
 /**
- * `orgdash journal --json` on the built command (npm test builds first): the
- * journal of the organization the gateway reaches, the demo's own with --demo.
+ * The built command (npm test builds first): `orgdash journal --json`, the
+ * journal of the organization the gateway reaches, the demo's own with
+ * --demo; and the flows' last question typed into a real pseudo-terminal.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import pty from '@lydell/node-pty';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { terminalEnvironment } from '../../source/bench/pty.js';
+import { VirtualScreen } from '../../source/bench/screen.js';
+import { DEMO_ACCOUNTS } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
+import { KEYS } from './flows-support.js';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
 const run = promisify(execFile);
@@ -63,4 +69,181 @@ describe('orgdash journal --json', () => {
 			stderr: expect.stringContaining('run orgdash journal --json'),
 		});
 	});
+});
+
+/**
+ * The last question of both flows, in the built command on the demo in a real
+ * pseudo-terminal: words typed one key at a time, as a person types them,
+ * never send the request; y then Enter does.
+ */
+describe('the [y/N] question in a terminal', () => {
+	const PAUSE_MS = 25;
+	const ID = { close: DEMO_ACCOUNTS.logArchive, remove: DEMO_ACCOUNTS.paymentsProd } as const;
+	const NAME = { close: 'Log Archive', remove: 'Payments Prod' } as const;
+	const WORDS = ['no', 'not yet', 'nay', 'yes please'];
+
+	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+	/** The dashboard in a 120x40 pseudo-terminal, and what its screen shows now (not the whole output so far). */
+	function openTerminal() {
+		const child = pty.spawn(process.execPath, [CLI, '--demo'], {
+			name: 'xterm-256color',
+			cols: 120,
+			rows: 40,
+			env: terminalEnvironment({ ORGDASH_CONFIG_DIR: folder, NO_COLOR: '1' }) as Record<string, string>,
+		});
+		const screen = new VirtualScreen(120, 40);
+		let writes = 0;
+		child.onData((data) => {
+			screen.write(data);
+			writes++;
+		});
+		const text = () => screen.text().join('\n');
+		const see = async (expected: string | RegExp, timeoutMs = 10_000) => {
+			const deadline = Date.now() + timeoutMs;
+			const seen = () => (typeof expected === 'string' ? text().includes(expected) : expected.test(text()));
+			while (!seen()) {
+				if (Date.now() > deadline) throw new Error(`The screen never showed ${expected}. Screen:\n${text()}`);
+				await sleep(10);
+			}
+		};
+		/** One key, then a pause: separate writes, as a person's keys arrive. */
+		const press = async (key: string) => {
+			child.write(key);
+			await sleep(PAUSE_MS);
+		};
+		const type = async (text: string) => {
+			for (const char of text) await press(char);
+		};
+		/** One key, then wait for the screen to be drawn again: the key was read on its own, never with the next. */
+		const pressAndDraw = async (key: string) => {
+			const before = writes;
+			child.write(key);
+			const deadline = Date.now() + 10_000;
+			while (writes === before) {
+				if (Date.now() > deadline) throw new Error(`No frame came after ${JSON.stringify(key)}. Screen:\n${text()}`);
+				await sleep(5);
+			}
+			await sleep(PAUSE_MS);
+		};
+		return { child, text, see, press, pressAndDraw, type };
+	}
+
+	type Terminal = ReturnType<typeof openTerminal>;
+
+	/** Types the answer one key at a time, each drawn before the next one goes (a space too, which shows as nothing). */
+	async function answer(terminal: Terminal, line: string): Promise<void> {
+		let typed = '';
+		for (const char of line) {
+			typed += char;
+			await terminal.pressAndDraw(char);
+			await terminal.see(`[y/N] ${typed.trimEnd()}`);
+		}
+		expect(terminal.text()).not.toContain('pasted keys do not count');
+	}
+
+	async function selectAccount(terminal: Terminal, kind: 'close' | 'remove'): Promise<void> {
+		await terminal.see('sorted by name');
+		await terminal.press('/');
+		await terminal.type(ID[kind]);
+		await terminal.press(KEYS.enter);
+		await terminal.see(new RegExp(`^>.*${NAME[kind]}.*${ID[kind]}.*ACTIVE`, 'm'));
+	}
+
+	/** From the dashboard to the account-id step of the flow. */
+	async function openFlow(terminal: Terminal, kind: 'close' | 'remove'): Promise<void> {
+		if (kind === 'close') {
+			await terminal.press('c');
+			await terminal.see('What closing means');
+			await terminal.press(KEYS.enter);
+			await terminal.see(/Enabled regions: \d+/);
+			if (!terminal.text().includes('7 of 7 done')) {
+				for (let item = 0; item < 7; item++) {
+					await terminal.press(KEYS.space);
+					await terminal.press(KEYS.down);
+				}
+			}
+			await terminal.see('7 of 7 done');
+			await terminal.press(KEYS.enter);
+			await terminal.see('Close it inside the organization (CloseAccount)');
+			await terminal.press(KEYS.enter);
+		} else {
+			await terminal.press('x');
+			await terminal.see('Enter continue');
+			await terminal.press(KEYS.enter);
+		}
+		await terminal.see('type its account id in full');
+	}
+
+	/** Types the id and Enter: the [y/N] question. */
+	async function toQuestion(terminal: Terminal, kind: 'close' | 'remove'): Promise<void> {
+		await terminal.type(ID[kind]);
+		await terminal.see('12 of 12 digits');
+		await terminal.press(KEYS.enter);
+		await terminal.see('[y/N]');
+	}
+
+	function journalLines(): string[] {
+		const path = join(folder, 'journal', 'o-demo1234567.jsonl');
+		return existsSync(path) ? readFileSync(path, 'utf8').trim().split('\n').filter(Boolean) : [];
+	}
+
+	it.each(['close', 'remove'] as const)(
+		'%s: no, not yet, nay and yes please send nothing; y sends the request',
+		async (kind) => {
+			const terminal = openTerminal();
+			const exited = new Promise<number>((resolveExit) =>
+				terminal.child.onExit(({ exitCode }) => resolveExit(exitCode)),
+			);
+			try {
+				await selectAccount(terminal, kind);
+				await openFlow(terminal, kind);
+				for (const word of WORDS) {
+					await toQuestion(terminal, kind);
+					await answer(terminal, word);
+					await terminal.press(KEYS.enter);
+					await terminal.see(`“${word}” is not yes, so it is No: nothing was sent.`);
+					// Back one step before the id: Enter opens the id step again.
+					await terminal.press(KEYS.enter);
+					await terminal.see('type its account id in full');
+				}
+				expect(journalLines()).toEqual([]);
+
+				// Out to the dashboard: the account is still ACTIVE, and the journal holds no request.
+				for (let step = 0; step < 6 && !terminal.text().includes('sorted by name'); step++) {
+					await terminal.press(KEYS.escape);
+					await sleep(100);
+				}
+				await terminal.see(new RegExp(`^>.*${ID[kind]}.*ACTIVE`, 'm'));
+				await terminal.press('L');
+				await terminal.see('Journal of o-demo1234567: 0 requests');
+				await terminal.see('No close or remove request has been made for this organization yet.');
+				await terminal.press(KEYS.escape);
+				await terminal.see('sorted by name');
+
+				await openFlow(terminal, kind);
+				await toQuestion(terminal, kind);
+				await answer(terminal, 'y');
+				await terminal.see(
+					kind === 'close' ? 'Enter now sends CloseAccount.' : 'Enter now sends RemoveAccountFromOrganization.',
+				);
+				await terminal.press(KEYS.enter);
+				await terminal.see(
+					kind === 'close' ? 'AWS accepted the closure request' : `Account ${ID[kind]} left the organization.`,
+				);
+				const records = journalLines().map(
+					(line) => JSON.parse(line) as { action: string; phase: string; accountId: string },
+				);
+				expect(records.map((record) => [record.action, record.phase, record.accountId])).toEqual([
+					[kind, 'intent', ID[kind]],
+					[kind, 'outcome', ID[kind]],
+				]);
+			} finally {
+				terminal.child.write('\u0003');
+				await Promise.race([exited, sleep(3000)]);
+				terminal.child.kill();
+			}
+		},
+		60_000,
+	);
 });

@@ -174,11 +174,75 @@ describe('the whole close flow on the sandbox', () => {
 		await at(flow, 'confirm-yes');
 		await flow.press('y\r', 'y\r\r');
 		expect(flow.step()).toBe('confirm-yes');
-		expect(flow.frame()).toContain('Type the answer, one key at a time: pasted keys do not count here.');
+		expect(flow.frame()).toContain('Type the answer, one key at a time: pasted keys do not count here');
+		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		// A typed y, then the rest pasted: nothing pasted stays, and the line is empty again.
+		await flow.press('y', 'es');
+		expect(flow.states.at(-1)?.step).toMatchObject({ name: 'confirm-yes', answer: '' });
 		expect(destructiveCalls(world.sandbox)).toEqual([]);
 		await flow.press('y', KEYS.enter);
 		await at(flow, 'removed');
 		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
+	});
+
+	it.each(['no', 'not yet', 'nay', 'yes please', 'jk', 'ok'])(
+		'typing %j one key at a time at the last question shows it and sends nothing',
+		async (answer) => {
+			const id = DEMO_ACCOUNTS.paymentsProd;
+			const flow = open('close', id);
+			await at(flow, 'intro');
+			await flow.press(KEYS.enter);
+			await tickEverything(flow);
+			await flow.press(KEYS.enter, KEYS.enter);
+			await flow.type(id);
+			await flow.press(KEYS.enter);
+			await at(flow, 'confirm-yes');
+			await flow.type(answer);
+			// Shown as typed, spaces included; j and k are letters here, not moves.
+			expect(flow.rawFrame()).toContain(`now? [y/N] ${answer}`);
+			expect(flow.frame()).toContain('Enter now is No: nothing is sent.');
+			await flow.press(KEYS.enter);
+			await at(flow, 'path');
+			expect(flow.frame()).toContain(`“${answer}” is not yes, so it is No: nothing was sent.`);
+			expect(destructiveCalls(world.sandbox)).toEqual([]);
+			expect(world.journal.read().records).toEqual([]);
+		},
+	);
+
+	it('confirms with yes typed in full, after Backspace corrected the line', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		const flow = open('remove', id);
+		await at(flow, 'remove-intro');
+		await flow.press(KEYS.enter);
+		await flow.type(id);
+		await flow.press(KEYS.enter);
+		await at(flow, 'confirm-yes');
+		expect(flow.frame()).toContain('type yes (or y) then Enter: go ahead');
+		await flow.type('yes please');
+		for (let char = 0; char < ' please'.length; char++) await flow.press(KEYS.backspace);
+		expect(flow.rawFrame()).toContain('now? [y/N] yes');
+		expect(flow.frame()).toContain('Enter now sends RemoveAccountFromOrganization.');
+		await flow.press(KEYS.enter);
+		await at(flow, 'removed');
+		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
+	});
+
+	it('says so when the answer is too long, and when a 13th digit is typed', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		const flow = open('remove', id);
+		await at(flow, 'remove-intro');
+		await flow.press(KEYS.enter);
+		await flow.type(`${id}4`);
+		expect(flow.frame()).toContain('An account id has 12 digits: the extra digit was not added');
+		expect(flow.frame()).toContain('12 of 12 digits');
+		await flow.press(KEYS.enter);
+		await at(flow, 'confirm-yes');
+		await flow.type('no, not now, not ever');
+		expect(flow.frame()).toContain('The answer is at most 20 characters');
+		expect(flow.rawFrame()).toContain('[y/N] no, not now, not eve');
+		await flow.press(KEYS.enter);
+		await at(flow, 'remove-intro');
+		expect(destructiveCalls(world.sandbox)).toEqual([]);
 	});
 
 	it('explains an AWS refusal and records it in the journal', async () => {

@@ -9,9 +9,16 @@ import { type FlowEvent, type FlowKey, type FlowState, flowReducer, type Transit
 import { commandFor, FLOW_KEYS } from '../keymap.js';
 import type { FlowEffects } from './flow-effects.js';
 
-/** Terminal input as the flows understand it (FLOW_KEYS); undefined for keys they do not use. */
-export function toFlowKey(input: string, key: Key): FlowKey | undefined {
-	switch (commandFor(FLOW_KEYS, input, key)) {
+/**
+ * Terminal input as the flows understand it (FLOW_KEYS); undefined for keys
+ * they do not use. `typing`: the step takes typed text (takesTypedText), where
+ * every printable character is text, the ones bound to commands elsewhere
+ * (j, k, Space) included, so that what is typed is what the line holds.
+ */
+export function toFlowKey(input: string, key: Key, typing = false): FlowKey | undefined {
+	const command = commandFor(FLOW_KEYS, input, key);
+	const typesText = typing && !key.ctrl && !key.meta && input !== '' && !/\p{Cc}/u.test(input);
+	switch (typesText ? undefined : command) {
 		case 'back':
 			return { type: 'escape' };
 		case 'continue':
@@ -29,7 +36,7 @@ export function toFlowKey(input: string, key: Key): FlowKey | undefined {
 		case 'next-step':
 			return { type: 'right' };
 	}
-	// Everything else that types text is text (digits, y, n, a pasted id); other special keys are ignored.
+	// Everything else that types text is text (digits, letters, a pasted id); other special keys are ignored.
 	if (key.ctrl || key.meta || key.tab || !input) return undefined;
 	return { type: 'text', text: input };
 }
@@ -51,14 +58,20 @@ function splitBurst(input: string): FlowKey[] {
  * one input; it is split into its keys, marked as pasted, so that the flow can
  * refuse a pasted answer to its last question.
  */
-export function toFlowKeys(input: string, key: Key): { readonly keys: FlowKey[]; readonly pasted: boolean } {
-	const single = toFlowKey(input, key);
+export function toFlowKeys(
+	input: string,
+	key: Key,
+	typing = false,
+): { readonly keys: FlowKey[]; readonly pasted: boolean } {
+	const single = toFlowKey(input, key, typing);
 	if (single?.type !== 'text' || Array.from(input).length <= 1) return { keys: single ? [single] : [], pasted: false };
 	return { keys: splitBurst(input), pasted: true };
 }
 
 export interface UseFlow {
 	readonly state: FlowState;
+	/** The state as of the last event, ahead of the next render: what a key that arrives now meets. */
+	current(): FlowState;
 	dispatch(event: FlowEvent): void;
 }
 
@@ -86,5 +99,6 @@ export function useFlow(start: () => Transition, effects: FlowEffects, onState?:
 		return () => effectsRef.current.dispose();
 	}, [initial, dispatch]);
 
-	return { state, dispatch };
+	const current = useCallback(() => stateRef.current, []);
+	return { state, current, dispatch };
 }

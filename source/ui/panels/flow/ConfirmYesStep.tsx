@@ -1,13 +1,14 @@
-/** The last question. No is the default: only y, then Enter, goes ahead. */
+/** The last question. No is the default: only the typed line y or yes, then Enter, goes ahead. */
 import { Box, Text } from 'ink';
-import type { DestructiveAction } from '../../../domain/close-flow.js';
+import { type DestructiveAction, isYes } from '../../../domain/close-flow.js';
 import { useTheme } from '../../hooks/useTheme.js';
 
 export interface ConfirmYesStepProps {
 	readonly action: DestructiveAction;
 	readonly accountId: string;
 	readonly accountName: string;
-	readonly answer: '' | 'y' | 'n';
+	/** The line typed so far, shown as typed. */
+	readonly answer: string;
 }
 
 export function ConfirmYesStep({ action, accountId, accountName, answer }: ConfirmYesStepProps) {
@@ -20,6 +21,7 @@ export function ConfirmYesStep({ action, accountId, accountName, answer }: Confi
 		action === 'close'
 			? 'AWS starts closing it at once; only AWS Support can reopen it, within 90 days.'
 			: 'It leaves at once and becomes a standalone account that pays its own bills.';
+	const verb = action === 'close' ? 'CloseAccount' : 'RemoveAccountFromOrganization';
 	return (
 		<Box flexDirection="column">
 			<Text color={theme.colour('red')} bold>
@@ -31,6 +33,11 @@ export function ConfirmYesStep({ action, accountId, accountName, answer }: Confi
 					<Text inverse> </Text>
 				</Text>
 			</Box>
+			<Text dimColor>
+				{isYes(answer)
+					? `Enter now sends ${verb}.`
+					: 'Enter now is No: nothing is sent. Type yes (or y), then Enter, to go ahead.'}
+			</Text>
 		</Box>
 	);
 }

@@ -16,6 +16,7 @@ import {
 	knownClosureTimes,
 	startFlow,
 	stepTrail,
+	takesTypedText,
 } from '../../../domain/close-flow.js';
 import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../../domain/quota.js';
 import { removalPrerequisites } from '../../../domain/remove-flow.js';
@@ -59,7 +60,7 @@ export const FLOW_STEP_HINTS: Record<FlowState['step']['name'], string> = {
 	path: '↑/↓ choose  Enter select  Esc back',
 	'remove-intro': 'Enter continue  Esc back',
 	'confirm-id': 'type the 12 digits  Backspace delete  Enter confirm  Esc back',
-	'confirm-yes': 'y then Enter: yes  Enter alone or n: No  Esc back',
+	'confirm-yes': 'type yes (or y) then Enter: go ahead  anything else: No  Esc back',
 	submitting: 'waiting for AWS…',
 	settling: 'reading the account…',
 	unknown: 'Esc back',
@@ -99,12 +100,17 @@ function buildContext(kind: FlowKind, props: FlowPanelProps): FlowContext {
 export function FlowPanel(props: FlowPanelProps) {
 	const { kind, services, account, height, onExit, onState } = props;
 	const [effects] = useState(() => createFlowEffects(services, onExit));
-	const { state, dispatch } = useFlow(() => startFlow(buildContext(kind, props), account.id), effects, onState);
+	const { state, current, dispatch } = useFlow(
+		() => startFlow(buildContext(kind, props), account.id),
+		effects,
+		onState,
+	);
 	const { step } = state;
 
 	useInput(
 		(input, key) => {
-			const { keys, pasted } = toFlowKeys(input, key);
+			// The step the key meets, which may be ahead of the one drawn when keys come quickly.
+			const { keys, pasted } = toFlowKeys(input, key, takesTypedText(current().step));
 			for (const flowKey of keys) dispatch({ type: 'key', key: flowKey, pasted });
 		},
 		{ isActive: step.name !== 'console' },
