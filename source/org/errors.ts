@@ -1,7 +1,11 @@
+import { displayText } from '../domain/display-text.js';
+
 /**
  * One error type for both adapters: the AWS exception name (`code`) and, for
  * ConstraintViolationException, its `reason`. The domain's explain() turns it
- * into what happened, why, and what to do now.
+ * into what happened, why, and what to do now. Its code, reason and message
+ * may come from an AWS answer (or anything posing as one): they are made
+ * display-safe here, for every screen that shows them.
  */
 export class OrgError extends Error {
 	readonly code: string;
@@ -10,10 +14,10 @@ export class OrgError extends Error {
 	readonly network: boolean;
 
 	constructor(code: string, message: string, options: { reason?: string; network?: boolean; cause?: unknown } = {}) {
-		super(message, { cause: options.cause });
+		super(displayText(message), { cause: options.cause });
 		this.name = 'OrgError';
-		this.code = code;
-		this.reason = options.reason;
+		this.code = displayText(code);
+		this.reason = options.reason === undefined ? undefined : displayText(options.reason);
 		this.network = options.network ?? false;
 	}
 }
