@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { displayAccount, originalText } from '../../source/domain/account.js';
 import { displayText, needsEscape, terminalSafeJson, visibleEscape } from '../../source/domain/display-text.js';
+import { UNSAFE_TEXT } from '../support/unsafe-text.js';
 
 // Nothing a terminal would act on or hide: C0, DEL, C1, format characters (bidi, zero-width), separators.
-const UNSAFE_ANYWHERE = /[\u0000-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u;
+const UNSAFE_ANYWHERE = UNSAFE_TEXT;
 
 describe('displayText', () => {
 	it('returns a clean string itself (no copy)', () => {
