@@ -41,12 +41,25 @@ function clustersOf(text: string): string[] {
 }
 
 /**
- * Text from the organization is made display-safe where it enters (see
- * domain/display-text.ts); this is the last guard for anything else: control,
- * bidi and zero-width characters shown as visible escapes, never printed.
+ * Emoji presentation marks whose width terminals disagree on: a variation
+ * selector (❤️ is two columns for string-width and kitty, one for tmux and
+ * wcwidth), the keycap mark (1️⃣), and a skin-tone modifier after its base (👍🏽
+ * is two columns for string-width, four for tmux). Without them every terminal
+ * and Ink count the same columns (❤, 1, 👍), so a row never spills past its
+ * cells or wraps and shifts the frame.
+ */
+const UNSTABLE_WIDTH = /[\uFE0E\uFE0F\u20E3]|(?<=\p{Emoji_Modifier_Base})\p{Emoji_Modifier}/gu;
+
+/**
+ * Text as a table cell shows it. Text from the organization is made
+ * display-safe where it enters (see domain/display-text.ts); this is the last
+ * guard for anything else (control, bidi and zero-width characters shown as
+ * visible escapes, never printed), and drops the emoji presentation marks
+ * whose width terminals disagree on.
  */
 export function sanitize(text: string): string {
-	return displayText(text);
+	if (PRINTABLE_ASCII.test(text)) return text;
+	return displayText(text).replace(UNSTABLE_WIDTH, '');
 }
 
 /**
