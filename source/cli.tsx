@@ -9,7 +9,7 @@ import { redactCredentials } from './domain/redact.js';
 import type { OrgGateway } from './org/gateway.js';
 import { Settings } from './store/settings.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
-import { ListFailure, listDocument } from './ui/list-document.js';
+import { jsonForTerminal, ListFailure, listDocument } from './ui/list-document.js';
 import { describeLoadFailure, oneLine } from './ui/load-errors.js';
 
 const USAGE_EXIT = 2;
@@ -39,7 +39,7 @@ async function listJson(gateway: OrgGateway, settings: Settings): Promise<number
 				return undefined;
 			}
 		});
-		process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+		process.stdout.write(`${jsonForTerminal(document)}\n`);
 		return 0;
 	} catch (error) {
 		if (!(error instanceof ListFailure)) throw error;
@@ -59,7 +59,7 @@ async function journalJson(gateway: OrgGateway, settings: Settings): Promise<num
 	}
 	const { Journal, journalDocument } = await import('./store/journal.js');
 	const document = journalDocument(new Journal(settings.directory, organizationId));
-	process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+	process.stdout.write(`${jsonForTerminal(document)}\n`);
 	return 0;
 }
 

@@ -13,6 +13,10 @@ import pty from '@lydell/node-pty';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Settings } from '../source/store/settings.js';
 import { describeWithMoto, MOTO_CALLER_ACCOUNT_ID, motoEnvironment, seedOrganization } from './support/moto.js';
+import { BEL, ESC, UNSAFE_TEXT, withoutStyling } from './support/unsafe-text.js';
+
+const HOSTILE_OU = 'Sec\u001b]0;pwned\u0007\u202eops';
+const HOSTILE_ACCOUNT = 'pay\u001b]52;c;cm0gLXJmIH4=\u0007\u009b2J';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -228,43 +232,106 @@ describeWithMoto('orgdash list --json against moto', (moto) => {
 		expect(payments.parentPath).toBe('Root/Workloads/Prod');
 	});
 
+	it('prints hostile names as their originals, in JSON that is safe on a terminal', async () => {
+		await seedOrganization(moto.server.endpoint, {
+			ous: [HOSTILE_OU],
+			accounts: [{ name: HOSTILE_ACCOUNT, ou: HOSTILE_OU }],
+		});
+		const result = await run(['list', '--json'], cleanEnv(motoEnvironment(moto.server.endpoint)));
+		expect(result.code).toBe(0);
+		// Newlines between the JSON's lines, and nothing else a terminal would act on.
+		expect(result.stdout.replaceAll('\n', '')).not.toMatch(UNSAFE_TEXT);
+		expect(result.stdout).toContain('\\u001b]0;pwned\\u0007');
+		expect(result.stdout).toContain('\\u009b');
+		expect(result.stdout).toContain('\\u202e');
+		const document = JSON.parse(result.stdout);
+		const account = document.accounts.find((item: { name: string }) => item.name === HOSTILE_ACCOUNT);
+		expect(account?.parentPath).toBe(`Root/${HOSTILE_OU}`);
+	});
+
+	it('the dashboard never writes the escape sequences of hostile names to the terminal', async () => {
+		await seedOrganization(moto.server.endpoint, {
+			ous: [HOSTILE_OU],
+			accounts: [{ name: HOSTILE_ACCOUNT, ou: HOSTILE_OU }],
+		});
+		// The list, then the account's details (name, email and OU path in full).
+		const { output, code } = await terminal(
+			{ ...motoEnvironment(moto.server.endpoint), NO_COLOR: '1' },
+			(text) => text.includes('Root email') && text.includes('Root/Sec\\x1b]0;pwned\\x07\\u202eops'),
+			[],
+			[
+				{ when: (text) => text.includes('2 accounts'), keys: '/pay' },
+				{ when: (text) => text.includes('1 of 2 match'), keys: '\r' },
+				{ when: (text) => withoutStyling(text).includes('filter "pay"'), keys: '\r' },
+			],
+		);
+		expect(code).toBe(0);
+		// Ink moves the cursor and styles text (ESC [); nothing else: no OSC (ESC ]), no bell, no C1, no bidi.
+		expect(output).not.toContain(`${ESC}]`);
+		expect(output).not.toContain(BEL);
+		expect(output).not.toMatch(/[\u0080-\u009f\p{Cf}]/u);
+		expect(output).toContain('pay\\x1b]52;c;');
+	});
+
 	it('a standalone account: one line saying so, exit 1', async () => {
 		const result = await run(['list', '--json'], cleanEnv(motoEnvironment(moto.server.endpoint)));
 		expectOneLineError(result, 1, /^orgdash: This is a standalone account: it is not in an organization\./);
 	});
 });
 
-describe('the dashboard in a terminal', () => {
-	/** Runs the dashboard in a pseudo-terminal until `done` holds for the screen output, then quits with q. */
-	async function terminal(env: NodeJS.ProcessEnv, done: (output: string) => boolean) {
-		const environment: NodeJS.ProcessEnv = { ...cleanEnv(env), TERM: 'xterm-256color' };
-		// Ink draws only the last frame when it believes it runs in CI.
-		delete environment.CI;
-		const child = pty.spawn(process.execPath, [CLI, '--demo'], {
-			cols: 120,
-			rows: 30,
-			env: environment as Record<string, string>,
-			cwd: ROOT,
-		});
-		let output = '';
-		const exited = new Promise<number>((resolveExit) => child.onExit(({ exitCode }) => resolveExit(exitCode)));
-		child.onData((data) => {
-			output += data;
-		});
-		const deadline = Date.now() + 15_000;
-		while (!done(output)) {
-			if (Date.now() > deadline) {
-				child.kill();
-				throw new Error(`The dashboard never showed what was expected. Output:\n${output}`);
-			}
-			await new Promise((wait) => setTimeout(wait, 20));
-		}
-		child.write('q');
-		return { output, code: await exited };
-	}
+/** A step of a session: once `when` holds for the output so far, `keys` are typed. */
+interface TerminalStep {
+	readonly when: (output: string) => boolean;
+	readonly keys: string;
+}
 
+/**
+ * Runs the dashboard in a pseudo-terminal, typing each step's keys once its
+ * output is there, until `done` holds for the screen output; then quits with q.
+ */
+async function terminal(
+	env: NodeJS.ProcessEnv,
+	done: (output: string) => boolean,
+	args: readonly string[] = ['--demo'],
+	steps: readonly TerminalStep[] = [],
+) {
+	const environment: NodeJS.ProcessEnv = { ...cleanEnv(env), TERM: 'xterm-256color' };
+	// Ink draws only the last frame when it believes it runs in CI.
+	delete environment.CI;
+	const child = pty.spawn(process.execPath, [CLI, ...args], {
+		cols: 120,
+		rows: 30,
+		env: environment as Record<string, string>,
+		cwd: ROOT,
+	});
+	let output = '';
+	const exited = new Promise<number>((resolveExit) => child.onExit(({ exitCode }) => resolveExit(exitCode)));
+	child.onData((data) => {
+		output += data;
+	});
+	const deadline = Date.now() + 15_000;
+	let next = 0;
+	while (next < steps.length || !done(output)) {
+		const step = steps[next];
+		if (step?.when(output)) {
+			child.write(step.keys);
+			next++;
+			continue;
+		}
+		if (Date.now() > deadline) {
+			child.kill();
+			throw new Error(
+				`The dashboard never showed what was expected (${next} of ${steps.length} steps done). Output:\n${output}`,
+			);
+		}
+		await new Promise((wait) => setTimeout(wait, 20));
+	}
+	child.write('q');
+	return { output, code: await exited };
+}
+
+describe('the dashboard in a terminal', () => {
 	// An SGR sequence with a colour parameter: 30-38 (39 is "default colour"), 40-48, 90-97, 100-107.
-	const ESC = String.fromCharCode(27);
 	const COLOUR = new RegExp(`${ESC}\\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m`);
 
 	it('draws in colour, and quits with q (exit 0)', async () => {

@@ -1,5 +1,7 @@
 /** The account model, in the product's own terms (no SDK types leak past the adapters). */
 
+import { displayText } from './display-text.js';
+
 export const ACCOUNT_STATES = ['ACTIVE', 'PENDING_ACTIVATION', 'PENDING_CLOSURE', 'SUSPENDED', 'CLOSED'] as const;
 export type AccountState = (typeof ACCOUNT_STATES)[number];
 
@@ -25,6 +27,18 @@ export interface Account {
 	readonly parentPath: string;
 	/** ISO 8601; when the closure was requested, where known (sandbox, journal). */
 	readonly closedAt?: string;
+	/**
+	 * The text as AWS gave it, for the fields whose display-safe form above
+	 * differs (see display-text.ts); absent for the normal, clean account.
+	 */
+	readonly original?: OriginalText;
+}
+
+/** Fields of an account as AWS gave them, before escaping for display. */
+export interface OriginalText {
+	readonly name?: string;
+	readonly email?: string;
+	readonly parentPath?: string;
 }
 
 export interface Organization {
@@ -63,4 +77,54 @@ export function normalizeState(
 /** AWS account ids are exactly 12 digits. */
 export function isAccountId(value: string): boolean {
 	return /^\d{12}$/.test(value);
+}
+
+/**
+ * The account with its name, email and path made display-safe; the originals
+ * are kept beside them only when they differ. Ids and dates are escaped
+ * without keeping an original: AWS gives digits and ISO dates there.
+ */
+export function displayAccount(raw: Omit<Account, 'original'>): Account {
+	const name = displayText(raw.name);
+	const email = displayText(raw.email);
+	const parentPath = displayText(raw.parentPath);
+	const id = displayText(raw.id);
+	const parentId = displayText(raw.parentId);
+	const joinedAt = displayText(raw.joinedAt);
+	const closedAt = raw.closedAt === undefined ? undefined : displayText(raw.closedAt);
+	if (
+		name === raw.name &&
+		email === raw.email &&
+		parentPath === raw.parentPath &&
+		id === raw.id &&
+		parentId === raw.parentId &&
+		joinedAt === raw.joinedAt &&
+		closedAt === raw.closedAt
+	) {
+		return raw;
+	}
+	const original: { name?: string; email?: string; parentPath?: string } = {};
+	if (name !== raw.name) original.name = raw.name;
+	if (email !== raw.email) original.email = raw.email;
+	if (parentPath !== raw.parentPath) original.parentPath = raw.parentPath;
+	return {
+		...raw,
+		id,
+		name,
+		email,
+		parentId,
+		parentPath,
+		joinedAt,
+		...(closedAt === undefined ? {} : { closedAt }),
+		...(Object.keys(original).length > 0 ? { original } : {}),
+	};
+}
+
+/** Name, email and path as AWS gave them (for `list --json` and anything written back for AWS). */
+export function originalText(account: Account): Required<OriginalText> {
+	return {
+		name: account.original?.name ?? account.name,
+		email: account.original?.email ?? account.email,
+		parentPath: account.original?.parentPath ?? account.parentPath,
+	};
 }

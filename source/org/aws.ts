@@ -55,10 +55,19 @@ import {
 } from '@aws-sdk/client-service-quotas';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import type { Account, CallerIdentity, Organization } from '../domain/account.js';
+import { type Account, type CallerIdentity, type Organization, originalText } from '../domain/account.js';
+import { displayText } from '../domain/display-text.js';
 import { ACCOUNT_QUOTA_CODE } from '../domain/quota.js';
 import { OrgError } from './errors.js';
-import type { AccountFacts, AlternateContact, Fact, ListAccountsOptions, OrgGateway, QuotaLookup } from './gateway.js';
+import {
+	type AccountFacts,
+	type AlternateContact,
+	displayFacts,
+	type Fact,
+	type ListAccountsOptions,
+	type OrgGateway,
+	type QuotaLookup,
+} from './gateway.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 
 export interface AwsGatewayOptions {
@@ -286,7 +295,8 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 
 	function rememberPaths(accounts: readonly Account[]): void {
 		for (const account of accounts) {
-			if (account.parentId) parentPaths.set(account.parentId, Promise.resolve(account.parentPath));
+			// The path as AWS names it: toAccount escapes it again for display.
+			if (account.parentId) parentPaths.set(account.parentId, Promise.resolve(originalText(account).parentPath));
 		}
 	}
 
@@ -376,16 +386,16 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 				throw new OrgError('UnknownError', 'Organizations.DescribeOrganization gave no organization id');
 			}
 			return {
-				id: org.Id,
-				managementAccountId: org.MasterAccountId,
-				...(org.MasterAccountEmail ? { managementAccountEmail: org.MasterAccountEmail } : {}),
+				id: displayText(org.Id),
+				managementAccountId: displayText(org.MasterAccountId),
+				...(org.MasterAccountEmail ? { managementAccountEmail: displayText(org.MasterAccountEmail) } : {}),
 				featureSet: org.FeatureSet === 'CONSOLIDATED_BILLING' ? 'CONSOLIDATED_BILLING' : 'ALL',
 			};
 		},
 
 		async callerIdentity(): Promise<CallerIdentity> {
 			const identity = await call('STS.GetCallerIdentity', () => sts.send(new GetCallerIdentityCommand({})));
-			return { accountId: identity.Account ?? '', arn: identity.Arn ?? '' };
+			return { accountId: displayText(identity.Account ?? ''), arn: displayText(identity.Arn ?? '') };
 		},
 
 		async listAccounts(listOptions: ListAccountsOptions = {}): Promise<Account[]> {
@@ -448,14 +458,14 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 				contactsOf(target),
 				linkedGovCloud(target),
 			]);
-			return {
+			return displayFacts({
 				enabledRegions: factFrom(regions, (error) => whyUnknown('account:ListRegions', error)),
 				primaryEmail: factFrom(email, (error) =>
 					whyUnknown(isManagement ? 'organizations:DescribeOrganization' : 'account:GetPrimaryEmail', error),
 				),
 				alternateContacts: factFrom(contacts, (error) => whyUnknown('account:GetAlternateContact', error)),
 				govCloudAccountId: factFrom(govCloud, (error) => whyUnknown('account:GetGovCloudAccountInformation', error)),
-			};
+			});
 		},
 
 		async closeAccount(accountId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
+import { displayText } from '../domain/display-text.js';
 
 /** A value the Account Management API may or may not give; never shown as empty when unknown. */
 export type Fact<T> = { readonly known: true; readonly value: T } | { readonly known: false; readonly reason: string };
@@ -18,6 +19,35 @@ export interface AccountFacts {
 	/** One entry per type; a type with no contact set is `known` with value null. */
 	readonly alternateContacts: Fact<Record<AlternateContact['type'], AlternateContact | null>>;
 	readonly govCloudAccountId: Fact<string | null>;
+}
+
+function displayFact<T>(fact: Fact<T>, show: (value: T) => T): Fact<T> {
+	return fact.known ? { known: true, value: show(fact.value) } : { known: false, reason: displayText(fact.reason) };
+}
+
+function displayContact(contact: AlternateContact | null): AlternateContact | null {
+	if (!contact) return null;
+	return {
+		type: contact.type,
+		name: displayText(contact.name),
+		email: displayText(contact.email),
+		phone: displayText(contact.phone),
+		title: displayText(contact.title),
+	};
+}
+
+/** The facts with every text AWS gave made display-safe (see display-text.ts); both adapters pass theirs through it. */
+export function displayFacts(facts: AccountFacts): AccountFacts {
+	return {
+		enabledRegions: displayFact(facts.enabledRegions, (regions) => regions.map(displayText)),
+		primaryEmail: displayFact(facts.primaryEmail, displayText),
+		alternateContacts: displayFact(facts.alternateContacts, (contacts) => ({
+			BILLING: displayContact(contacts.BILLING),
+			OPERATIONS: displayContact(contacts.OPERATIONS),
+			SECURITY: displayContact(contacts.SECURITY),
+		})),
+		govCloudAccountId: displayFact(facts.govCloudAccountId, (id) => (id === null ? null : displayText(id))),
+	};
 }
 
 /** Where the account-quota figure came from, most authoritative first. */

@@ -40,7 +40,7 @@ import {
 	paginateListRoots,
 	type Account as SdkAccount,
 } from '@aws-sdk/client-organizations';
-import { type Account, type JoinedMethod, normalizeState } from '../domain/account.js';
+import { type Account, displayAccount, type JoinedMethod, normalizeState } from '../domain/account.js';
 
 /** Requests in flight by default: enough to hide round trips, few enough not to invite throttling. */
 export const DEFAULT_CONCURRENCY = 8;
@@ -64,11 +64,14 @@ export interface LoadAccountsOptions {
 	readonly verify?: boolean;
 }
 
-/** An SDK account, in the product's terms. */
+/**
+ * An SDK account, in the product's terms, display-safe (the originals kept
+ * beside); `parentPath` is the path as AWS names it, unescaped.
+ */
 export function toAccount(raw: SdkAccount, parentId: string, parentPath: string): Account {
 	const { state, stateSource } = normalizeState(raw.State, raw.Status);
 	const joinedMethod: JoinedMethod = raw.JoinedMethod === 'INVITED' ? 'INVITED' : 'CREATED';
-	return {
+	return displayAccount({
 		id: raw.Id ?? '',
 		name: raw.Name ?? '',
 		email: raw.Email ?? '',
@@ -78,7 +81,7 @@ export function toAccount(raw: SdkAccount, parentId: string, parentPath: string)
 		joinedAt: raw.JoinedTimestamp ? raw.JoinedTimestamp.toISOString() : '',
 		parentId,
 		parentPath,
-	};
+	});
 }
 
 function sameAccount(a: Account, b: Account): boolean {
@@ -90,7 +93,10 @@ function sameAccount(a: Account, b: Account): boolean {
 		a.joinedMethod === b.joinedMethod &&
 		a.joinedAt === b.joinedAt &&
 		a.parentId === b.parentId &&
-		a.parentPath === b.parentPath
+		a.parentPath === b.parentPath &&
+		a.original?.name === b.original?.name &&
+		a.original?.email === b.original?.email &&
+		a.original?.parentPath === b.original?.parentPath
 	);
 }
 

@@ -9,10 +9,26 @@
  * freeze the clock and move it by hand while the demo follows the real one.
  */
 
-import type { Account, AccountState, CallerIdentity, JoinedMethod, Organization } from '../domain/account.js';
+import {
+	type Account,
+	type AccountState,
+	type CallerIdentity,
+	displayAccount,
+	type JoinedMethod,
+	type Organization,
+} from '../domain/account.js';
+import { displayText } from '../domain/display-text.js';
 import { CLOSURE_WINDOW_DAYS, POST_CLOSURE_DAYS } from '../domain/quota.js';
 import { OrgError } from './errors.js';
-import type { AccountFacts, AlternateContact, Fact, ListAccountsOptions, OrgGateway, QuotaLookup } from './gateway.js';
+import {
+	type AccountFacts,
+	type AlternateContact,
+	displayFacts,
+	type Fact,
+	type ListAccountsOptions,
+	type OrgGateway,
+	type QuotaLookup,
+} from './gateway.js';
 
 export interface SandboxOptions {
 	/** Generate an organization of this many accounts (management included) instead of the demo one. */
@@ -23,6 +39,18 @@ export interface SandboxOptions {
 	readonly callerAccountId?: string;
 	/** Delay of every call and of every page of ListAccounts, to make loading visible. Default 0. */
 	readonly latencyMs?: number;
+	/**
+	 * Replaces the name, email or OU path of accounts, by id: any text AWS
+	 * allows there (escape sequences, bidi controls, zero-width characters),
+	 * for tests of what the screens make of it.
+	 */
+	readonly renamed?: Readonly<Record<string, SandboxRename>>;
+}
+
+export interface SandboxRename {
+	readonly name?: string;
+	readonly email?: string;
+	readonly parentPath?: string;
 }
 
 export type GatewayOperation = Exclude<keyof OrgGateway, 'kind' | 'sourceKey'>;
@@ -158,6 +186,11 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 
 	const state =
 		options.accountCount === undefined ? seedDemo(nowMs()) : generateOrganization(options.accountCount, nowMs());
+	for (const [id, rename] of Object.entries(options.renamed ?? {})) {
+		const account = state.accounts.get(id);
+		if (!account) throw new RangeError(`renamed: no account ${id} in the sandbox`);
+		Object.assign(account, rename);
+	}
 	const managementId = state.organization.managementAccountId;
 	let callerId = options.callerAccountId ?? managementId;
 
@@ -259,7 +292,15 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 		async describeOrganization() {
 			await begin('describeOrganization');
 			requireOrganization();
-			return { ...state.organization };
+			const { id, managementAccountId, managementAccountEmail, featureSet } = state.organization;
+			return {
+				id: displayText(id),
+				managementAccountId: displayText(managementAccountId),
+				...(managementAccountEmail === undefined
+					? {}
+					: { managementAccountEmail: displayText(managementAccountEmail) }),
+				featureSet,
+			} satisfies Organization;
 		},
 
 		async callerIdentity() {
@@ -268,7 +309,7 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 				callerId === managementId
 					? `arn:aws:iam::${callerId}:user/demo-admin`
 					: `arn:aws:sts::${callerId}:assumed-role/OrganizationAccountAccessRole/demo-admin`;
-			return { accountId: callerId, arn } satisfies CallerIdentity;
+			return { accountId: displayText(callerId), arn: displayText(arn) } satisfies CallerIdentity;
 		},
 
 		async listAccounts(listOptions: ListAccountsOptions = {}) {
@@ -318,7 +359,7 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 					'AccessDeniedException: only the management account (or a delegated administrator for account management) can read another account',
 				);
 			}
-			return factsOf(account);
+			return displayFacts(factsOf(account));
 		},
 
 		async closeAccount(accountId) {
@@ -423,8 +464,9 @@ function closureAllowanceFor(members: number): number {
 	return Math.min(1000, Math.max(10, Math.floor(members * 0.1)));
 }
 
+/** Display-safe, as the AWS adapter's accounts are (see display-text.ts). */
 function toAccount(account: SandboxAccount): Account {
-	const result: Account = {
+	const result: Omit<Account, 'original'> = {
 		id: account.id,
 		name: account.name,
 		email: account.email,
@@ -435,8 +477,8 @@ function toAccount(account: SandboxAccount): Account {
 		parentId: account.parentId,
 		parentPath: account.parentPath,
 	};
-	if (account.closedAtMs === undefined) return result;
-	return { ...result, closedAt: new Date(account.closedAtMs).toISOString() };
+	if (account.closedAtMs === undefined) return displayAccount(result);
+	return displayAccount({ ...result, closedAt: new Date(account.closedAtMs).toISOString() });
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -481,12 +523,12 @@ const DEFAULT_REGIONS = [
 ];
 
 function unknownFacts(reason: string): AccountFacts {
-	return {
+	return displayFacts({
 		enabledRegions: { known: false, reason },
 		primaryEmail: { known: false, reason },
 		alternateContacts: { known: false, reason },
 		govCloudAccountId: { known: false, reason },
-	};
+	});
 }
 
 function factsOf(account: SandboxAccount): AccountFacts {

@@ -15,13 +15,24 @@
  * instance one taken after a closure in an earlier demo run) would show states
  * that the new sandbox contradicts.
  *
+ * The file holds the text as AWS gave it; what is read back is made
+ * display-safe (see display-text.ts), as the gateway's own accounts are, so a
+ * hand-edited file cannot put escape sequences on the screen.
+ *
  * The file is columnar JSON (one array per field, parent paths stored once)
  * so that 10,000 accounts parse in a few milliseconds.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ACCOUNT_STATES, type Account, type AccountState, type JoinedMethod } from '../domain/account.js';
+import {
+	ACCOUNT_STATES,
+	type Account,
+	type AccountState,
+	displayAccount,
+	type JoinedMethod,
+	originalText,
+} from '../domain/account.js';
 import type { OrgGateway } from '../org/gateway.js';
 import { Settings } from './settings.js';
 
@@ -105,15 +116,16 @@ function encode(key: CacheKey, accounts: readonly Account[], savedAt: Date): Cac
 	};
 	for (let i = 0; i < count; i++) {
 		const account = accounts[i] as Account;
-		let index = pathIndex.get(account.parentPath);
+		const original = account.original ? originalText(account) : account;
+		let index = pathIndex.get(original.parentPath);
 		if (index === undefined) {
 			index = paths.length;
-			paths.push(account.parentPath);
-			pathIndex.set(account.parentPath, index);
+			paths.push(original.parentPath);
+			pathIndex.set(original.parentPath, index);
 		}
 		columns.id[i] = account.id;
-		columns.name[i] = account.name;
-		columns.email[i] = account.email;
+		columns.name[i] = original.name;
+		columns.email[i] = original.email;
 		columns.state[i] = ACCOUNT_STATES.indexOf(account.state);
 		columns.fromStatus[i] = account.stateSource === 'Status' ? 1 : 0;
 		columns.invited[i] = account.joinedMethod === 'INVITED' ? 1 : 0;
@@ -185,7 +197,7 @@ function decode(data: unknown): { file: CacheFile; accounts: Account[] } | strin
 	const accounts = new Array<Account>(n);
 	for (let i = 0; i < n; i++) {
 		const closedAt = columns.closedAt[i] as string;
-		const account: Account = {
+		const account: Omit<Account, 'original'> = {
 			id: columns.id[i] as string,
 			name: columns.name[i] as string,
 			email: columns.email[i] as string,
@@ -196,7 +208,7 @@ function decode(data: unknown): { file: CacheFile; accounts: Account[] } | strin
 			parentId: columns.parentId[i] as string,
 			parentPath: paths[columns.parentPathIndex[i] as number] as string,
 		};
-		accounts[i] = closedAt ? { ...account, closedAt } : account;
+		accounts[i] = displayAccount(closedAt ? { ...account, closedAt } : account);
 	}
 	return { file: file as CacheFile, accounts };
 }

@@ -6,13 +6,21 @@
  * orgdash processes writing at once never interleave their lines. A line
  * that cannot be read is skipped with a note, never fatal.
  *
- * This module depends only on Node's own modules and the pure domain's
- * redaction, so that it can be loaded anywhere (tests run it in child processes).
+ * Records are checked when read: a line with the wrong shape, an account id
+ * that is not 12 digits or a time that is not a date is skipped with a note,
+ * so it is never shown and never sent to AWS (reconciliation asks
+ * DescribeAccount about the journal's account ids). The text of a record read
+ * back is made display-safe (see display-text.ts).
+ *
+ * This module depends only on Node's own modules and the pure domain, so that
+ * it can be loaded anywhere (tests run it in child processes).
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { redactCredentials } from '../domain/redact.js';
+import { isAccountId } from '../domain/account.js';
+import { displayText } from '../domain/display-text.js';
 
 export type JournalAction = 'close' | 'remove' | 'reconcile';
 export type JournalPhase = 'intent' | 'outcome';
@@ -92,17 +100,84 @@ function isString(value: unknown): value is string {
 	return typeof value === 'string';
 }
 
+function isOptional(value: unknown, check: (value: unknown) => boolean): boolean {
+	return value === undefined || check(value);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Why `value` is not a journal record, or undefined when it is one. */
 function validate(value: unknown): string | undefined {
-	if (typeof value !== 'object' || value === null) return 'not an object';
-	const record = value as Record<string, unknown>;
+	if (!isObject(value)) return 'not an object';
+	const record = value;
 	for (const field of ['time', 'organizationId', 'accountId', 'intentId'] as const) {
 		if (!isString(record[field])) return `missing ${field}`;
 	}
+	if (!isAccountId(record.accountId as string)) return 'the account id is not 12 digits';
+	if (Number.isNaN(Date.parse(record.time as string))) return 'the time is not a date';
 	if (!['close', 'remove', 'reconcile'].includes(record.action as string)) return 'unknown action';
 	if (!['intent', 'outcome'].includes(record.phase as string)) return 'unknown phase';
-	const caller = record.caller as Record<string, unknown> | undefined;
-	if (!caller || !isString(caller.accountId) || !isString(caller.arn)) return 'missing caller';
+	if (!isOptional(record.reconciles, (v) => v === 'close' || v === 'remove')) return 'unknown reconciled action';
+	const caller = record.caller;
+	if (!isObject(caller) || !isString(caller.accountId) || !isString(caller.arn)) return 'missing caller';
+	const result = record.result;
+	if (
+		!isOptional(
+			result,
+			(v) =>
+				isObject(v) &&
+				isString(v.summary) &&
+				isOptional(v.accountState, isString) &&
+				isOptional(v.gone, (gone) => typeof gone === 'boolean'),
+		)
+	) {
+		return 'damaged result';
+	}
+	const error = record.error;
+	if (
+		!isOptional(error, (v) => isObject(v) && isString(v.code) && isString(v.message) && isOptional(v.reason, isString))
+	) {
+		return 'damaged error';
+	}
+	if (!isOptional(record.outcomeUnknown, (v) => v === true)) return 'damaged outcomeUnknown';
 	return undefined;
+}
+
+/** A checked record with only the known fields, every text display-safe. */
+function displayRecord(value: Record<string, unknown>): JournalRecord {
+	const record = value as unknown as JournalRecord;
+	const { result, error, reconciles } = record;
+	return {
+		time: displayText(record.time),
+		organizationId: displayText(record.organizationId),
+		caller: { accountId: displayText(record.caller.accountId), arn: displayText(record.caller.arn) },
+		accountId: record.accountId,
+		action: record.action,
+		phase: record.phase,
+		intentId: displayText(record.intentId),
+		...(reconciles === undefined ? {} : { reconciles }),
+		...(record.outcomeUnknown === true ? { outcomeUnknown: true as const } : {}),
+		...(result === undefined
+			? {}
+			: {
+					result: {
+						...(result.accountState === undefined ? {} : { accountState: displayText(result.accountState) }),
+						...(result.gone === undefined ? {} : { gone: result.gone }),
+						summary: displayText(result.summary),
+					},
+				}),
+		...(error === undefined
+			? {}
+			: {
+					error: {
+						code: displayText(error.code),
+						...(error.reason === undefined ? {} : { reason: displayText(error.reason) }),
+						message: displayText(error.message),
+					},
+				}),
+	};
 }
 
 function parsed(text: string): unknown {
@@ -143,12 +218,12 @@ export function parseJournal(text: string): JournalContents {
 					? 'began with a partial record (kept the whole record after it)'
 					: 'not valid JSON (a partial or corrupted line)',
 			});
-			if (recovered) records.push(recovered);
+			if (recovered) records.push(displayRecord(recovered as unknown as Record<string, unknown>));
 			return;
 		}
 		const problem = validate(value);
 		if (problem) skipped.push({ line: index + 1, reason: `not a journal record (${problem})` });
-		else records.push(value as JournalRecord);
+		else records.push(displayRecord(value as Record<string, unknown>));
 	});
 	return { records, skipped };
 }

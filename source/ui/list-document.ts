@@ -1,8 +1,11 @@
 /**
  * `orgdash list --json`: the organization, its quota and every account, as
- * one JSON document for scripts.
+ * one JSON document for scripts. Names, emails and paths are the originals
+ * AWS gave, not their display-safe form (jsonForTerminal keeps the printed
+ * text safe).
  */
-import type { AccountState, JoinedMethod } from '../domain/account.js';
+import { type AccountState, type JoinedMethod, originalText } from '../domain/account.js';
+import { terminalSafeJson } from '../domain/display-text.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
 import type { OrgGateway, QuotaLimitSource, QuotaLookup } from '../org/gateway.js';
 import { sortAccounts } from './account-list.js';
@@ -71,14 +74,26 @@ export async function listDocument(
 			limitSource: limit.source,
 			closedAwaitingDeletion: usage.closedAwaitingDeletion,
 		},
-		accounts: sortAccounts(accounts, 'name').map((account) => ({
-			id: account.id,
-			name: account.name,
-			email: account.email,
-			state: account.state,
-			joinedMethod: account.joinedMethod,
-			joinedAt: account.joinedAt,
-			parentPath: account.parentPath,
-		})),
+		accounts: sortAccounts(accounts, 'name').map((account) => {
+			const original = originalText(account);
+			return {
+				id: account.id,
+				name: original.name,
+				email: original.email,
+				state: account.state,
+				joinedMethod: account.joinedMethod,
+				joinedAt: account.joinedAt,
+				parentPath: original.parentPath,
+			};
+		}),
 	};
+}
+
+/**
+ * A document as printed JSON, safe on a terminal: JSON.stringify escapes C0
+ * controls; C1 controls, DEL and bidi and other format characters are escaped
+ * too. Parses to the same values.
+ */
+export function jsonForTerminal(document: unknown): string {
+	return terminalSafeJson(JSON.stringify(document, null, 2));
 }

@@ -1,7 +1,11 @@
 /**
  * Terminal text fitting: display width, truncation with an ellipsis and
  * padding, so that every table row is exactly as wide as its columns. Pure.
+ * A cut never splits a grapheme cluster (a letter and its combining marks, an
+ * emoji sequence, a wide character).
  */
+import stringWidth from 'string-width';
+import { displayText } from '../domain/display-text.js';
 
 /**
  * Marks a cut. ASCII on purpose: Ink measures every line of every frame, and a
@@ -10,49 +14,52 @@
  */
 export const CUT_MARK = '~';
 
-// Wide (two-column) ranges of East Asian scripts and full-width forms; emoji are matched separately.
-const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
-	[0x1100, 0x115f],
-	[0x2e80, 0x303e],
-	[0x3041, 0x33ff],
-	[0x3400, 0x4dbf],
-	[0x4e00, 0x9fff],
-	[0xa000, 0xa4cf],
-	[0xac00, 0xd7a3],
-	[0xf900, 0xfaff],
-	[0xfe30, 0xfe4f],
-	[0xff00, 0xff60],
-	[0xffe0, 0xffe6],
-	[0x20000, 0x3fffd],
-];
+/** Printable ASCII: one column per character, no grapheme segmentation needed (the normal case). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const graphemes = new Intl.Segmenter();
 
-const COMBINING = /^(?:\p{Mn}|\p{Me})$/u;
-const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
-// C0 and C1 controls (escape included): never sent to the terminal from data.
-const CONTROL = /\p{Cc}/gu;
-
-/** Columns one code point takes on a terminal. */
-export function charWidth(char: string): number {
-	const code = char.codePointAt(0) ?? 0;
-	if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
-	// Zero-width spaces and joiners, variation selectors, combining marks.
-	if ((code >= 0x200b && code <= 0x200f) || code === 0x2060 || (code >= 0xfe00 && code <= 0xfe0f)) return 0;
-	if (COMBINING.test(char)) return 0;
-	for (const [start, end] of WIDE_RANGES) {
-		if (code >= start && code <= end) return 2;
-	}
-	return code >= 0x1f000 && PICTOGRAPHIC.test(char) ? 2 : 1;
+/**
+ * Columns one grapheme cluster (or code point) takes, as Ink measures it
+ * (string-width: a combining mark adds nothing to its base, an emoji sequence
+ * with its modifiers or variation selector is two, East Asian wide and
+ * full-width characters are two). Measuring exactly as Ink does keeps every
+ * row of the table the width of its columns: Ink cuts or wraps a line it
+ * measures wider than its box.
+ */
+export function charWidth(cluster: string): number {
+	return stringWidth(cluster);
 }
 
 export function displayWidth(text: string): number {
-	let width = 0;
-	for (const char of text) width += charWidth(char);
-	return width;
+	return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
-/** Account and OU names come from the organization: control characters are replaced, never printed. */
+/** The grapheme clusters of `text` (a wide character, an emoji sequence, a letter with its marks: each one). */
+function clustersOf(text: string): string[] {
+	if (PRINTABLE_ASCII.test(text)) return text.split('');
+	return Array.from(graphemes.segment(text), (part) => part.segment);
+}
+
+/**
+ * Emoji presentation marks whose width terminals disagree on: a variation
+ * selector (❤️ is two columns for string-width and kitty, one for tmux and
+ * wcwidth), the keycap mark (1️⃣), and a skin-tone modifier after its base (👍🏽
+ * is two columns for string-width, four for tmux). Without them every terminal
+ * and Ink count the same columns (❤, 1, 👍), so a row never spills past its
+ * cells or wraps and shifts the frame.
+ */
+const UNSTABLE_WIDTH = /[\uFE0E\uFE0F\u20E3]|(?<=\p{Emoji_Modifier_Base})\p{Emoji_Modifier}/gu;
+
+/**
+ * Text as a table cell shows it. Text from the organization is made
+ * display-safe where it enters (see domain/display-text.ts); this is the last
+ * guard for anything else (control, bidi and zero-width characters shown as
+ * visible escapes, never printed), and drops the emoji presentation marks
+ * whose width terminals disagree on.
+ */
 export function sanitize(text: string): string {
-	return text.replace(CONTROL, '?');
+	if (PRINTABLE_ASCII.test(text)) return text;
+	return displayText(text).replace(UNSTABLE_WIDTH, '');
 }
 
 /**
@@ -65,7 +72,7 @@ export function fitWidth(text: string, width: number, keep: 'start' | 'end' = 's
 	const clean = sanitize(text);
 	const full = displayWidth(clean);
 	if (full <= width) return clean + ' '.repeat(width - full);
-	const chars = Array.from(clean);
+	const chars = clustersOf(clean);
 	const room = width - 1;
 	let used = 0;
 	const kept: string[] = [];

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Account } from '../../source/domain/account.js';
+import { type Account, displayAccount } from '../../source/domain/account.js';
 import {
 	type CacheKey,
 	cacheFilePath,
@@ -12,6 +12,7 @@ import {
 	readAccountCache,
 	writeAccountCache,
 } from '../../source/store/cache.js';
+import { UNSAFE_TEXT } from '../support/unsafe-text.js';
 
 const key: CacheKey = {
 	sourceKey: 'profile=default;region=us-east-1;endpoint=',
@@ -243,6 +244,45 @@ describe('account cache', () => {
 		}
 		// A generous bound for a shared CI machine; the benchmark reports the real figure.
 		expect(Math.min(...times)).toBeLessThan(100);
+	});
+
+	it('keeps the original text and reads a hostile list back display-safe, originals beside', async () => {
+		const hostile = makeAccounts(3).map((account, index) =>
+			index === 1
+				? displayAccount({
+						...account,
+						name: 'x\u001b]0;pwned\u0007',
+						email: 'e\u202e@example.com',
+						parentPath: 'Root/\u009b2J',
+					})
+				: account,
+		);
+		const path = await writeAccountCache(key, hostile, { directory });
+		const file = JSON.parse(await readFile(path, 'utf8'));
+		expect(file.columns.name[1]).toBe('x\u001b]0;pwned\u0007');
+		const read = await readAccountCache(key, directory);
+		expect(read.status === 'hit' && read.accounts).toEqual(hostile);
+		const back = read.status === 'hit' ? read.accounts[1] : undefined;
+		expect(back?.name).toBe('x\\x1b]0;pwned\\x07');
+		expect(back?.email).toBe('e\\u202e@example.com');
+		expect(back?.parentPath).toBe('Root/\\x9b2J');
+	});
+
+	it('shows a hand-edited file with escape sequences in it escaped, never raw', async () => {
+		const path = await writeAccountCache(key, makeAccounts(2), { directory });
+		const file = JSON.parse(await readFile(path, 'utf8'));
+		file.columns.name[0] = 'n\u001b]8;;https://evil.example\u001b\\';
+		file.columns.id[1] = '2\u0007';
+		file.paths[0] = 'Root/\u2066x';
+		await writeFile(path, JSON.stringify(file));
+		const read = await readAccountCache(key, directory);
+		expect(read.status).toBe('hit');
+		const accounts = read.status === 'hit' ? read.accounts : [];
+		for (const account of accounts) {
+			expect(`${account.id}${account.name}${account.email}${account.parentPath}`).not.toMatch(UNSAFE_TEXT);
+		}
+		expect(accounts[0]?.name).toBe('n\\x1b]8;;https://evil.example\\x1b\\');
+		expect(accounts[1]?.id).toBe('2\\x07');
 	});
 
 	it('clears one entry', async () => {

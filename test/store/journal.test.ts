@@ -112,7 +112,7 @@ describe('journal records', () => {
 
 	it('never holds credentials', () => {
 		const journal = new Journal(directory, 'o-test');
-		const intent = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		const intent = journal.appendIntent({ caller, accountId: '100000000001', action: 'close' });
 		journal.appendOutcome(intent, {
 			error: {
 				code: 'SignatureDoesNotMatch',
@@ -130,7 +130,7 @@ describe('journal records', () => {
 
 	it('keeps each line short even for a huge message', () => {
 		const journal = new Journal(directory, 'o-test');
-		const intent = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		const intent = journal.appendIntent({ caller, accountId: '100000000001', action: 'close' });
 		journal.appendOutcome(intent, { error: { code: 'X', message: 'm'.repeat(100_000) } });
 		const lines = readFileSync(journal.path, 'utf8').trim().split('\n');
 		expect(Math.max(...lines.map((line) => Buffer.byteLength(line)))).toBeLessThan(4000);
@@ -145,11 +145,11 @@ describe('reading', () => {
 
 	it('skips a corrupt or partial line with a note, and keeps the rest', () => {
 		const journal = new Journal(directory, 'o-test');
-		const first = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		const first = journal.appendIntent({ caller, accountId: '100000000001', action: 'close' });
 		appendFileSync(journal.path, 'this is not json\n');
 		appendFileSync(journal.path, '{"time":"2026-01-01T00:00:00Z","action":"close"}\n');
 		appendFileSync(journal.path, '\n');
-		const second = journal.appendIntent({ caller, accountId: '2', action: 'remove' });
+		const second = journal.appendIntent({ caller, accountId: '100000000002', action: 'remove' });
 		appendFileSync(journal.path, '{"time":"2026-01-01T00:00:00Z","organizationId":"o-te');
 		const { records, skipped } = journal.read();
 		expect(records.map((record) => record.intentId)).toEqual([first.intentId, second.intentId]);
@@ -170,9 +170,9 @@ describe('reading', () => {
 
 	it('rejects records of the wrong shape', () => {
 		const base = {
-			time: 't',
+			time: '2026-05-10T12:00:00.000Z',
 			organizationId: 'o',
-			accountId: 'a',
+			accountId: '123456789012',
 			intentId: 'i',
 			action: 'close',
 			phase: 'intent',
@@ -191,7 +191,106 @@ describe('reading', () => {
 			'not a journal record (unknown action)',
 			'not a journal record (unknown phase)',
 			'not a journal record (missing caller)',
-			'not a journal record (missing time)',
+			'not a journal record (not an object)',
+		]);
+	});
+
+	it('skips a record whose account id is not 12 digits, whose time is not a date, or whose fields have the wrong type', () => {
+		const base = {
+			time: '2026-05-10T12:00:00.000Z',
+			organizationId: 'o-test',
+			accountId: '123456789012',
+			intentId: 'i',
+			action: 'close',
+			phase: 'outcome',
+			caller,
+		};
+		const lines = [
+			base,
+			{ ...base, accountId: '123\u001b]0;pwned\u0007' },
+			{ ...base, accountId: '12345678901' },
+			{ ...base, accountId: '1234567890123' },
+			{ ...base, time: 'yesterday' },
+			{ ...base, result: { summary: 7 } },
+			{ ...base, result: 'ok' },
+			{ ...base, error: { code: 'X' } },
+			{ ...base, error: { code: 'X', message: 'm', reason: 1 } },
+			{ ...base, reconciles: 'delete' },
+			{ ...base, result: { summary: 'ok', gone: 'yes' } },
+		].map((value) => JSON.stringify(value));
+		const { records, skipped } = parseJournal(lines.join('\n'));
+		expect(records).toHaveLength(1);
+		expect(skipped.map((line) => line.reason)).toEqual([
+			'not a journal record (the account id is not 12 digits)',
+			'not a journal record (the account id is not 12 digits)',
+			'not a journal record (the account id is not 12 digits)',
+			'not a journal record (the time is not a date)',
+			'not a journal record (damaged result)',
+			'not a journal record (damaged result)',
+			'not a journal record (damaged error)',
+			'not a journal record (damaged error)',
+			'not a journal record (unknown reconciled action)',
+			'not a journal record (damaged result)',
+		]);
+	});
+
+	it('reads every text of a record back display-safe, and leaves out fields it does not know', () => {
+		const line = JSON.stringify({
+			time: '2026-05-10T12:00:00.000Z',
+			organizationId: 'o-test\u001b]0;x\u0007',
+			accountId: '123456789012',
+			intentId: 'i\u202e',
+			action: 'close',
+			phase: 'outcome',
+			caller: { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/\u001b]52;c;aGk=\u0007' },
+			result: { accountState: 'CLOSED\u0007', summary: 'ok\u009b2J', gone: false },
+			error: { code: 'X\u001b', reason: 'R\u200b', message: 'm\u001b[2J' },
+			extra: '\u001b]0;pwned\u0007',
+		});
+		const { records } = parseJournal(line);
+		expect(records).toEqual([
+			{
+				time: '2026-05-10T12:00:00.000Z',
+				organizationId: 'o-test\\x1b]0;x\\x07',
+				accountId: '123456789012',
+				intentId: 'i\\u202e',
+				action: 'close',
+				phase: 'outcome',
+				caller: { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/\\x1b]52;c;aGk=\\x07' },
+				result: { accountState: 'CLOSED\\x07', summary: 'ok\\x9b2J', gone: false },
+				error: { code: 'X\\x1b', reason: 'R\\u200b', message: 'm\\x1b[2J' },
+			},
+		]);
+	});
+
+	it('never asks AWS about a crafted account id', async () => {
+		const journal = new Journal(directory, 'o-crafted');
+		mkdirSync(dirname(journal.path), { recursive: true });
+		const crafted = {
+			time: '2026-05-10T12:00:00.000Z',
+			organizationId: 'o-crafted',
+			accountId: '123\u001b]0;pwned\u0007',
+			intentId: 'crafted',
+			action: 'close',
+			phase: 'intent',
+			caller,
+		};
+		writeFileSync(journal.path, `${JSON.stringify(crafted)}\n`);
+		const asked: string[] = [];
+		const results = await reconcilePending(
+			journal,
+			{
+				async describeAccount(accountId) {
+					asked.push(accountId);
+					return { state: 'ACTIVE' };
+				},
+			},
+			caller,
+		);
+		expect(results).toEqual([]);
+		expect(asked).toEqual([]);
+		expect(journal.read().skipped).toEqual([
+			{ line: 1, reason: 'not a journal record (the account id is not 12 digits)' },
 		]);
 	});
 });
@@ -199,49 +298,49 @@ describe('reading', () => {
 describe('pending intents and closures', () => {
 	it('finds intents with no outcome', () => {
 		const journal = new Journal(directory, 'o-test');
-		const settled = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		const settled = journal.appendIntent({ caller, accountId: '100000000001', action: 'close' });
 		journal.appendOutcome(settled, { result: { summary: 'ok' } });
-		const pending = journal.appendIntent({ caller, accountId: '2', action: 'remove' });
+		const pending = journal.appendIntent({ caller, accountId: '100000000002', action: 'remove' });
 		expect(journal.pendingIntents().map((record) => record.intentId)).toEqual([pending.intentId]);
 	});
 
 	it('counts closures AWS accepted since a date, including reconciled ones', () => {
 		const clock = { now: new Date('2026-05-01T00:00:00.000Z') };
 		const journal = new Journal(directory, 'o-test', { now: () => clock.now });
-		const old = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		const old = journal.appendIntent({ caller, accountId: '100000000001', action: 'close' });
 		journal.appendOutcome(old, { result: { summary: 'ok' } });
 		clock.now = new Date('2026-05-20T00:00:00.000Z');
-		const accepted = journal.appendIntent({ caller, accountId: '2', action: 'close' });
+		const accepted = journal.appendIntent({ caller, accountId: '100000000002', action: 'close' });
 		journal.appendOutcome(accepted, { result: { summary: 'ok' } });
-		const refused = journal.appendIntent({ caller, accountId: '3', action: 'close' });
+		const refused = journal.appendIntent({ caller, accountId: '100000000003', action: 'close' });
 		journal.appendOutcome(refused, { error: { code: 'AccessDeniedException' } });
-		const reconciled = journal.appendIntent({ caller, accountId: '4', action: 'close' });
+		const reconciled = journal.appendIntent({ caller, accountId: '100000000004', action: 'close' });
 		journal.appendReconcile(reconciled, caller, {
 			result: { accountState: 'PENDING_CLOSURE', summary: 'went through' },
 		});
-		const notThrough = journal.appendIntent({ caller, accountId: '5', action: 'close' });
+		const notThrough = journal.appendIntent({ caller, accountId: '100000000005', action: 'close' });
 		journal.appendReconcile(notThrough, caller, { result: { accountState: 'ACTIVE', summary: 'did not' } });
-		const removal = journal.appendIntent({ caller, accountId: '6', action: 'remove' });
+		const removal = journal.appendIntent({ caller, accountId: '100000000006', action: 'remove' });
 		journal.appendOutcome(removal, { result: { summary: 'ok' } });
 		// No outcome written, and an answer lost: either may have gone through, so both count until settled.
-		journal.appendIntent({ caller, accountId: '7', action: 'close' });
-		const lost = journal.appendIntent({ caller, accountId: '8', action: 'close' });
+		journal.appendIntent({ caller, accountId: '100000000007', action: 'close' });
+		const lost = journal.appendIntent({ caller, accountId: '100000000008', action: 'close' });
 		journal.appendOutcome(lost, { error: { code: 'NetworkError', message: 'socket hang up' }, unknown: true });
 		expect(journal.closuresSince(new Date('2026-05-10T00:00:00.000Z'))).toEqual([
-			{ accountId: '2', at: '2026-05-20T00:00:00.000Z' },
-			{ accountId: '4', at: '2026-05-20T00:00:00.000Z' },
-			{ accountId: '7', at: '2026-05-20T00:00:00.000Z' },
-			{ accountId: '8', at: '2026-05-20T00:00:00.000Z' },
+			{ accountId: '100000000002', at: '2026-05-20T00:00:00.000Z' },
+			{ accountId: '100000000004', at: '2026-05-20T00:00:00.000Z' },
+			{ accountId: '100000000007', at: '2026-05-20T00:00:00.000Z' },
+			{ accountId: '100000000008', at: '2026-05-20T00:00:00.000Z' },
 		]);
 		expect(journal.closuresSince(new Date('2026-04-01T00:00:00.000Z'))).toHaveLength(5);
 		// Deletion dates come only from closures known to have gone through.
-		expect([...journal.closureDates().keys()]).toEqual(['1', '2', '4']);
+		expect([...journal.closureDates().keys()]).toEqual(['100000000001', '100000000002', '100000000004']);
 		// Settled as not gone through, the lost one stops counting.
 		journal.appendReconcile(lost, caller, { result: { accountState: 'ACTIVE', summary: 'Did not go through' } });
 		expect(journal.closuresSince(new Date('2026-05-10T00:00:00.000Z')).map((closure) => closure.accountId)).toEqual([
-			'2',
-			'4',
-			'7',
+			'100000000002',
+			'100000000004',
+			'100000000007',
 		]);
 	});
 
@@ -322,23 +421,24 @@ describe('reconciliation on the next start', () => {
 
 /**
  * Loads the real journal module in plain Node: it depends only on Node's own
- * modules, so a transpile-only build of the one file is the module itself.
+ * modules and the pure domain, so a transpile-only build of those files is the
+ * module itself.
  */
 function buildJournalForChildren(): string {
 	const out = join(repo, 'node_modules', '.cache', 'orgdash-test', `journal-${process.pid}`);
-	mkdirSync(out, { recursive: true });
-	// The journal and the one pure module it imports, laid out as in source/ so its import resolves.
-	for (const file of ['store/journal', 'domain/redact']) {
+	// The journal and the pure domain modules it imports, transpiled file by file in the same layout.
+	for (const file of ['store/journal', 'domain/account', 'domain/display-text', 'domain/redact']) {
 		const source = readFileSync(join(repo, 'source', `${file}.ts`), 'utf8');
 		const { outputText } = ts.transpileModule(source, {
 			compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
 		});
 		mkdirSync(dirname(join(out, file)), { recursive: true });
-		writeFileSync(join(out, `${file}.mjs`), outputText.replace(/from '(\.\.?\/[^']+)\.js'/g, "from '$1.mjs'"));
+		writeFileSync(join(out, `${file}.js`), outputText);
 	}
+	writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
 	writeFileSync(
 		join(out, 'writer.mjs'),
-		`import { Journal } from './store/journal.mjs';
+		`import { Journal } from './store/journal.js';
 const [directory, label, count, startAt] = process.argv.slice(2);
 const journal = new Journal(directory, 'o-concurrent');
 const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:role/' + label };
@@ -416,9 +516,9 @@ describe('two processes writing at once', () => {
 describe('the journal as a document and as requests', () => {
 	it('gives records, pending intents and skipped lines for journal --json', () => {
 		const journal = new Journal(directory, 'o-doc');
-		const done = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		const done = journal.appendIntent({ caller, accountId: '100000000001', action: 'close' });
 		journal.appendOutcome(done, { result: { summary: 'ok' } });
-		const open = journal.appendIntent({ caller, accountId: '2', action: 'remove' });
+		const open = journal.appendIntent({ caller, accountId: '100000000002', action: 'remove' });
 		appendFileSync(journal.path, 'garbage\n');
 		const document = journalDocument(journal);
 		expect(document.organizationId).toBe('o-doc');
@@ -440,28 +540,28 @@ describe('the journal as a document and as requests', () => {
 			'2026-05-04T00:00:01.000Z',
 		];
 		const journal = new Journal(directory, 'o-entries', { now: () => new Date(times.shift() ?? '') });
-		const accepted = journal.appendIntent({ caller, accountId: '1', action: 'close' });
+		const accepted = journal.appendIntent({ caller, accountId: '100000000001', action: 'close' });
 		journal.appendOutcome(accepted, { result: { summary: 'CloseAccount accepted.' } });
-		const refused = journal.appendIntent({ caller, accountId: '2', action: 'remove' });
+		const refused = journal.appendIntent({ caller, accountId: '100000000002', action: 'remove' });
 		journal.appendOutcome(refused, {
 			error: { code: 'ConstraintViolationException', reason: 'WAIT_PERIOD_ACTIVE', message: 'young' },
 		});
-		journal.appendIntent({ caller, accountId: '3', action: 'close' });
-		const reconciled = journal.appendIntent({ caller, accountId: '4', action: 'close' });
+		journal.appendIntent({ caller, accountId: '100000000003', action: 'close' });
+		const reconciled = journal.appendIntent({ caller, accountId: '100000000004', action: 'close' });
 		journal.appendReconcile(reconciled, caller, {
 			result: { accountState: 'CLOSED', summary: 'The closure went through.' },
 		});
 		const entries = journalEntries(journal.read().records);
 		expect(entries.map((entry) => [entry.accountId, entry.status, entry.summary])).toEqual([
-			['4', 'reconciled', 'The closure went through.'],
-			['3', 'pending', 'No outcome recorded: orgdash checks it with AWS on the next start.'],
-			['2', 'refused', 'ConstraintViolationException WAIT_PERIOD_ACTIVE: young'],
-			['1', 'accepted', 'CloseAccount accepted.'],
+			['100000000004', 'reconciled', 'The closure went through.'],
+			['100000000003', 'pending', 'No outcome recorded: orgdash checks it with AWS on the next start.'],
+			['100000000002', 'refused', 'ConstraintViolationException WAIT_PERIOD_ACTIVE: young'],
+			['100000000001', 'accepted', 'CloseAccount accepted.'],
 		]);
 		const orphan = journalEntries(
 			journal.read().records.filter((record) => record.intentId !== accepted.intentId || record.phase === 'outcome'),
 		);
-		expect(orphan.find((entry) => entry.accountId === '1')?.status).toBe('accepted');
+		expect(orphan.find((entry) => entry.accountId === '100000000001')?.status).toBe('accepted');
 	});
 });
 

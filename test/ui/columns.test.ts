@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
 import { layoutColumns, MARKER_WIDTH, rowCells, rowWidth } from '../../source/ui/columns.js';
@@ -35,15 +36,58 @@ describe('text fitting', () => {
 		expect(cut.startsWith('財務')).toBe(true);
 	});
 
-	it('never prints control characters from the data (no terminal escapes)', () => {
-		expect(sanitize('evil\u001B[2Jname\u0007')).toBe('evil?[2Jname?');
-		expect(fitWidth('a\u001Bb', 5)).toBe('a?b  ');
+	it('never prints control characters from the data (no terminal escapes): shows them escaped', () => {
+		expect(sanitize('evil\u001B[2Jname\u0007')).toBe('evil\\x1b[2Jname\\x07');
+		expect(fitWidth('a\u001Bb', 8)).toBe('a\\x1bb  ');
+		expect(fitWidth('\u202eab', 8)).toBe('\\u202eab');
+	});
+
+	it('measures as Ink does (string-width): marks, emoji sequences, wide and right-to-left text', () => {
+		const cases: Array<[string, number]> = [
+			['e\u0301te\u0301', 3],
+			['Z\u0351\u0352\u0353a', 2],
+			['👍🏽', 2],
+			['🇺🇸', 2],
+			['❤️', 2],
+			['1️⃣', 2],
+			['⌚', 2],
+			['東京', 4],
+			['ｆｕｌｌ', 8],
+			['שלום', 4],
+			['مرحبا', 5],
+			['한국', 4],
+			['\u1100\u1161', 2],
+		];
+		for (const [text, width] of cases) {
+			expect(displayWidth(text), text).toBe(width);
+			expect(displayWidth(text), text).toBe(stringWidth(text));
+		}
+	});
+
+	it('never splits a letter from its marks, a flag or a wide character when cutting', () => {
+		expect(fitWidth('e\u0301e\u0301e\u0301e\u0301', 3)).toBe(`e\u0301e\u0301${CUT_MARK}`);
+		expect(fitWidth('🇺🇸🇫🇷🇩🇪', 5)).toBe(`🇺🇸🇫🇷${CUT_MARK}`);
+		expect(fitWidth('🇺🇸🇫🇷🇩🇪', 5, 'end')).toBe(`${CUT_MARK}🇫🇷🇩🇪`);
+		expect(fitWidth('東京本番', 6)).toBe(`東京${CUT_MARK} `);
+	});
+
+	it('drops the emoji presentation marks whose width terminals disagree on', () => {
+		// Measured in tmux 3.3a (wcwidth): ❤️ 1 column, 1️⃣ 1, 👍🏽 4; string-width (Ink) says 2 for each.
+		expect(fitWidth('❤️', 3)).toBe('❤  ');
+		expect(fitWidth('1️⃣', 3)).toBe('1  ');
+		expect(fitWidth('👍🏽', 3)).toBe('👍 ');
+		expect(fitWidth('👍🏽👍🏽👍🏽', 4)).toBe(`👍${CUT_MARK} `);
+		expect(truncate('Payments 👍🏽🇺🇸❤️1️⃣⌚ prod', 40)).toBe('Payments 👍🇺🇸❤1⌚ prod');
+		// A modifier on its own is a character of its own, kept.
+		expect(fitWidth('🏽', 2)).toBe('🏽');
 	});
 
 	it('always yields exactly the requested width', () => {
 		fc.assert(
 			fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer({ min: 1, max: 50 }), (text, width) => {
 				expect(displayWidth(fitWidth(text, width))).toBe(width);
+				expect(stringWidth(fitWidth(text, width))).toBe(width);
+				expect(stringWidth(fitWidth(text, width, 'end'))).toBe(width);
 			}),
 		);
 	});

@@ -16,9 +16,12 @@ export function FlowFrame({ title, trail, notice, hints, height, children }: Flo
 	const theme = useTheme();
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
-			<Text bold wrap="truncate-end">
-				{title}
-			</Text>
+			{/* Never shrunk: a title longer than the terminal (a long name) would otherwise lose its line to the step. */}
+			<Box flexShrink={0}>
+				<Text bold wrap="truncate-end">
+					{title}
+				</Text>
+			</Box>
 			<Text wrap="truncate-end">
 				{trail.labels.map((label, index) => (
 					<Text key={label}>
