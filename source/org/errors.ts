@@ -1,6 +1,6 @@
+import { displayText } from '../domain/display-text.js';
 import { UNKNOWN_OUTCOME_CODES } from '../domain/outcome.js';
 import { redactCredentials } from '../domain/redact.js';
-import { displayText } from '../domain/display-text.js';
 
 /**
  * One error type for both adapters: the AWS exception name (`code`) and, for

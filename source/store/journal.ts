@@ -18,9 +18,9 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { redactCredentials } from '../domain/redact.js';
 import { isAccountId } from '../domain/account.js';
 import { displayText } from '../domain/display-text.js';
+import { redactCredentials } from '../domain/redact.js';
 
 export type JournalAction = 'close' | 'remove' | 'reconcile';
 export type JournalPhase = 'intent' | 'outcome';
