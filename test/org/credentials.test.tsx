@@ -4,6 +4,7 @@
  * the adapter gives, not on the dashboard's screen, not on stderr of
  * `list --json`, not in the journal.
  */
+
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../source/app.js';
 import type { FlowEvent } from '../../source/domain/close-flow.js';
+import { displayText } from '../../source/domain/display-text.js';
 import { redactCredentials } from '../../source/domain/redact.js';
 import { createAwsGateway } from '../../source/org/aws.js';
 import { OrgError } from '../../source/org/errors.js';
@@ -84,7 +86,8 @@ describe('redaction', () => {
 		expect(redacted).toContain('Authorization: [redacted]');
 		expect(redacted).toContain('secret [redacted] here');
 		expect(redacted).toContain('Account 318274650192 is ACTIVE; the request signature we calculated does not match.');
-		expect(new OrgError('X', text).message).toBe(redacted);
+		// Made display-safe too: the message's newlines show as visible escapes.
+		expect(new OrgError('X', text).message).toBe(displayText(redacted));
 	});
 });
 

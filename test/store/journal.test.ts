@@ -452,7 +452,7 @@ for (let index = 0; index < Number(count); index++) {
 	// Writes a close intent, says so, then waits for an answer that never comes (killed with SIGKILL meanwhile).
 	writeFileSync(
 		join(out, 'hung-closer.mjs'),
-		`import { Journal } from './store/journal.mjs';
+		`import { Journal } from './store/journal.js';
 const [directory, organizationId, accountId] = process.argv.slice(2);
 const journal = new Journal(directory, organizationId);
 const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/demo-admin' };
