@@ -10,8 +10,15 @@
  * anywhere (tests run it in child processes).
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import {
+	ensurePrivateFolder,
+	PRIVATE_FILE_MODE,
+	PRIVATE_FOLDER_MODE,
+	tightenMode,
+	tightenOpenFile,
+} from './private-files.js';
 
 export type JournalAction = 'close' | 'remove' | 'reconcile';
 export type JournalPhase = 'intent' | 'outcome';
@@ -159,9 +166,10 @@ export class Journal {
 			const error = record.error ? { ...record.error, message: '(message too long, left out)' } : undefined;
 			line = `${JSON.stringify({ ...record, ...(error ? { error } : {}) })}\n`;
 		}
-		mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-		const fd = openSync(this.path, 'a', 0o600);
+		ensurePrivateFolder(dirname(this.path));
+		const fd = openSync(this.path, 'a', PRIVATE_FILE_MODE);
 		try {
+			tightenOpenFile(fd);
 			const bytes = Buffer.from(line);
 			const written = writeSync(fd, bytes, 0, bytes.length);
 			if (written !== bytes.length) throw new Error(`The journal took only ${written} of ${bytes.length} bytes.`);
@@ -219,6 +227,8 @@ export class Journal {
 
 	read(): JournalContents {
 		let text: string;
+		tightenMode(dirname(this.path), PRIVATE_FOLDER_MODE);
+		tightenMode(this.path, PRIVATE_FILE_MODE);
 		try {
 			text = readFileSync(this.path, 'utf8');
 		} catch (error) {

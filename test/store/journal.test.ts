@@ -283,16 +283,23 @@ describe('reconciliation on the next start', () => {
 
 /**
  * Loads the real journal module in plain Node: it depends only on Node's own
- * modules, so a transpile-only build of the one file is the module itself.
+ * modules and its private-files neighbour, so a transpile-only build of the
+ * two files is the module itself.
  */
 function buildJournalForChildren(): string {
 	const out = join(repo, 'node_modules', '.cache', 'orgdash-test', `journal-${process.pid}`);
 	mkdirSync(out, { recursive: true });
-	const source = readFileSync(join(repo, 'source', 'store', 'journal.ts'), 'utf8');
-	const { outputText } = ts.transpileModule(source, {
-		compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-	});
-	writeFileSync(join(out, 'journal.mjs'), outputText);
+	const transpile = (file: string, target: string) => {
+		const source = readFileSync(join(repo, 'source', 'store', file), 'utf8');
+		const { outputText } = ts.transpileModule(source, {
+			compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+		});
+		writeFileSync(join(out, target), outputText);
+	};
+	transpile('journal.ts', 'journal.mjs');
+	transpile('private-files.ts', 'private-files.js');
+	// The .js neighbour is an ES module only under a package.json that says so.
+	writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
 	writeFileSync(
 		join(out, 'writer.mjs'),
 		`import { Journal } from './journal.mjs';

@@ -20,17 +20,23 @@ export interface StatusLineProps {
 	readonly cachedCount: number;
 	/** Why a cached list was not used, when one was found and ignored. */
 	readonly cacheNote?: string;
+	/** The settings are read-only, or their damaged file was reset. */
+	readonly settingsNote?: string;
 }
 
 export function StatusLine(props: StatusLineProps) {
 	const theme = useTheme();
-	const { loading, received, total, matches, query, editing, sort, failure, cachedCount, cacheNote } = props;
+	const { loading, received, total, matches, query, editing, sort, failure, cachedCount, cacheNote, settingsNote } =
+		props;
+	// First on the line: a narrow terminal cuts the end, and this is what must not go unseen.
+	const settingsPart = settingsNote ? <Text color={theme.colour('yellow')}>{`${settingsNote} · `}</Text> : null;
 	if (editing || query) {
 		return <FilterBar query={query} editing={editing} matches={matches} total={total} />;
 	}
 	if (loading) {
 		return (
 			<Text wrap="truncate-end">
+				{settingsPart}
 				<Text color={theme.colour('cyan')}>
 					<Spinner type="dots" />
 				</Text>
@@ -51,10 +57,13 @@ export function StatusLine(props: StatusLineProps) {
 		);
 	}
 	return (
-		<Text wrap="truncate-end" dimColor>
-			{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}`}
-			{cachedCount > 0 ? ` · * ${count(cachedCount)} from the cache, not yet confirmed` : ''}
-			{cacheNote ? ` · ${cacheNote}` : ''}
+		<Text wrap="truncate-end">
+			{settingsPart}
+			<Text dimColor>
+				{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}`}
+				{cachedCount > 0 ? ` · * ${count(cachedCount)} from the cache, not yet confirmed` : ''}
+				{cacheNote ? ` · ${cacheNote}` : ''}
+			</Text>
 		</Text>
 	);
 }
