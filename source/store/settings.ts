@@ -12,7 +12,7 @@
  */
 import * as nodeFs from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE, tightenMode } from './private-files.js';
 
 export interface ChecklistProgress {
@@ -123,7 +123,7 @@ export class Settings {
 	readonly path: string;
 	private data: SettingsShape = { checklist: {} };
 	private writable = true;
-	private readonly notes: string[] = [];
+	private readonly notes: Array<{ readonly full: string; readonly short: string }> = [];
 	private readonly fs: SettingsFileSystem;
 
 	constructor(
@@ -143,7 +143,12 @@ export class Settings {
 
 	/** One line for the screen or stderr when something about the settings needs saying (read-only, damaged file). */
 	get note(): string | undefined {
-		return this.notes.length > 0 ? this.notes.join(' ') : undefined;
+		return this.notes.length > 0 ? this.notes.map((note) => note.full).join(' ') : undefined;
+	}
+
+	/** The same, short enough for the dashboard's status line. */
+	get shortNote(): string | undefined {
+		return this.notes.length > 0 ? this.notes.map((note) => note.short).join(' · ') : undefined;
 	}
 
 	private open(now: () => Date): void {
@@ -173,18 +178,25 @@ export class Settings {
 	}
 
 	private keepDamaged(now: Date): void {
+		const leftAlone = {
+			full: `The settings file ${this.path} is damaged; it is left as it is and defaults are used.`,
+			short: 'settings file damaged: defaults used',
+		};
 		if (!this.writable) {
-			this.notes.push(`The settings file ${this.path} is damaged; it is left as it is and defaults are used.`);
+			this.notes.push(leftAlone);
 			return;
 		}
 		const copy = `${this.path}.damaged-${fileStamp(now)}`;
 		try {
 			this.fs.copyFileSync(this.path, copy);
 			tightenMode(copy, PRIVATE_FILE_MODE);
-			this.notes.push(`The settings file was damaged and starts afresh; the damaged copy is ${copy}.`);
+			this.notes.push({
+				full: `The settings file was damaged and starts afresh; the damaged copy is ${copy}.`,
+				short: `settings file damaged: started afresh, copy kept as ${basename(copy)}`,
+			});
 		} catch (error) {
 			// Without the copy the file is the only record of the user's settings: leave it alone.
-			this.notes.push(`The settings file ${this.path} is damaged; it is left as it is and defaults are used.`);
+			this.notes.push(leftAlone);
 			this.readOnly(error);
 		}
 	}
@@ -192,9 +204,10 @@ export class Settings {
 	private readOnly(error: unknown): void {
 		if (!this.writable) return;
 		this.writable = false;
-		this.notes.push(
-			`Settings are read-only: ${this.path} cannot be written (${why(error)}); sort and checklist progress last until you quit.`,
-		);
+		this.notes.push({
+			full: `Settings are read-only: ${this.path} cannot be written (${why(error)}); sort and checklist progress last until you quit.`,
+			short: `settings read-only (${why(error)}): changes last until you quit`,
+		});
 	}
 
 	/** Writes the whole file once; on failure the settings stay in memory (no retries, no waiting). */

@@ -28,19 +28,18 @@ export function StatusLine(props: StatusLineProps) {
 	const theme = useTheme();
 	const { loading, received, total, matches, query, editing, sort, failure, cachedCount, cacheNote, settingsNote } =
 		props;
-	// First on the line: a narrow terminal cuts the end, and this is what must not go unseen.
-	const settingsPart = settingsNote ? <Text color={theme.colour('yellow')}>{`${settingsNote} · `}</Text> : null;
+	const settingsPart = settingsNote ? <Text color={theme.colour('yellow')}>{` · ${settingsNote}`}</Text> : null;
 	if (editing || query) {
 		return <FilterBar query={query} editing={editing} matches={matches} total={total} />;
 	}
 	if (loading) {
 		return (
 			<Text wrap="truncate-end">
-				{settingsPart}
 				<Text color={theme.colour('cyan')}>
 					<Spinner type="dots" />
 				</Text>
 				{` Loading accounts… ${count(received)} so far`}
+				{settingsPart}
 				{cachedCount > 0 ? (
 					<Text dimColor>{`  (* ${count(cachedCount)} from the cache, not yet confirmed)`}</Text>
 				) : null}
@@ -58,9 +57,9 @@ export function StatusLine(props: StatusLineProps) {
 	}
 	return (
 		<Text wrap="truncate-end">
+			<Text dimColor>{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}`}</Text>
 			{settingsPart}
 			<Text dimColor>
-				{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}`}
 				{cachedCount > 0 ? ` · * ${count(cachedCount)} from the cache, not yet confirmed` : ''}
 				{cacheNote ? ` · ${cacheNote}` : ''}
 			</Text>
