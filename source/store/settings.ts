@@ -1,18 +1,26 @@
 /**
- * User preferences and flow progress, in one JSON file (`config.json`) in the
- * settings folder: the OS configuration folder, or ORGDASH_CONFIG_DIR (tests,
- * sandboxes). The journal and the cache live beside it.
+ * User preferences and flow progress, kept by conf (atomic writes, JSON, the
+ * OS configuration folder) in `config.json`; ORGDASH_CONFIG_DIR moves it
+ * (tests, sandboxes). The journal and the cache live beside it.
  *
- * Kept in memory and written whole on each change (a temporary file renamed
- * over the old one), once, with no retries: a folder that cannot be written
- * (read-only, a file where the folder should be, no permission) is found at
- * the start by writing the file, and the settings then stay in memory for the
- * run, with a one-line note saying so; nothing waits and nothing throws.
- * A damaged file is kept beside the new one as `config.json.damaged-<time>`.
+ * A thin wrapper decides what conf gets to do:
+ * - the folder is created 0700 (conf would leave it to the umask) and the
+ *   file written 0600;
+ * - the file is read and checked before conf reads it: a damaged one is moved
+ *   aside as `config.json.damaged-<time>` and conf starts afresh (conf's own
+ *   `clearInvalidConfig` would discard it without a word);
+ * - a folder that cannot be written is found at the start by writing a small
+ *   file, and then no conf is created at all: conf's writes retry a refused
+ *   write synchronously for a second or more, so the settings stay in memory
+ *   for the run with a one-line note, and nothing waits;
+ * - a write that fails later switches to memory the same way, after that one
+ *   failed write;
+ * - sort and quota are read from memory: conf reads the file on every get.
  */
 import * as nodeFs from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
+import Conf from 'conf';
+import envPaths from 'env-paths';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE, tightenMode } from './private-files.js';
 
 export interface ChecklistProgress {
@@ -30,11 +38,11 @@ export interface SettingsShape {
 	checklist: Record<string, ChecklistProgress>;
 }
 
-/** The file operations the settings use; tests inject failing ones. */
-export type SettingsFileSystem = Pick<
-	typeof nodeFs,
-	'readFileSync' | 'writeFileSync' | 'renameSync' | 'rmSync' | 'copyFileSync'
-> & {
+/**
+ * The file operations the wrapper itself does before conf takes over; tests
+ * inject failing ones (EACCES, EROFS cannot be produced as root).
+ */
+export type SettingsFileSystem = Pick<typeof nodeFs, 'readFileSync' | 'writeFileSync' | 'rmSync' | 'renameSync'> & {
 	/** Creates the folder 0700 (tightening it); throws as mkdir does. */
 	ensureFolder(path: string): void;
 };
@@ -42,31 +50,25 @@ export type SettingsFileSystem = Pick<
 const NODE_FILE_SYSTEM: SettingsFileSystem = {
 	readFileSync: nodeFs.readFileSync,
 	writeFileSync: nodeFs.writeFileSync,
-	renameSync: nodeFs.renameSync,
 	rmSync: nodeFs.rmSync,
-	copyFileSync: nodeFs.copyFileSync,
+	renameSync: nodeFs.renameSync,
 	ensureFolder: ensurePrivateFolder,
 };
 
+const PROJECT_NAME = 'orgdash';
 export const SETTINGS_FILE = 'config.json';
 
 export function configDirectory(): string | undefined {
 	return process.env.ORGDASH_CONFIG_DIR || undefined;
 }
 
-/** The settings folder: ORGDASH_CONFIG_DIR, else the system's configuration folder for orgdash. */
+/** The settings folder: ORGDASH_CONFIG_DIR, else the one conf would choose (env-paths: ~/.config/orgdash...). */
 export function settingsDirectory(): string {
-	const chosen = configDirectory();
-	if (chosen) return chosen;
-	const home = homedir();
-	if (process.platform === 'darwin') return join(home, 'Library', 'Preferences', 'orgdash');
-	if (process.platform === 'win32') {
-		return join(process.env.APPDATA || join(home, 'AppData', 'Roaming'), 'orgdash', 'Config');
-	}
-	return join(process.env.XDG_CONFIG_HOME || join(home, '.config'), 'orgdash');
+	return configDirectory() ?? envPaths(PROJECT_NAME, { suffix: '' }).config;
 }
 
 function errorCode(error: unknown): string {
+	if (error instanceof SyntaxError) return 'SyntaxError';
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
 	if (code === 'EEXIST') return 'ENOTDIR'; // mkdir of a path that is a file
 	return code ?? (error instanceof Error ? error.message : String(error));
@@ -84,6 +86,8 @@ function why(error: unknown): string {
 			return 'a file is where the folder should be';
 		case 'ENOSPC':
 			return 'the disk is full';
+		case 'SyntaxError':
+			return 'the file was damaged while orgdash ran';
 		default:
 			return errorCode(error);
 	}
@@ -121,9 +125,12 @@ export class Settings {
 	/** The folder that holds the settings file; the journal and cache live beside it. */
 	readonly directory: string;
 	readonly path: string;
-	private data: SettingsShape = { checklist: {} };
-	private writable = true;
+	/** The settings as read at the start, with every change since: all of them once conf is gone. */
+	private readonly memory: SettingsShape = { checklist: {} };
+	/** Writes the file; undefined when the folder cannot be written (memory only, for this run). */
+	private store: Conf<SettingsShape> | undefined;
 	private readonly notes: Array<{ readonly full: string; readonly short: string }> = [];
+	private readOnlyNoted = false;
 	private readonly fs: SettingsFileSystem;
 
 	constructor(
@@ -133,12 +140,12 @@ export class Settings {
 		this.fs = options.fileSystem ?? NODE_FILE_SYSTEM;
 		this.directory = cwd ?? settingsDirectory();
 		this.path = join(this.directory, SETTINGS_FILE);
-		this.open(options.now ?? (() => new Date()));
+		this.store = this.open(options.now ?? (() => new Date()));
 	}
 
 	/** False when changes are kept only in memory for this run. */
 	get saved(): boolean {
-		return this.writable;
+		return this.store !== undefined;
 	}
 
 	/** One line for the screen or stderr when something about the settings needs saying (read-only, damaged file). */
@@ -151,118 +158,180 @@ export class Settings {
 		return this.notes.length > 0 ? this.notes.map((note) => note.short).join(' · ') : undefined;
 	}
 
-	private open(now: () => Date): void {
+	/** Checks the folder and the file, then hands them to conf; undefined means memory only. */
+	private open(now: () => Date): Conf<SettingsShape> | undefined {
+		let writable = true;
 		try {
 			this.fs.ensureFolder(this.directory);
 		} catch (error) {
 			this.readOnly(error);
+			writable = false;
 		}
 		let text: string | undefined;
 		try {
 			text = this.fs.readFileSync(this.path, 'utf8') as string;
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && this.writable) {
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && writable) {
 				// A file that exists and cannot be read must not be overwritten with nothing.
 				this.readOnly(error);
+				writable = false;
 			}
 		}
 		if (text !== undefined) {
 			const parsed = parseSettings(text);
-			if (parsed) this.data = parsed;
-			else this.keepDamaged(now());
+			if (parsed) Object.assign(this.memory, parsed);
+			else writable = this.keepDamaged(now(), writable);
 		}
-		if (!this.writable) return;
+		if (!writable || !this.folderTakesWrites()) return undefined;
 		tightenMode(this.path, PRIVATE_FILE_MODE);
-		// Writing now finds out whether the folder can be written at all, before anything depends on it.
-		this.persist();
+		try {
+			return new Conf<SettingsShape>({
+				projectName: PROJECT_NAME,
+				projectSuffix: '',
+				cwd: this.directory,
+				defaults: { checklist: {} },
+				// Checked above; a file damaged since must fail loudly here rather than be discarded.
+				clearInvalidConfig: false,
+				configFileMode: PRIVATE_FILE_MODE,
+				// Checklist keys hold a slash and ids, never a path into the settings.
+				accessPropertiesByDotNotation: false,
+			});
+		} catch (error) {
+			this.readOnly(error);
+			return undefined;
+		}
 	}
 
-	private keepDamaged(now: Date): void {
+	/**
+	 * Moves a damaged file aside so that conf starts afresh; false (read-only)
+	 * when it cannot be moved: it is then the only record of the user's
+	 * settings and is left alone.
+	 */
+	private keepDamaged(now: Date, writable: boolean): boolean {
 		const leftAlone = {
 			full: `The settings file ${this.path} is damaged; it is left as it is and defaults are used.`,
 			short: 'settings file damaged: defaults used',
 		};
-		if (!this.writable) {
+		if (!writable) {
 			this.notes.push(leftAlone);
-			return;
+			return false;
 		}
 		const copy = `${this.path}.damaged-${fileStamp(now)}`;
 		try {
-			this.fs.copyFileSync(this.path, copy);
+			// A rename, so the damaged settings exist under one name or the other at every moment.
+			this.fs.renameSync(this.path, copy);
 			tightenMode(copy, PRIVATE_FILE_MODE);
 			this.notes.push({
 				full: `The settings file was damaged and starts afresh; the damaged copy is ${copy}.`,
 				short: `settings file damaged: started afresh, copy kept as ${basename(copy)}`,
 			});
+			return true;
 		} catch (error) {
-			// Without the copy the file is the only record of the user's settings: leave it alone.
 			this.notes.push(leftAlone);
 			this.readOnly(error);
+			return false;
+		}
+	}
+
+	/** Writes and removes a small file: one quick attempt, where conf's first write would retry for a second or more. */
+	private folderTakesWrites(): boolean {
+		const probe = join(this.directory, `.${SETTINGS_FILE}.probe-${process.pid}`);
+		try {
+			this.fs.writeFileSync(probe, '', { mode: PRIVATE_FILE_MODE });
+			this.fs.rmSync(probe, { force: true });
+			return true;
+		} catch (error) {
+			try {
+				this.fs.rmSync(probe, { force: true });
+			} catch {
+				// The folder that refused the write may refuse this too; nothing was left behind then.
+			}
+			this.readOnly(error);
+			return false;
 		}
 	}
 
 	private readOnly(error: unknown): void {
-		if (!this.writable) return;
-		this.writable = false;
+		if (this.readOnlyNoted) return;
+		this.readOnlyNoted = true;
 		this.notes.push({
 			full: `Settings are read-only: ${this.path} cannot be written (${why(error)}); sort and checklist progress last until you quit.`,
 			short: `settings read-only (${why(error)}): changes last until you quit`,
 		});
 	}
 
-	/** Writes the whole file once; on failure the settings stay in memory (no retries, no waiting). */
-	private persist(): void {
-		if (!this.writable) return;
-		const temporary = `${this.path}.tmp-${process.pid}`;
+	/** Hands one change to conf; the first failure leaves the settings in memory for the rest of the run. */
+	private write(change: (store: Conf<SettingsShape>) => void): void {
+		if (!this.store) return;
 		try {
-			this.fs.writeFileSync(temporary, `${JSON.stringify(this.data, null, '\t')}\n`, { mode: PRIVATE_FILE_MODE });
-			this.fs.renameSync(temporary, this.path);
+			change(this.store);
 		} catch (error) {
-			try {
-				this.fs.rmSync(temporary, { force: true });
-			} catch {
-				// The folder that refused the write may refuse this too; nothing was left behind then.
-			}
+			this.store = undefined;
 			this.readOnly(error);
 		}
 	}
 
 	get quotaOverride(): number | undefined {
-		return this.data.quotaOverride;
+		return this.memory.quotaOverride;
 	}
 
 	set quotaOverride(value: number | undefined) {
-		if (value === undefined) delete this.data.quotaOverride;
-		else this.data.quotaOverride = value;
-		this.persist();
+		if (value === undefined) {
+			delete this.memory.quotaOverride;
+			this.write((store) => store.delete('quotaOverride'));
+		} else {
+			this.memory.quotaOverride = value;
+			this.write((store) => store.set('quotaOverride', value));
+		}
 	}
 
 	get sort(): string | undefined {
-		return this.data.sort;
+		return this.memory.sort;
 	}
 
 	set sort(value: string | undefined) {
-		if (value === undefined) delete this.data.sort;
-		else this.data.sort = value;
-		this.persist();
+		if (value === undefined) {
+			delete this.memory.sort;
+			this.write((store) => store.delete('sort'));
+		} else {
+			this.memory.sort = value;
+			this.write((store) => store.set('sort', value));
+		}
 	}
 
+	/** Read from the file while there is one: another orgdash may have ticked items since. */
 	checklistProgress(organizationId: string, accountId: string): ChecklistProgress | undefined {
-		return this.data.checklist[`${organizationId}/${accountId}`];
+		return this.checklist()[`${organizationId}/${accountId}`];
 	}
 
 	saveChecklistProgress(organizationId: string, accountId: string, ticked: readonly string[]): void {
-		this.data.checklist = {
-			...this.data.checklist,
-			[`${organizationId}/${accountId}`]: { ticked: [...ticked], updatedAt: new Date().toISOString() },
-		};
-		this.persist();
+		this.changeChecklist((checklist) => {
+			checklist[`${organizationId}/${accountId}`] = { ticked: [...ticked], updatedAt: new Date().toISOString() };
+		});
 	}
 
 	clearChecklistProgress(organizationId: string, accountId: string): void {
-		const checklist = { ...this.data.checklist };
-		delete checklist[`${organizationId}/${accountId}`];
-		this.data.checklist = checklist;
-		this.persist();
+		this.changeChecklist((checklist) => {
+			delete checklist[`${organizationId}/${accountId}`];
+		});
+	}
+
+	private checklist(): SettingsShape['checklist'] {
+		if (this.store) {
+			try {
+				const stored = this.store.get('checklist');
+				if (typeof stored === 'object' && stored !== null && !Array.isArray(stored)) return stored;
+			} catch {
+				// Unreadable since the start: what this run knows is still right.
+			}
+		}
+		return this.memory.checklist;
+	}
+
+	private changeChecklist(change: (checklist: SettingsShape['checklist']) => void): void {
+		const checklist = { ...this.checklist() };
+		change(checklist);
+		this.memory.checklist = checklist;
+		this.write((store) => store.set('checklist', checklist));
 	}
 }

@@ -3,7 +3,8 @@
  * cannot be written (no crash, no waiting), a damaged file kept as a copy, and
  * private modes. Tests run as root, which ignores mode bits: unwritable folders
  * are a file where the folder should be (ENOTDIR), or an injected failing
- * file-system operation (EACCES, EROFS).
+ * file-system operation in the checks made before conf is handed the file
+ * (EACCES, EROFS).
  */
 import * as fs from 'node:fs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,7 +38,6 @@ function fileSystem(overrides: Partial<SettingsFileSystem> = {}) {
 		writeFileSync: fs.writeFileSync,
 		renameSync: fs.renameSync,
 		rmSync: fs.rmSync,
-		copyFileSync: fs.copyFileSync,
 		ensureFolder: ensurePrivateFolder,
 	};
 	const system: SettingsFileSystem = {
@@ -147,23 +147,36 @@ describe('settings', () => {
 		expect(writes()).toBe(0);
 	});
 
-	it('a write that starts failing later: the change stays in memory and the note appears', () => {
-		let refuse = false;
-		const { system, writes } = fileSystem({
-			writeFileSync: ((...args: Parameters<typeof fs.writeFileSync>) => {
-				if (refuse) throw failing('ENOSPC');
-				return fs.writeFileSync(...args);
-			}) as typeof fs.writeFileSync,
-		});
-		const settings = new Settings(join(root, 'orgdash'), { fileSystem: system });
+	it('a write that starts failing later: the change stays in memory, the note appears, no write is tried again', () => {
+		const folder = join(root, 'orgdash');
+		const settings = new Settings(folder);
 		expect(settings.saved).toBe(true);
-		refuse = true;
+		settings.sort = 'state';
+		// The folder replaced by a file while orgdash runs: conf's next write fails (as root too).
+		rmSync(folder, { recursive: true });
+		writeFileSync(folder, 'not a folder');
 		settings.sort = 'ou';
 		expect(settings.sort).toBe('ou');
-		expect(settings.note).toMatch(/the disk is full/);
-		const before = writes();
-		settings.sort = 'id';
-		expect(writes()).toBe(before);
+		expect(settings.saved).toBe(false);
+		expect(settings.note).toMatch(/cannot be written \(a file is where the folder should be\)/);
+		// With the way clear again, a write would recreate the folder: none is tried.
+		rmSync(folder);
+		expect(useEverything(settings)).toBeLessThan(200);
+		expect(fs.existsSync(folder)).toBe(false);
+		expect(settings.checklistProgress('o-1', '222222222222')?.ticked).toEqual(['item-49']);
+		expect(settings.quotaOverride).toBe(42);
+	});
+
+	it('checklist progress saved by another orgdash meanwhile is kept', () => {
+		const folder = join(root, 'orgdash');
+		const first = new Settings(folder);
+		const second = new Settings(folder);
+		first.saveChecklistProgress('o-1', '222222222222', ['regions']);
+		second.saveChecklistProgress('o-1', '333333333333', ['email']);
+		expect(first.checklistProgress('o-1', '333333333333')?.ticked).toEqual(['email']);
+		const third = new Settings(folder);
+		expect(third.checklistProgress('o-1', '222222222222')?.ticked).toEqual(['regions']);
+		expect(third.checklistProgress('o-1', '333333333333')?.ticked).toEqual(['email']);
 	});
 
 	it('a settings file that cannot be read is never overwritten', () => {
@@ -186,6 +199,7 @@ describe('settings', () => {
 		writeFileSync(join(folder, 'config.json'), text);
 		const settings = new Settings(folder, { now: () => new Date('2026-12-01T20:00:00.123Z') });
 		const copy = join(folder, 'config.json.damaged-2026-12-01T20-00-00Z');
+		expect(readdirSync(folder).sort()).toEqual(['config.json', 'config.json.damaged-2026-12-01T20-00-00Z']);
 		expect(readFileSync(copy, 'utf8')).toBe(text);
 		expect(mode(copy)).toBe(0o600);
 		expect(settings.note).toBe(`The settings file was damaged and starts afresh; the damaged copy is ${copy}.`);
@@ -196,13 +210,13 @@ describe('settings', () => {
 		expect(new Settings(folder).note).toBeUndefined();
 	});
 
-	it('a damaged file that cannot be copied is left untouched', () => {
+	it('a damaged file that cannot be moved aside is left untouched', () => {
 		const folder = join(root, 'orgdash');
 		mkdirSync(folder);
 		writeFileSync(join(folder, 'config.json'), '{broken');
 		const { system } = fileSystem({
-			copyFileSync: () => {
-				throw failing('ENOSPC');
+			renameSync: () => {
+				throw failing('EPERM');
 			},
 		});
 		const settings = new Settings(folder, { fileSystem: system });
