@@ -94,6 +94,8 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 	const settings = new Settings();
 	if (options.quota !== undefined) settings.quotaOverride = options.quota === 'off' ? undefined : options.quota;
+	// The dashboard shows it on its status line; a command has only stderr (stdout stays clean JSON).
+	if (settings.note && options.command !== 'dashboard') printError(`orgdash: ${settings.note}`);
 	const gateway = await createGateway(options);
 	if (options.command === 'list') return listJson(gateway, settings);
 	if (options.command === 'journal') return journalJson(gateway, settings);

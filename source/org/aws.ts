@@ -79,6 +79,15 @@ export interface AwsGatewayOptions {
 	readonly endpointUrl?: string;
 	/** Requests in flight while listing accounts. */
 	readonly concurrency?: number;
+	/** Shorter time-outs (tests); the defaults below otherwise. */
+	readonly timeouts?: Partial<RequestTimeouts>;
+}
+
+export interface RequestTimeouts {
+	/** Milliseconds to open the connection (TCP and TLS). */
+	readonly connectionMs: number;
+	/** Milliseconds for one attempt, from sending the request to the whole answer; the attempt is then abandoned. */
+	readonly requestMs: number;
 }
 
 /** Adaptive mode paces requests client-side after throttling; five attempts ride out a burst of it. */
@@ -87,8 +96,20 @@ const MAX_ATTEMPTS = 5;
 const QUOTA_MAX_ATTEMPTS = 3;
 /** The account quota lives in us-east-1 for Organizations, whatever the region used otherwise. */
 const QUOTA_REGION = 'us-east-1';
-const CONNECTION_TIMEOUT_MS = 5_000;
-const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Time-outs. Organizations, STS, Account and Service Quotas answer in well
+ * under a second; an attempt that has had no answer after 10 s is not coming
+ * back (an endpoint that accepts the connection and never answers would
+ * otherwise hold the call forever: the SDK only warns unless told to throw).
+ * A timed-out attempt is retried like any transient failure, so a call gives
+ * up after at most attempts x 10 s plus the backoff between them: about 50 s
+ * for the reads (5 attempts, kept for throttling), about 30 s for the quota
+ * lookup (3, side by side with the reads), 10 s for CloseAccount and
+ * RemoveAccountFromOrganization (sent once; an unknown outcome is settled
+ * from the journal). Shorter per-attempt figures would cut off a slow but
+ * working link; fewer attempts would give up on throttling too early.
+ */
+export const DEFAULT_TIMEOUTS: RequestTimeouts = { connectionMs: 5_000, requestMs: 10_000 };
 
 const NETWORK_CODES = new Set([
 	'ECONNREFUSED',
@@ -136,7 +157,9 @@ export function toOrgError(error: unknown, operation: string): OrgError {
 	}
 	const code = systemCode(shape);
 	if (name === 'TimeoutError' || (code && TIMEOUT_CODES.has(code))) {
-		return new OrgError('TimeoutError', `${operation}: the request timed out (${message})`, {
+		const attempts = (shape.$metadata as { attempts?: number } | undefined)?.attempts;
+		const tries = attempts && attempts > 1 ? `, ${attempts} attempts` : '';
+		return new OrgError('TimeoutError', `${operation}: no answer in time${tries} (${message})`, {
 			network: true,
 			cause: error,
 		});
@@ -215,13 +238,23 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 	// The SDK warns on stderr that its 2027 releases will need Node 22; orgdash pins its SDK and supports Node 20,
 	// and a warning printed over the dashboard would only garble it.
 	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-	const credentials = fromNodeProviderChain(profile ? { profile } : {});
+	const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+	const requestHandler = {
+		connectionTimeout: timeouts.connectionMs,
+		requestTimeout: timeouts.requestMs,
+		// Without this the SDK only logs that the time-out passed and keeps waiting.
+		throwOnRequestTimeout: true,
+		// An answer whose body stalls half-way: the socket's idle time ends it too.
+		socketTimeout: timeouts.requestMs,
+	};
+	// The credential chain's own calls (SSO, assume-role) get the same time-outs.
+	const credentials = fromNodeProviderChain({ ...(profile ? { profile } : {}), clientConfig: { requestHandler } });
 	const common = {
 		region,
 		credentials,
 		retryMode: 'adaptive',
 		maxAttempts: MAX_ATTEMPTS,
-		requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+		requestHandler,
 		...(endpoint ? { endpoint } : {}),
 	} as const;
 	const organizations = new OrganizationsClient(common);

@@ -23,7 +23,7 @@
  * so that 10,000 accounts parse in a few milliseconds.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
 	ACCOUNT_STATES,
@@ -34,7 +34,8 @@ import {
 	originalText,
 } from '../domain/account.js';
 import type { OrgGateway } from '../org/gateway.js';
-import { Settings } from './settings.js';
+import { ensurePrivateFolder, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, tightenMode } from './private-files.js';
+import { settingsDirectory } from './settings.js';
 
 export const CACHE_FORMAT_VERSION = 1;
 const CACHE_FOLDER = 'account-cache';
@@ -87,7 +88,7 @@ export function isCacheable(gateway: Pick<OrgGateway, 'kind'>): boolean {
 
 /** The folder that holds the cache files: beside the settings (ORGDASH_CONFIG_DIR honoured). */
 export function defaultCacheDirectory(): string {
-	return join(new Settings().directory, CACHE_FOLDER);
+	return join(settingsDirectory(), CACHE_FOLDER);
 }
 
 export function cacheFilePath(directory: string, key: CacheKey): string {
@@ -227,6 +228,8 @@ function describeError(error: unknown): string {
  */
 export async function readAccountCache(key: CacheKey, directory = defaultCacheDirectory()): Promise<CacheRead> {
 	const path = cacheFilePath(directory, key);
+	tightenMode(directory, PRIVATE_FOLDER_MODE);
+	tightenMode(path, PRIVATE_FILE_MODE);
 	let text: string;
 	try {
 		text = await readFile(path, 'utf8');
@@ -272,11 +275,11 @@ export async function writeAccountCache(
 	const directory = options.directory ?? defaultCacheDirectory();
 	const path = cacheFilePath(directory, key);
 	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-	await mkdir(directory, { recursive: true, mode: 0o700 });
+	ensurePrivateFolder(directory);
 	try {
 		// Account names and emails are not for other users of the machine.
 		await writeFile(temporary, JSON.stringify(encode(key, accounts, options.savedAt ?? new Date())), {
-			mode: 0o600,
+			mode: PRIVATE_FILE_MODE,
 			flush: true,
 		});
 		await rename(temporary, path);

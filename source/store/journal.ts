@@ -16,11 +16,18 @@
  * it can be loaded anywhere (tests run it in child processes).
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isAccountId } from '../domain/account.js';
 import { displayText } from '../domain/display-text.js';
 import { redactCredentials } from '../domain/redact.js';
+import {
+	ensurePrivateFolder,
+	PRIVATE_FILE_MODE,
+	PRIVATE_FOLDER_MODE,
+	tightenMode,
+	tightenOpenFile,
+} from './private-files.js';
 
 export type JournalAction = 'close' | 'remove' | 'reconcile';
 export type JournalPhase = 'intent' | 'outcome';
@@ -268,10 +275,11 @@ export class Journal {
 			const error = record.error ? { ...record.error, message: '(message too long, left out)' } : undefined;
 			line = `${JSON.stringify({ ...record, ...(error ? { error } : {}) })}\n`;
 		}
-		mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+		ensurePrivateFolder(dirname(this.path));
 		// Read and append: the last byte tells whether an earlier write was cut short.
-		const fd = openSync(this.path, 'a+', 0o600);
+		const fd = openSync(this.path, 'a+', PRIVATE_FILE_MODE);
 		try {
+			tightenOpenFile(fd);
 			// A last line without its newline (a crash mid-write, a full disk) would swallow this record when read:
 			// the newline that ends it goes in the same single write, so concurrent writers still never interleave.
 			// (A look while another process's write is landing can add a needless newline: an empty line, skipped.)
@@ -334,6 +342,8 @@ export class Journal {
 
 	read(): JournalContents {
 		let text: string;
+		tightenMode(dirname(this.path), PRIVATE_FOLDER_MODE);
+		tightenMode(this.path, PRIVATE_FILE_MODE);
 		try {
 			text = readFileSync(this.path, 'utf8');
 		} catch (error) {

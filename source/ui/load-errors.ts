@@ -18,7 +18,17 @@ export interface LoadFailure {
 	readonly error: unknown;
 }
 
-export type FailureKind = 'no-organization' | 'access-denied' | 'no-credentials' | 'network' | 'throttled' | 'other';
+export type FailureKind =
+	| 'no-organization'
+	| 'access-denied'
+	| 'no-credentials'
+	| 'network'
+	| 'timeout'
+	| 'throttled'
+	| 'other';
+
+/** No answer in time, as opposed to no connection at all. */
+const TIMEOUT_CODES = new Set(['TimeoutError', 'ETIMEDOUT', 'RequestTimeout']);
 
 export interface FailureMessage {
 	readonly kind: FailureKind;
@@ -89,6 +99,22 @@ export function describeLoadFailure(failure: LoadFailure, context: FailureContex
 	const onScreen = context === 'screen';
 	const retry = onScreen ? 'press r to retry' : 'run the command again';
 	const retryAgain = onScreen ? 'Press r to retry' : 'Run the command again';
+	if (TIMEOUT_CODES.has(code)) {
+		return {
+			kind: 'timeout',
+			title: 'AWS did not answer in time',
+			explanation: [
+				// The message names the call and the attempts: "Organizations.DescribeOrganization: no answer in time, 5 attempts (...)".
+				`${message || code}.`,
+				'The endpoint took the request but sent no answer before each attempt timed out; orgdash gave up instead of waiting forever.',
+				...(onScreen ? ['Accounts loaded before it are still shown; the list may be incomplete.'] : []),
+			],
+			next: [
+				`Check the connection (a proxy or VPN, and --endpoint-url / AWS_ENDPOINT_URL if you set one), then ${retry}.`,
+			],
+			code,
+		};
+	}
 	if (network || NETWORK_CODES.has(code)) {
 		return {
 			kind: 'network',

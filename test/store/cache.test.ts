@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -283,6 +283,21 @@ describe('account cache', () => {
 		}
 		expect(accounts[0]?.name).toBe('n\\x1b]8;;https://evil.example\\x1b\\');
 		expect(accounts[1]?.id).toBe('2\\x07');
+	});
+
+	it('keeps its folder 0700 and its files 0600, tightening ones found open to everyone', async () => {
+		const path = await writeAccountCache(key, mixed, { directory });
+		const mode = async (target: string) => (await stat(target)).mode & 0o777;
+		expect(await mode(directory)).toBe(0o700);
+		expect(await mode(path)).toBe(0o600);
+		await chmod(directory, 0o777);
+		await chmod(path, 0o666);
+		expect((await readAccountCache(key, directory)).status).toBe('hit');
+		expect(await mode(directory)).toBe(0o700);
+		expect(await mode(path)).toBe(0o600);
+		await chmod(directory, 0o777);
+		await writeAccountCache(key, mixed, { directory });
+		expect(await mode(directory)).toBe(0o700);
 	});
 
 	it('clears one entry', async () => {

@@ -421,13 +421,19 @@ describe('reconciliation on the next start', () => {
 
 /**
  * Loads the real journal module in plain Node: it depends only on Node's own
- * modules and the pure domain, so a transpile-only build of those files is the
- * module itself.
+ * modules, the pure domain and its private-files neighbour, so a transpile-only
+ * build of those files is the module itself.
  */
 function buildJournalForChildren(): string {
 	const out = join(repo, 'node_modules', '.cache', 'orgdash-test', `journal-${process.pid}`);
-	// The journal and the pure domain modules it imports, transpiled file by file in the same layout.
-	for (const file of ['store/journal', 'domain/account', 'domain/display-text', 'domain/redact']) {
+	// The journal and the modules it imports, transpiled file by file in the same layout.
+	for (const file of [
+		'store/journal',
+		'store/private-files',
+		'domain/account',
+		'domain/display-text',
+		'domain/redact',
+	]) {
 		const source = readFileSync(join(repo, 'source', `${file}.ts`), 'utf8');
 		const { outputText } = ts.transpileModule(source, {
 			compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },

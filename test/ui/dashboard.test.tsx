@@ -463,13 +463,19 @@ describe('failures', () => {
 		await loaded(app);
 	});
 
-	it('a network failure on the first load shows the full explanation', async () => {
+	it('a time-out on the first load says what timed out; r retries', async () => {
 		const gateway = demo();
-		gateway.failNext('describeOrganization', new OrgError('TimeoutError', 'the request timed out', { network: true }));
+		gateway.failNext(
+			'describeOrganization',
+			new OrgError('TimeoutError', 'Organizations.DescribeOrganization: no answer in time, 5 attempts', {
+				network: true,
+			}),
+		);
 		const app = start(gateway);
-		let frame = await waitForText(app, 'Could not reach AWS');
+		let frame = await waitForText(app, 'AWS did not answer in time');
+		expect(panelText(frame)).toContain('Organizations.DescribeOrganization: no answer in time, 5 attempts');
 		expect(panelText(frame)).toContain('then press r to retry');
-		expect(frame).toContain('✖ Could not reach AWS · r retries');
+		expect(frame).toContain('✖ AWS did not answer in time · r retries');
 		app.stdin.write('r');
 		frame = await loaded(app);
 		expect(frame).toContain('35 of 36 accounts');

@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
 import { DEMO_ACCOUNTS, SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox.js';
+import { Journal } from '../../source/store/journal.js';
 import { ConsoleClosure } from '../../source/ui/panels/ConsoleClosure.js';
 import { pollDelay } from '../../source/ui/panels/flow-effects.js';
 import { JournalView } from '../../source/ui/panels/JournalView.js';
@@ -283,6 +286,23 @@ describe('the whole close flow on the sandbox', () => {
 			},
 		});
 		const flow = open('close', id, { journal: broken });
+		await at(flow, 'intro');
+		await flow.press(KEYS.enter);
+		await tickEverything(flow);
+		await flow.press(KEYS.enter, KEYS.enter);
+		await flow.type(id);
+		await flow.press(KEYS.enter, 'y', KEYS.enter);
+		await at(flow, 'failed');
+		expect(flow.frame()).toContain('could not write the journal first');
+		expect(destructiveCalls(world.sandbox)).toEqual([]);
+	});
+
+	it('does not send the request when the settings folder cannot be written (a real journal, ENOTDIR)', async () => {
+		const id = DEMO_ACCOUNTS.paymentsProd;
+		const notAFolder = join(world.settings.directory, 'a-file');
+		writeFileSync(notAFolder, '');
+		const unwritable = new Journal(notAFolder, world.journal.organizationId);
+		const flow = open('close', id, { journal: unwritable });
 		await at(flow, 'intro');
 		await flow.press(KEYS.enter);
 		await tickEverything(flow);

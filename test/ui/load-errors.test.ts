@@ -64,6 +64,22 @@ describe('load failures', () => {
 		expect(oneLine(command)).toMatch(/^orgdash: Could not reach AWS\./);
 	});
 
+	it('time-out: names the call that got no answer; r retries; a command says to run again', () => {
+		const failure = {
+			operation: 'describeOrganization' as const,
+			error: new OrgError('TimeoutError', 'Organizations.DescribeOrganization: no answer in time, 5 attempts', {
+				network: true,
+			}),
+		};
+		const screen = describeLoadFailure(failure, 'screen');
+		expect(screen.kind).toBe('timeout');
+		expect(screen.explanation.join(' ')).toContain('Organizations.DescribeOrganization: no answer in time');
+		expect(screen.next.join(' ')).toMatch(/press r to retry/);
+		const command = oneLine(describeLoadFailure(failure, 'command'));
+		expect(command).toMatch(/^orgdash: AWS did not answer in time\. /);
+		expect(command).toContain('run the command again');
+	});
+
 	it('anything else: names the code and keeps AWS message', () => {
 		const message = describeLoadFailure({
 			operation: 'listAccounts',

@@ -20,11 +20,15 @@ export interface StatusLineProps {
 	readonly cachedCount: number;
 	/** Why a cached list was not used, when one was found and ignored. */
 	readonly cacheNote?: string;
+	/** The settings are read-only, or their damaged file was reset. */
+	readonly settingsNote?: string;
 }
 
 export function StatusLine(props: StatusLineProps) {
 	const theme = useTheme();
-	const { loading, received, total, matches, query, editing, sort, failure, cachedCount, cacheNote } = props;
+	const { loading, received, total, matches, query, editing, sort, failure, cachedCount, cacheNote, settingsNote } =
+		props;
+	const settingsPart = settingsNote ? <Text color={theme.colour('yellow')}>{` · ${settingsNote}`}</Text> : null;
 	if (editing || query) {
 		return <FilterBar query={query} editing={editing} matches={matches} total={total} />;
 	}
@@ -35,6 +39,7 @@ export function StatusLine(props: StatusLineProps) {
 					<Spinner type="dots" />
 				</Text>
 				{` Loading accounts… ${count(received)} so far`}
+				{settingsPart}
 				{cachedCount > 0 ? (
 					<Text dimColor>{`  (* ${count(cachedCount)} from the cache, not yet confirmed)`}</Text>
 				) : null}
@@ -51,10 +56,13 @@ export function StatusLine(props: StatusLineProps) {
 		);
 	}
 	return (
-		<Text wrap="truncate-end" dimColor>
-			{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}`}
-			{cachedCount > 0 ? ` · * ${count(cachedCount)} from the cache, not yet confirmed` : ''}
-			{cacheNote ? ` · ${cacheNote}` : ''}
+		<Text wrap="truncate-end">
+			<Text dimColor>{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}`}</Text>
+			{settingsPart}
+			<Text dimColor>
+				{cachedCount > 0 ? ` · * ${count(cachedCount)} from the cache, not yet confirmed` : ''}
+				{cacheNote ? ` · ${cacheNote}` : ''}
+			</Text>
 		</Text>
 	);
 }

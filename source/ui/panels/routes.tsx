@@ -10,7 +10,7 @@ import type { FlowState } from '../../domain/close-flow.js';
 import { resolveQuotaLimit } from '../../domain/quota.js';
 import { isOrgError } from '../../org/errors.js';
 import { Journal } from '../../store/journal.js';
-import { Settings } from '../../store/settings.js';
+import { settingsDirectory } from '../../store/settings.js';
 import { age } from '../format.js';
 import type { ScreenContext } from '../screens/context.js';
 import { CloseFlow } from './CloseFlow.js';
@@ -27,7 +27,7 @@ const PROCESS_STARTED_AT = new Date(Date.now() - performance.now());
 
 /** The settings folder's journal of this organization. */
 export function journalFor(context: Pick<AnyContext, 'settings'>, organizationId: string): Journal {
-	const directory = (context.settings ?? new Settings()).directory;
+	const directory = context.settings?.directory ?? settingsDirectory();
 	return new Journal(directory, organizationId);
 }
 

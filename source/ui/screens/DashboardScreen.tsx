@@ -124,6 +124,7 @@ export function DashboardScreen<R>({
 				failure={failure}
 				cachedCount={accounts.cachedIds.size}
 				cacheNote={accounts.cacheNote}
+				settingsNote={context.settings?.shortNote}
 			/>
 			<Text dimColor wrap="truncate-end">
 				{hints}
