@@ -5,7 +5,6 @@
  * account id was typed. The same transition moves the state to 'submitting',
  * where every key is ignored, so one confirmation sends at most one request.
  */
-import type { AccountFacts } from '../org/gateway.js';
 import type { Account, AccountState, CallerIdentity, Organization } from './account.js';
 import {
 	CHECKLIST_ITEM_IDS,
@@ -15,6 +14,7 @@ import {
 	toggleTicked,
 } from './checklist.js';
 import { type ErrorInfo, type Explanation, explain } from './explain.js';
+import type { AccountFacts } from './facts.js';
 import { addDays, CLOSURE_WINDOW_DAYS, type ClosureAllowance, closureAllowance, deletionDate } from './quota.js';
 import { callerRefusal, isManagementAccount, type Refusal, removeRefusals } from './remove-flow.js';
 

@@ -4,7 +4,7 @@
  * RemoveAccountFromOrganization can give becomes the step that fixes it. An
  * error not known here still gets an honest explanation that names the raw code.
  */
-import { isCredentialProblem } from '../org/errors.js';
+import { isCredentialProblem } from './error-codes.js';
 import { addDays } from './quota.js';
 
 /** The shape of OrgError, without depending on the class (the domain stays free of I/O modules). */

@@ -52,9 +52,11 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
+import type { AccountFacts, AlternateContact, Fact } from '../domain/facts.js';
+import type { QuotaLookup } from '../domain/quota.js';
 import { ACCOUNT_QUOTA_CODE } from '../domain/quota.js';
 import { OrgError } from './errors.js';
-import type { AccountFacts, AlternateContact, Fact, ListAccountsOptions, OrgGateway, QuotaLookup } from './gateway.js';
+import type { ListAccountsOptions, OrgGateway } from './gateway.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 
 export interface AwsGatewayOptions {

@@ -10,9 +10,11 @@
  */
 
 import type { Account, AccountState, CallerIdentity, JoinedMethod, Organization } from '../domain/account.js';
+import type { AccountFacts, AlternateContact, Fact } from '../domain/facts.js';
+import type { QuotaLookup } from '../domain/quota.js';
 import { CLOSURE_WINDOW_DAYS, POST_CLOSURE_DAYS } from '../domain/quota.js';
 import { OrgError } from './errors.js';
-import type { AccountFacts, AlternateContact, Fact, ListAccountsOptions, OrgGateway, QuotaLookup } from './gateway.js';
+import type { ListAccountsOptions, OrgGateway } from './gateway.js';
 
 export interface SandboxOptions {
 	/** Generate an organization of this many accounts (management included) instead of the demo one. */

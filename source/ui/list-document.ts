@@ -3,8 +3,9 @@
  * one JSON document for scripts.
  */
 import type { AccountState, JoinedMethod } from '../domain/account.js';
+import type { QuotaLimitSource, QuotaLookup } from '../domain/quota.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
-import type { OrgGateway, QuotaLimitSource, QuotaLookup } from '../org/gateway.js';
+import type { OrgGateway } from '../org/gateway.js';
 import { sortAccounts } from './account-list.js';
 import type { LoadFailure, LoadOperation } from './load-errors.js';
 

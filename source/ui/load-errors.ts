@@ -3,7 +3,8 @@
  * message per case (standalone account, access denied, no credentials,
  * network), for the screen's error panel and for `list --json`'s one line.
  */
-import { isOrgError, MISSING_CREDENTIAL_CODES, REFUSED_CREDENTIAL_CODES } from '../org/errors.js';
+import { MISSING_CREDENTIAL_CODES, REFUSED_CREDENTIAL_CODES } from '../domain/error-codes.js';
+import { isOrgError } from '../org/errors.js';
 import type { OrgGateway } from '../org/gateway.js';
 
 /** The gateway calls the dashboard makes while loading. */
