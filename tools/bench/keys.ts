@@ -6,7 +6,7 @@ import { terminalEnvironment } from './pty.js';
 
 export async function timeKeys(accounts: number, presses: number): Promise<KeysChildResult> {
 	const { result } = await runJsonChild<KeysChildResult>(
-		projectPath('dist', 'bench', 'keys-child.js'),
+		projectPath('dist-tools', 'bench', 'keys-child.js'),
 		['--accounts', String(accounts), '--presses', String(presses)],
 		// As at a person's terminal: without CI, where Ink would draw no live frames; and React in the
 		// mode the command line picks (it sets NODE_ENV to production unless told otherwise).
