@@ -18,7 +18,7 @@ import { render } from 'ink';
 import { App } from '../../source/app.js';
 import { createSandbox } from '../../source/org/sandbox.js';
 import { loadedTotal } from './loaded.js';
-import { VirtualScreen } from './screen.js';
+import { VirtualScreen } from '../../test/support/screen.js';
 
 export const KEYS = {
 	j: 'j',

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import pty from '@lydell/node-pty';
-import { VirtualScreen } from './screen.js';
+import { VirtualScreen } from '../../test/support/screen.js';
 
 export interface ScreenWatch {
 	readonly name: string;
