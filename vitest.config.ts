@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['test/**/*.test.{ts,tsx}'],
+		include: ['test/**/*.test.{ts,tsx}', 'tools/**/*.test.{ts,tsx}'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 	},

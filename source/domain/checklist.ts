@@ -4,8 +4,8 @@
  * facts beside the items they concern. A fact that could not be read is shown
  * as unknown with its reason, never as an empty line.
  */
-import type { AccountFacts, AlternateContact, Fact } from '../org/gateway.js';
 import type { Account } from './account.js';
+import type { AccountFacts, AlternateContact, Fact } from './facts.js';
 
 export type ChecklistItemId = 'data' | 'domains' | 'commitments' | 'bills' | 'root-access' | 'contacts' | 'govcloud';
 

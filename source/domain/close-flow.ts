@@ -9,7 +9,6 @@
  * state at once and says what it found; no step after it can send the request
  * again.
  */
-import type { AccountFacts } from '../org/gateway.js';
 import type { Account, AccountState, CallerIdentity, Organization } from './account.js';
 import {
 	CHECKLIST_ITEM_IDS,
@@ -18,7 +17,9 @@ import {
 	normalizeTicked,
 	toggleTicked,
 } from './checklist.js';
-import { type ErrorInfo, type Explanation, explain } from './explain.js';
+import type { ErrorInfo } from './error-codes.js';
+import { type Explanation, explain } from './explain.js';
+import type { AccountFacts } from './facts.js';
 import { leavesOutcomeUnknown } from './outcome.js';
 import { addDays, CLOSURE_WINDOW_DAYS, type ClosureAllowance, closureAllowance, deletionDate } from './quota.js';
 import { callerRefusal, isManagementAccount, type Refusal, removeRefusals } from './remove-flow.js';

@@ -4,19 +4,9 @@
  * RemoveAccountFromOrganization can give becomes the step that fixes it. An
  * error not known here still gets an honest explanation that names the raw code.
  */
-import { isCredentialProblem } from '../org/errors.js';
+import { type ErrorInfo, isCredentialProblem } from './error-codes.js';
 import { leavesOutcomeUnknown } from './outcome.js';
 import { addDays } from './quota.js';
-
-/** The shape of OrgError, without depending on the class (the domain stays free of I/O modules). */
-export interface ErrorInfo {
-	readonly code: string;
-	readonly reason?: string | undefined;
-	readonly message?: string | undefined;
-	readonly network?: boolean | undefined;
-	/** True when the error does not prove the request was rejected (see outcome.ts). */
-	readonly outcomeUnknown?: boolean | undefined;
-}
 
 export type ExplainAction = 'close' | 'remove' | 'describe' | 'read';
 

@@ -7,7 +7,7 @@
  * state is read: the connection broke or timed out after the request may have
  * reached AWS, AWS had an internal error (5xx), or the answer could not be read.
  */
-import type { ErrorInfo } from './explain.js';
+import type { ErrorInfo } from './error-codes.js';
 
 /** Codes that prove nothing about whether the request was carried out. */
 export const UNKNOWN_OUTCOME_CODES: ReadonlySet<string> = new Set([

@@ -4,8 +4,19 @@
  * Pure: callers pass `now`.
  */
 
-import type { QuotaLimitSource, QuotaLookup } from '../org/gateway.js';
 import type { Account } from './account.js';
+
+/** Where the account-quota figure came from, most authoritative first. */
+export type QuotaLimitSource = 'service-quotas' | 'aws-default' | 'user-setting' | 'documented-default';
+
+export interface QuotaLookup {
+	/** The applied value from Service Quotas (GetServiceQuota), when it answered. */
+	readonly applied?: number;
+	/** The AWS default (GetAWSDefaultServiceQuota), when it answered. */
+	readonly awsDefault?: number;
+	/** Why neither answered, when they did not. */
+	readonly unavailableReason?: string;
+}
 
 /** AWS's documented default maximum number of accounts in an organization. */
 export const DOCUMENTED_DEFAULT_LIMIT = 10;

@@ -57,17 +57,11 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { type Account, type CallerIdentity, type Organization, originalText } from '../domain/account.js';
 import { displayText } from '../domain/display-text.js';
+import { type AccountFacts, type AlternateContact, displayFacts, type Fact } from '../domain/facts.js';
+import type { QuotaLookup } from '../domain/quota.js';
 import { ACCOUNT_QUOTA_CODE } from '../domain/quota.js';
 import { OrgError } from './errors.js';
-import {
-	type AccountFacts,
-	type AlternateContact,
-	displayFacts,
-	type Fact,
-	type ListAccountsOptions,
-	type OrgGateway,
-	type QuotaLookup,
-} from './gateway.js';
+import type { ListAccountsOptions, OrgGateway } from './gateway.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 
 export interface AwsGatewayOptions {

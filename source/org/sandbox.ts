@@ -18,17 +18,11 @@ import {
 	type Organization,
 } from '../domain/account.js';
 import { displayText } from '../domain/display-text.js';
+import { type AccountFacts, type AlternateContact, displayFacts, type Fact } from '../domain/facts.js';
+import type { QuotaLookup } from '../domain/quota.js';
 import { CLOSURE_WINDOW_DAYS, POST_CLOSURE_DAYS } from '../domain/quota.js';
 import { OrgError } from './errors.js';
-import {
-	type AccountFacts,
-	type AlternateContact,
-	displayFacts,
-	type Fact,
-	type ListAccountsOptions,
-	type OrgGateway,
-	type QuotaLookup,
-} from './gateway.js';
+import type { ListAccountsOptions, OrgGateway } from './gateway.js';
 
 export interface SandboxOptions {
 	/** Generate an organization of this many accounts (management included) instead of the demo one. */

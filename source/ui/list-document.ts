@@ -6,8 +6,9 @@
  */
 import { type AccountState, type JoinedMethod, originalText } from '../domain/account.js';
 import { terminalSafeJson } from '../domain/display-text.js';
+import type { QuotaLimitSource, QuotaLookup } from '../domain/quota.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
-import type { OrgGateway, QuotaLimitSource, QuotaLookup } from '../org/gateway.js';
+import type { OrgGateway } from '../org/gateway.js';
 import { sortAccounts } from './account-list.js';
 import type { LoadFailure, LoadOperation } from './load-errors.js';
 

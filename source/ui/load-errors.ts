@@ -3,8 +3,10 @@
  * message per case (standalone account, access denied, no credentials,
  * network), for the screen's error panel and for `list --json`'s one line.
  */
+
+import { MISSING_CREDENTIAL_CODES, REFUSED_CREDENTIAL_CODES } from '../domain/error-codes.js';
 import { redactCredentials } from '../domain/redact.js';
-import { isOrgError, MISSING_CREDENTIAL_CODES, REFUSED_CREDENTIAL_CODES } from '../org/errors.js';
+import { isOrgError } from '../org/errors.js';
 import type { OrgGateway } from '../org/gateway.js';
 
 /** The gateway calls the dashboard makes while loading. */

@@ -7,7 +7,7 @@ import {
 	normalizeTicked,
 	toggleTicked,
 } from '../../source/domain/checklist.js';
-import type { AccountFacts } from '../../source/org/gateway.js';
+import type { AccountFacts } from '../../source/domain/facts.js';
 
 const account: Account = {
 	id: '318274650192',

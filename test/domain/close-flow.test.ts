@@ -15,8 +15,8 @@ import {
 	startFlow,
 	stepTrail,
 } from '../../source/domain/close-flow.js';
+import type { AccountFacts } from '../../source/domain/facts.js';
 import { removalPrerequisites } from '../../source/domain/remove-flow.js';
-import type { AccountFacts } from '../../source/org/gateway.js';
 
 const NOW = '2026-05-10T12:00:00.000Z';
 const MANAGEMENT = '111111111111';

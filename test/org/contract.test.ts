@@ -13,10 +13,11 @@
 import { AccountClient, PutAlternateContactCommand } from '@aws-sdk/client-account';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
+import type { AccountFacts } from '../../source/domain/facts.js';
 import { resolveQuotaLimit } from '../../source/domain/quota.js';
 import { createAwsGateway } from '../../source/org/aws.js';
 import { isOrgError, type OrgError } from '../../source/org/errors.js';
-import type { AccountFacts, OrgGateway } from '../../source/org/gateway.js';
+import type { OrgGateway } from '../../source/org/gateway.js';
 import {
 	createSandbox,
 	DEMO_ACCOUNTS,

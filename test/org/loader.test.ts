@@ -1,6 +1,6 @@
 /**
  * The concurrent OU-tree loader against a real moto server, through the
- * project's own proxy (source/bench/proxy.ts) where a delay or throttling is
+ * project's own proxy (test/support/proxy.ts) where a delay or throttling is
  * needed: the same accounts as a sequential ListAccounts, OUs five levels
  * deep, accounts moved while loading, cancellation, throttling.
  */
@@ -12,7 +12,6 @@ import {
 	paginateListAccounts,
 } from '@aws-sdk/client-organizations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningProxy, startProxy } from '../../source/bench/proxy.js';
 import type { Account } from '../../source/domain/account.js';
 import { createAwsGateway } from '../../source/org/aws.js';
 import { type LoadAccountsOptions, loadAccounts } from '../../source/org/loader.js';
@@ -26,6 +25,7 @@ import {
 	type SeededOrganization,
 	seedOrganization,
 } from '../support/moto.js';
+import { type RunningProxy, startProxy } from '../support/proxy.js';
 
 const DEEPEST = 'L1/L2/L3/L4/L5';
 const BIG = 'Big';

@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pty from '@lydell/node-pty';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { terminalEnvironment } from '../../source/bench/pty.js';
-import { VirtualScreen } from '../../source/bench/screen.js';
 import { DEMO_ACCOUNTS } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
+import { terminalEnvironment } from '../support/pty.js';
+import { VirtualScreen } from '../support/screen.js';
 import { KEYS } from './flows-support.js';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');

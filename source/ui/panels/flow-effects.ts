@@ -6,7 +6,7 @@
  */
 import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
 import type { FlowEffect, FlowEvent } from '../../domain/close-flow.js';
-import type { ErrorInfo } from '../../domain/explain.js';
+import type { ErrorInfo } from '../../domain/error-codes.js';
 import { leavesOutcomeUnknown } from '../../domain/outcome.js';
 import { redactCredentials } from '../../domain/redact.js';
 import type { OrgGateway } from '../../org/gateway.js';

@@ -2,10 +2,11 @@
  * Start to first row, and to the whole list: `node dist/cli.js` in a real
  * 120x40 pseudo-terminal, timed from the spawn.
  */
+
+import { type PtyRun, runInPty, terminalEnvironment } from '../../test/support/pty.js';
 import { motoEnvironment } from './aws-cli.js';
 import { loadedTotal } from './loaded.js';
 import { cliPath } from './paths.js';
-import { type PtyRun, runInPty, terminalEnvironment } from './pty.js';
 
 /** An account row of the dashboard: a 12-digit id, and further on a state (the header has ids but no state). */
 const ACCOUNT_ROW = /\b\d{12}\b.*\b(ACTIVE|SUSPENDED|CLOSED|PENDING_CLOSURE|PENDING_ACTIVATION)\b/;

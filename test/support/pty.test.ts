@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInPty, terminalEnvironment } from '../../source/bench/pty.js';
+import { runInPty, terminalEnvironment } from './pty.js';
 
 // A stand-in terminal program: a header at once, a row after 150 ms, then
 // a redrawn frame saying everything loaded; quits with 0 on "q".

@@ -4,10 +4,10 @@
  * OU-tree loader), then prints one JSON line: how many accounts, how long the
  * listing took inside the process, and the process's peak memory.
  *
- *   node dist/bench/load-child.js --endpoint-url http://127.0.0.1:PORT
+ *   node dist-tools/bench/load-child.js --endpoint-url http://127.0.0.1:PORT
  */
-import { createAwsGateway } from '../org/aws.js';
-import { MOTO_REGION } from './seed.js';
+import { createAwsGateway } from '../../source/org/aws.js';
+import { MOTO_REGION } from '../../test/support/moto-server.js';
 
 export interface LoadChildResult {
 	readonly accounts: number;
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
 	const index = process.argv.indexOf('--endpoint-url');
 	const endpointUrl = index >= 0 ? process.argv[index + 1] : undefined;
 	if (!endpointUrl) {
-		process.stderr.write('usage: node dist/bench/load-child.js --endpoint-url URL\n');
+		process.stderr.write('usage: node dist-tools/bench/load-child.js --endpoint-url URL\n');
 		process.exitCode = 2;
 		return;
 	}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quantile, summarize } from '../../source/bench/stats.js';
-import { type Row, renderMarkdown, renderText, verdict } from '../../source/bench/table.js';
+import { quantile, summarize } from '../../bench/stats.js';
+import { type Row, renderMarkdown, renderText, verdict } from '../../bench/table.js';
 
 describe('summarize', () => {
 	it('gives the median, p95, quartiles and range', () => {

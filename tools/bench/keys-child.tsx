@@ -6,7 +6,7 @@
  * is written to stdin until the frame that shows its effect has been written
  * to stdout. Prints one JSON line (KeysChildResult).
  *
- *   node dist/bench/keys-child.js --accounts 10000 --presses 40
+ *   node dist-tools/bench/keys-child.js --accounts 10000 --presses 40
  *
  * Ink throttles rendering (maxFps, 60 here as in the command line: at most one
  * frame per 17 ms, the first at once). Presses are spaced by the time the
@@ -15,10 +15,10 @@
  */
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
-import { App } from '../app.js';
-import { createSandbox } from '../org/sandbox.js';
+import { App } from '../../source/app.js';
+import { createSandbox } from '../../source/org/sandbox.js';
+import { VirtualScreen } from '../../test/support/screen.js';
 import { loadedTotal } from './loaded.js';
-import { VirtualScreen } from './screen.js';
 
 export const KEYS = {
 	j: 'j',

@@ -5,8 +5,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { awsCliPath } from './moto-server.js';
-import { MOTO_CREDENTIALS, MOTO_REGION } from './seed.js';
+import { MOTO_CREDENTIALS, MOTO_REGION } from '../../test/support/moto-server.js';
+import { projectPath } from './paths.js';
+
+export function awsCliPath(): string {
+	return projectPath('.venv', 'bin', 'aws');
+}
 
 export interface CliRun {
 	readonly seconds: number;

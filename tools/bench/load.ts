@@ -22,7 +22,7 @@ export interface SideBySide {
 
 export async function timeOrgdashLoad(endpoint: string): Promise<OrgdashLoad> {
 	const { result, seconds } = await runJsonChild<LoadChildResult>(
-		projectPath('dist', 'bench', 'load-child.js'),
+		projectPath('dist-tools', 'bench', 'load-child.js'),
 		['--endpoint-url', endpoint],
 		motoEnvironment(),
 		"orgdash's load",

@@ -9,20 +9,13 @@ import {
 	CreateOrganizationCommand,
 	ListRootsCommand,
 	MoveAccountCommand,
-	OrganizationsClient,
+	type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
+import { motoOrganizationsClient } from '../../test/support/moto-server.js';
 
-/** Dummy credentials: moto accepts any. */
-export const MOTO_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
-export const MOTO_REGION = 'us-east-1';
-
+/** A client for seeding: thousands of requests, several at a time, so a transient failure is retried. */
 export function motoClient(endpoint: string): OrganizationsClient {
-	return new OrganizationsClient({
-		endpoint,
-		region: MOTO_REGION,
-		credentials: MOTO_CREDENTIALS,
-		maxAttempts: 5,
-	});
+	return motoOrganizationsClient(endpoint, 5);
 }
 
 export interface SeededOrganization {

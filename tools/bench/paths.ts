@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project's root folder: this file is source/bench/paths.ts, built to dist/bench/paths.js. */
+/** The project's root folder: this file is tools/bench/paths.ts, bundled into dist-tools/bench/*.js (same depth). */
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export function projectPath(...parts: string[]): string {

@@ -1,7 +1,7 @@
 /**
  * A small terminal screen model: enough of VT100/xterm to follow what Ink
  * writes (cursor moves, line and screen erases, colours ignored), so the
- * benchmark can ask what is on the screen now rather than search the raw
+ * benchmark and the tests can ask what is on the screen now rather than search the raw
  * output stream, where text from earlier frames lingers.
  */
 

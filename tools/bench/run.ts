@@ -11,14 +11,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findMotoServer, type MotoServer, motoMissingMessage, startMoto } from '../../test/support/moto-server.js';
+import { startProxy } from '../../test/support/proxy.js';
 import { awsCliVersion, timeAwsCliListAccounts } from './aws-cli.js';
 import { timeKeys } from './keys.js';
 import type { KeyName } from './keys-child.js';
 import { loadSideBySide, timeOrgdashLoad } from './load.js';
 import { describeMachine, loadAverage, machineLine } from './machine.js';
-import { type MotoServer, motoServerPath, startMotoServer } from './moto-server.js';
 import { cliPath, projectPath, projectRoot } from './paths.js';
-import { startProxy } from './proxy.js';
 import { createOrganizationTree, growOrganization, largestParent, OU_DEPTH, type SeededOrganization } from './seed.js';
 import { motoStartEnvironment, timeStart } from './starts.js';
 import type { Summary } from './stats.js';
@@ -224,7 +224,7 @@ async function measureDemo(results: Results, options: Options): Promise<void> {
 async function measureMoto(results: Results, options: Options, context: string[]): Promise<void> {
 	let moto: MotoServer;
 	try {
-		moto = await startMotoServer();
+		moto = await startMoto(findMotoServer(), { pinCallerAccount: true });
 	} catch (error) {
 		for (const size of options.sizes) {
 			for (const figure of Object.values(F).filter((name) => /moto|full load/.test(name))) {
@@ -477,7 +477,7 @@ function commandLine(argv: string[]): string {
 	const args = argv.map((arg) => (/^[\w,./=-]+$/.test(arg) ? arg : JSON.stringify(arg))).join(' ');
 	return process.env.npm_lifecycle_event === 'bench'
 		? `npm run bench${args ? ` -- ${args}` : ''}`
-		: `node ${relative(projectRoot, process.argv[1] ?? 'dist/bench/run.js')}${args ? ` ${args}` : ''}`;
+		: `node ${relative(projectRoot, process.argv[1] ?? 'dist-tools/bench/run.js')}${args ? ` ${args}` : ''}`;
 }
 
 async function main(): Promise<number> {
@@ -511,10 +511,8 @@ async function main(): Promise<number> {
 
 	await measureDemo(results, options);
 	if (options.moto) {
-		if (!existsSync(motoServerPath())) {
-			process.stderr.write(
-				`bench: moto_server is not installed at ${motoServerPath()}; run .ci/run once (it makes the virtualenv), or pass --no-moto.\n`,
-			);
+		if (!findMotoServer()) {
+			process.stderr.write(`bench: ${motoMissingMessage()} Or pass --no-moto.\n`);
 			return 2;
 		}
 		await measureMoto(results, options, context);

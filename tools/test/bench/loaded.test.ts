@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { loadedTotal } from '../../source/bench/loaded.js';
+import { loadedTotal } from '../../bench/loaded.js';
 
 it('reads the whole-list count from the status line, and nothing while loading or while cached rows remain', () => {
 	expect(loadedTotal(['header', '   NAME  ACCOUNT ID', '10,000 accounts · sorted by name'])).toBe(10_000);

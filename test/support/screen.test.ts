@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VirtualScreen } from '../../source/bench/screen.js';
+import { VirtualScreen } from './screen.js';
 
 const ESC = '\u001B';
 

@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { ListAccountsForParentCommand, ListOrganizationalUnitsForParentCommand } from '@aws-sdk/client-organizations';
 import { expect, it } from 'vitest';
-import { loadSideBySide } from '../../source/bench/load.js';
-import { projectPath } from '../../source/bench/paths.js';
-import { startProxy } from '../../source/bench/proxy.js';
+import { describeWithMoto } from '../../../test/support/moto.js';
+import { startProxy } from '../../../test/support/proxy.js';
+import { loadSideBySide } from '../../bench/load.js';
+import { projectPath } from '../../bench/paths.js';
 import {
 	createOrganizationTree,
 	growOrganization,
 	largestParent,
 	motoClient,
 	parentIndexFor,
-} from '../../source/bench/seed.js';
-import { describeWithMoto } from '../support/moto.js';
+} from '../../bench/seed.js';
 
 it('spreads accounts: a tenth into the crowded OU, one in two hundred in the root, the rest over every OU', () => {
 	const counts = new Map<number, number>();
@@ -29,7 +29,7 @@ it('spreads accounts: a tenth into the crowded OU, one in two hundred in the roo
 describeWithMoto('benchmark against moto', (moto) => {
 	it('seeds OUs three levels deep and lists the same accounts with orgdash and the AWS CLI, direct and through the proxy', async () => {
 		// The timed listings run the built program, as `npm run bench` does.
-		expect(existsSync(projectPath('dist', 'bench', 'load-child.js')), 'run `npm run build` first').toBe(true);
+		expect(existsSync(projectPath('dist-tools', 'bench', 'load-child.js')), 'run `npm run build` first').toBe(true);
 		await moto.server.reset();
 		const endpoint = moto.server.endpoint;
 		const organization = await createOrganizationTree(endpoint);

@@ -1,0 +1,124 @@
+/**
+ * Bundles the command straight from its TypeScript sources (type-checking is
+ * tsc's job, run before this) into dist/: cli.js and the chunks it loads, and
+ * nothing else, since dist/ is what the package publishes. Node 20 spends most
+ * of a start resolving and compiling the hundreds of small modules Ink, React
+ * and the AWS SDK are made of; one bundle starts in about half the time. Code
+ * loaded on demand (the sandbox, the AWS adapter, the journal) stays in chunks
+ * of its own, loaded only when used.
+ *
+ * The benchmark is bundled the same way into dist-tools/ (never published),
+ * so that its key-timing and load children measure what the command ships.
+ *
+ *   node dist-tools/build/bundle.js [--stock-ink]
+ *
+ * --stock-ink leaves Ink as installed (to measure what the edit below is worth).
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
+
+/** This file runs as dist-tools/build/bundle.js. */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(root, 'dist');
+const distTools = join(root, 'dist-tools', 'bench');
+const CHUNKS = 'chunks';
+
+/**
+ * Ink turns every line of every frame into one object per character
+ * (ansi-tokenize), with a cache that lives for one frame only: at 10,000
+ * accounts that is half of each key press. Most lines of a frame stand in the
+ * frames before it, so the cache is kept across frames, bounded to the lines
+ * of the last few frames. The edit replaces one field initialiser, the cache's
+ * `new Map()`, with a shared bounded map: Ink's code around it may change from
+ * release to release (6.8 and 8.0 differ) and the edit still applies. Should
+ * even that field go, the build keeps stock Ink and says so, rather than fail.
+ */
+const STYLED_LINES_KEPT = 1000;
+const PER_FRAME_CACHE = 'styledChars = new Map();';
+const ACROSS_FRAMES_CACHE = `class StyledLinesAcrossFrames extends Map {
+    set(line, characters) {
+        if (!this.has(line) && this.size >= ${STYLED_LINES_KEPT}) this.delete(this.keys().next().value);
+        return super.set(line, characters);
+    }
+}
+const styledLinesAcrossFrames = new StyledLinesAcrossFrames();
+`;
+
+/** What happened to Ink's output module in this build. */
+type InkEdit = 'applied' | 'skipped' | 'not found';
+
+function inkFrameCache(report: (outcome: InkEdit) => void): Plugin {
+	return {
+		name: 'ink-frame-cache',
+		setup(bundle) {
+			bundle.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, ({ path }) => {
+				const source = readFileSync(path, 'utf8');
+				if (source.split(PER_FRAME_CACHE).length !== 2) {
+					report('not found');
+					return { contents: source, loader: 'js' };
+				}
+				report('applied');
+				const contents = `${ACROSS_FRAMES_CACHE}${source.replace(PER_FRAME_CACHE, 'styledChars = styledLinesAcrossFrames;')}`;
+				return { contents, loader: 'js' };
+			});
+		},
+	};
+}
+
+const stockInk = process.argv.includes('--stock-ink');
+const inkEdits = new Set<InkEdit>();
+const plugins = stockInk ? [] : [inkFrameCache((outcome) => inkEdits.add(outcome))];
+if (stockInk) inkEdits.add('skipped');
+
+const common: BuildOptions = {
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	jsx: 'automatic',
+	chunkNames: `${CHUNKS}/[name]-[hash]`,
+	plugins,
+	// Ink loads its React DevTools bridge only when DEV=true, from a package it does not install;
+	// node-pty (a native module) is only the benchmark's.
+	external: ['react-devtools-core', '@lydell/node-pty'],
+	// CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins.
+	banner: {
+		js: "import { createRequire as orgdashRequire } from 'node:module'; const require = orgdashRequire(import.meta.url);",
+	},
+	logLevel: 'warning',
+};
+
+// Emptied first, so nothing from an earlier build (or an older layout) is published.
+rmSync(dist, { recursive: true, force: true });
+rmSync(distTools, { recursive: true, force: true });
+await Promise.all([
+	build({ ...common, entryPoints: { cli: join(root, 'source', 'cli.tsx') }, outdir: dist }),
+	build({
+		...common,
+		entryPoints: {
+			run: join(root, 'tools', 'bench', 'run.ts'),
+			'keys-child': join(root, 'tools', 'bench', 'keys-child.tsx'),
+			'load-child': join(root, 'tools', 'bench', 'load-child.ts'),
+		},
+		outdir: distTools,
+	}),
+]);
+
+const chunkCount = (folder: string) => readdirSync(join(folder, CHUNKS)).length;
+process.stdout.write(
+	`bundled dist/cli.js (+${chunkCount(dist)} chunks) and ${relative(root, distTools)}/ (+${chunkCount(distTools)} chunks)\n`,
+);
+if (inkEdits.has('not found')) {
+	process.stderr.write(
+		`warning: Ink's output module has no "${PER_FRAME_CACHE}" any more, so its per-line styling cache is rebuilt ` +
+			'for every frame (stock Ink: correct, but key presses are slower on large organizations). ' +
+			'Review the ink-frame-cache plugin in tools/build/bundle.ts for this Ink version.\n',
+	);
+} else if (inkEdits.has('skipped')) {
+	process.stdout.write('stock Ink: its styling cache is rebuilt for every frame (--stock-ink)\n');
+} else if (!inkEdits.has('applied')) {
+	process.stderr.write("warning: Ink's output module was not in the bundle; the ink-frame-cache plugin did nothing.\n");
+}
