@@ -15,8 +15,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
-import { App } from '../app.js';
 import { createSandbox } from '../org/sandbox.js';
+import { App } from '../ui/app.js';
 import { loadedTotal } from './loaded.js';
 import { VirtualScreen } from './screen.js';
 

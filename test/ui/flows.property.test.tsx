@@ -28,9 +28,8 @@ import {
 import { createSandbox, DEMO_ACCOUNTS, type SandboxGateway } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
-import { CloseFlow } from '../../source/ui/panels/CloseFlow.js';
-import { createFlowEffects } from '../../source/ui/panels/flow-effects.js';
-import { RemoveFlow } from '../../source/ui/panels/RemoveFlow.js';
+import { createFlowEffects } from '../../source/ui/flow-effects.js';
+import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
 import { KEYS, waitFor } from './flows-support.js';
 
 const REDUCER_RUNS = 3000;
@@ -434,7 +433,7 @@ describe('random keys never close or remove an account without the typed id and 
 						tracker.note(state);
 					},
 				};
-				const instance = render(scenario.kind === 'close' ? <CloseFlow {...props} /> : <RemoveFlow {...props} />);
+				const instance = render(<FlowScreen kind={scenario.kind} {...props} />);
 				try {
 					await waitFor(() => step !== 'loading', 'the account to be read');
 					for (const [index, press] of expand(scenario).entries()) {

@@ -2,10 +2,10 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
 import { DEMO_ACCOUNTS, SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox.js';
-import { ConsoleClosure } from '../../source/ui/panels/ConsoleClosure.js';
-import { pollDelay } from '../../source/ui/panels/flow-effects.js';
-import { JournalView } from '../../source/ui/panels/JournalView.js';
-import { ReconcileNotice } from '../../source/ui/panels/ReconcileNotice.js';
+import { pollDelay } from '../../source/ui/flow-effects.js';
+import { ConsoleClosureScreen } from '../../source/ui/screens/ConsoleClosureScreen.js';
+import { JournalScreen } from '../../source/ui/screens/JournalScreen.js';
+import { ReconcileScreen } from '../../source/ui/screens/ReconcileScreen.js';
 import {
 	createWorld,
 	destructiveCalls,
@@ -449,7 +449,7 @@ describe('the console closure panel', () => {
 		let back = false;
 		let done = false;
 		const instance = render(
-			<ConsoleClosure
+			<ConsoleClosureScreen
 				input={{
 					kind: 'management',
 					accountId: DEMO_ACCOUNTS.management,
@@ -521,7 +521,7 @@ describe('the journal view', () => {
 		appendFileSync(journal.path, '{"broken\n');
 		let back = false;
 		const instance = render(
-			<JournalView
+			<JournalScreen
 				journal={journal}
 				onBack={() => {
 					back = true;
@@ -566,7 +566,7 @@ describe('requests left without an outcome', () => {
 		world.sandbox.failNext('describeAccount', new OrgError('AccessDeniedException', 'not now'));
 		let back = false;
 		const instance = render(
-			<ReconcileNotice
+			<ReconcileScreen
 				journal={world.journal}
 				gateway={world.sandbox}
 				caller={world.caller}

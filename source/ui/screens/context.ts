@@ -2,9 +2,9 @@
 import type { Account } from '../../domain/account.js';
 import type { OrgGateway } from '../../org/gateway.js';
 import type { Settings } from '../../store/settings.js';
-import type { UseAccounts } from '../hooks/useAccounts.js';
-import type { UseDashboard } from '../hooks/useDashboard.js';
-import type { TerminalSize } from '../hooks/useTerminalSize.js';
+import type { UseAccounts } from '../hooks/use-accounts.js';
+import type { UseDashboard } from '../hooks/use-dashboard.js';
+import type { TerminalSize } from '../hooks/use-terminal-size.js';
 
 export interface ScreenContext<R> {
 	readonly gateway: OrgGateway;

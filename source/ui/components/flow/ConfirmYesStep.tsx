@@ -1,7 +1,7 @@
 /** The last question. No is the default: only y, then Enter, goes ahead. */
 import { Box, Text } from 'ink';
 import type { DestructiveAction } from '../../../domain/close-flow.js';
-import { useTheme } from '../../hooks/useTheme.js';
+import { useTheme } from '../../hooks/use-theme.js';
 
 export interface ConfirmYesStepProps {
 	readonly action: DestructiveAction;

@@ -2,11 +2,11 @@
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { type Journal, type JournalEntry, journalEntries } from '../../store/journal.js';
-import { useTheme } from '../hooks/useTheme.js';
+import { useTheme } from '../hooks/use-theme.js';
 import { commandFor, hintLine, JOURNAL_KEYS } from '../keymap.js';
 import { fitWidth } from '../text.js';
 
-export interface JournalViewProps {
+export interface JournalScreenProps {
 	readonly journal: Journal;
 	readonly onBack: () => void;
 	readonly height?: number | undefined;
@@ -31,7 +31,7 @@ function when(iso: string): string {
 	return iso.slice(0, 19).replace('T', ' ');
 }
 
-export function JournalView({ journal, onBack, height = 20, width = 100 }: JournalViewProps) {
+export function JournalScreen({ journal, onBack, height = 20, width = 100 }: JournalScreenProps) {
 	const theme = useTheme();
 	const [version, setVersion] = useState(0);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reload trigger.

@@ -9,17 +9,17 @@
  */
 import { Box, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { quotaUsage, resolveQuotaLimit } from './domain/quota.js';
-import type { OrgGateway } from './org/gateway.js';
-import type { Settings } from './store/settings.js';
-import { HEADER_LINES, Header } from './ui/components/Header.js';
-import { QUOTA_LINES, QuotaBar } from './ui/components/QuotaBar.js';
-import type { HelpSection } from './ui/help.js';
-import { type AccountsCache, useAccounts } from './ui/hooks/useAccounts.js';
-import { useDashboard } from './ui/hooks/useDashboard.js';
-import { useNow } from './ui/hooks/useNow.js';
-import { useTerminalSize } from './ui/hooks/useTerminalSize.js';
-import { ThemeContext } from './ui/hooks/useTheme.js';
+import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
+import type { OrgGateway } from '../org/gateway.js';
+import type { Settings } from '../store/settings.js';
+import { HEADER_LINES, Header } from './components/Header.js';
+import { QUOTA_LINES, QuotaBar } from './components/QuotaBar.js';
+import type { HelpSection } from './help.js';
+import { type AccountsCache, useAccounts } from './hooks/use-accounts.js';
+import { useDashboard } from './hooks/use-dashboard.js';
+import { useNow } from './hooks/use-now.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { ThemeContext } from './hooks/use-theme.js';
 import {
 	boundTo,
 	commandFor,
@@ -30,7 +30,10 @@ import {
 	GLOBAL_KEYS,
 	HELP_KEYS,
 	JOURNAL_KEYS,
-} from './ui/keymap.js';
+} from './keymap.js';
+import type { ScreenContext } from './screens/context.js';
+import { type DashboardActions, DashboardScreen, tableRows } from './screens/DashboardScreen.js';
+import { DetailsScreen } from './screens/DetailsScreen.js';
 import {
 	CloseRoute,
 	hasPendingRequests,
@@ -39,12 +42,9 @@ import {
 	RemoveRoute,
 	recordedClosureDates,
 	standaloneCaller,
-} from './ui/panels/routes.js';
-import type { ScreenContext } from './ui/screens/context.js';
-import { type DashboardActions, DashboardScreen, tableRows } from './ui/screens/DashboardScreen.js';
-import { DetailsScreen } from './ui/screens/DetailsScreen.js';
-import { HelpRoute } from './ui/screens/HelpRoute.js';
-import { colorsEnabled, createTheme, type Theme } from './ui/theme.js';
+} from './screens/FlowChoiceScreen.js';
+import { HelpScreen } from './screens/HelpScreen.js';
+import { colorsEnabled, createTheme, type Theme } from './theme.js';
 
 export type Route =
 	| { readonly screen: 'dashboard' }
@@ -115,7 +115,7 @@ function Screen({ route, context }: { readonly route: Route; readonly context: A
 		case 'details':
 			return <DetailsScreen context={context} accountId={route.accountId} helpRoute={HELP} />;
 		case 'help':
-			return <HelpRoute context={context} sections={helpSections()} />;
+			return <HelpScreen context={context} sections={helpSections()} />;
 		case 'close':
 			return <CloseRoute context={context} accountId={route.accountId} />;
 		case 'remove':

@@ -9,9 +9,9 @@ import { useEffect, useState } from 'react';
 import type { CallerIdentity } from '../../domain/account.js';
 import type { OrgGateway } from '../../org/gateway.js';
 import { type Journal, type JournalRecord, type Reconciliation, reconcilePending } from '../../store/journal.js';
-import { useTheme } from '../hooks/useTheme.js';
+import { useTheme } from '../hooks/use-theme.js';
 
-export interface ReconcileNoticeProps {
+export interface ReconcileScreenProps {
 	readonly journal: Journal;
 	readonly gateway: Pick<OrgGateway, 'describeAccount'>;
 	readonly caller: CallerIdentity;
@@ -23,7 +23,7 @@ function when(record: JournalRecord): string {
 	return record.time.slice(0, 16).replace('T', ' ');
 }
 
-export function ReconcileNotice({ journal, gateway, caller, onBack, height }: ReconcileNoticeProps) {
+export function ReconcileScreen({ journal, gateway, caller, onBack, height }: ReconcileScreenProps) {
 	const theme = useTheme();
 	const [pending] = useState(() => journal.pendingIntents());
 	const [results, setResults] = useState<readonly Reconciliation[] | undefined>();

@@ -6,8 +6,8 @@
 import { Text, useInput } from 'ink';
 import Spinner from 'ink-spinner';
 import { type ReactNode, useState } from 'react';
-import type { Account } from '../../../domain/account.js';
-import { backupChecklist } from '../../../domain/checklist.js';
+import type { Account } from '../../domain/account.js';
+import { backupChecklist } from '../../domain/checklist.js';
 import {
 	allowanceView,
 	type FlowContext,
@@ -16,25 +16,25 @@ import {
 	knownClosureTimes,
 	startFlow,
 	stepTrail,
-} from '../../../domain/close-flow.js';
-import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../../domain/quota.js';
-import { removalPrerequisites } from '../../../domain/remove-flow.js';
-import { ConsoleClosure } from '../ConsoleClosure.js';
+} from '../../domain/close-flow.js';
+import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../domain/quota.js';
+import { removalPrerequisites } from '../../domain/remove-flow.js';
+import { ChecklistStep } from '../components/flow/ChecklistStep.js';
+import { ConfirmIdStep } from '../components/flow/ConfirmIdStep.js';
+import { ConfirmYesStep } from '../components/flow/ConfirmYesStep.js';
+import { FlowFrame } from '../components/flow/FlowFrame.js';
+import { IntroStep } from '../components/flow/IntroStep.js';
+import { ClosedStep, FailedStep, RemovedStep } from '../components/flow/OutcomeSteps.js';
+import { PathStep } from '../components/flow/PathStep.js';
+import { RefusedStep } from '../components/flow/RefusedStep.js';
+import { RemoveIntroStep } from '../components/flow/RemoveIntroStep.js';
+import { SubmittingStep } from '../components/flow/SubmittingStep.js';
+import { TrackingStep } from '../components/flow/TrackingStep.js';
 import { createFlowEffects, type FlowServices } from '../flow-effects.js';
-import { toFlowKeys, useFlow } from '../use-flow.js';
-import { ChecklistStep } from './ChecklistStep.js';
-import { ConfirmIdStep } from './ConfirmIdStep.js';
-import { ConfirmYesStep } from './ConfirmYesStep.js';
-import { FlowFrame } from './FlowFrame.js';
-import { IntroStep } from './IntroStep.js';
-import { ClosedStep, FailedStep, RemovedStep } from './OutcomeSteps.js';
-import { PathStep } from './PathStep.js';
-import { RefusedStep } from './RefusedStep.js';
-import { RemoveIntroStep } from './RemoveIntroStep.js';
-import { SubmittingStep } from './SubmittingStep.js';
-import { TrackingStep } from './TrackingStep.js';
+import { toFlowKeys, useFlow } from '../hooks/use-flow.js';
+import { ConsoleClosureScreen } from './ConsoleClosureScreen.js';
 
-export interface FlowPanelProps {
+export interface FlowScreenProps {
 	readonly kind: FlowKind;
 	readonly services: FlowServices;
 	/** The account as the dashboard shows it; the flow reads it afresh before offering anything. */
@@ -69,7 +69,7 @@ export const FLOW_STEP_HINTS: Record<FlowState['step']['name'], string> = {
 	exit: '',
 };
 
-function buildContext(kind: FlowKind, props: FlowPanelProps): FlowContext {
+function buildContext(kind: FlowKind, props: FlowScreenProps): FlowContext {
 	const { services, accounts, account, quota } = props;
 	const now = (services.now ?? (() => new Date()))();
 	const organization = services.organization;
@@ -94,7 +94,7 @@ function buildContext(kind: FlowKind, props: FlowPanelProps): FlowContext {
 	};
 }
 
-export function FlowPanel(props: FlowPanelProps) {
+export function FlowScreen(props: FlowScreenProps) {
 	const { kind, services, account, height, onExit, onState } = props;
 	const [effects] = useState(() => createFlowEffects(services, onExit));
 	const { state, dispatch } = useFlow(() => startFlow(buildContext(kind, props), account.id), effects, onState);
@@ -117,7 +117,7 @@ export function FlowPanel(props: FlowPanelProps) {
 
 	if (step.name === 'console') {
 		return (
-			<ConsoleClosure
+			<ConsoleClosureScreen
 				input={{
 					kind: 'removed-member',
 					accountId: account.id,

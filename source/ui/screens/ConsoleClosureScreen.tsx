@@ -5,12 +5,12 @@
 import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import { type ConsoleClosureInput, consoleClosureKey, consoleClosureSteps } from '../../domain/console-closure.js';
-import { useTheme } from '../hooks/useTheme.js';
-import { toFlowKeys } from './use-flow.js';
+import { toFlowKeys } from '../hooks/use-flow.js';
+import { useTheme } from '../hooks/use-theme.js';
 
 export const CONSOLE_CLOSURE_HINTS = 'Enter/→ next step  ← previous  Esc back';
 
-export interface ConsoleClosureProps {
+export interface ConsoleClosureScreenProps {
 	readonly input: ConsoleClosureInput;
 	/** Esc on the first step. */
 	readonly onBack: () => void;
@@ -32,7 +32,7 @@ function heading(input: ConsoleClosureInput): string {
 	}
 }
 
-export function ConsoleClosure({ input, onBack, onDone, isActive = true, height }: ConsoleClosureProps) {
+export function ConsoleClosureScreen({ input, onBack, onDone, isActive = true, height }: ConsoleClosureScreenProps) {
 	const theme = useTheme();
 	const [steps] = useState(() => consoleClosureSteps(input));
 	const [index, setIndex] = useState(0);

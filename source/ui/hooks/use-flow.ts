@@ -6,8 +6,8 @@
 import type { Key } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type FlowEvent, type FlowKey, type FlowState, flowReducer, type Transition } from '../../domain/close-flow.js';
+import type { FlowEffects } from '../flow-effects.js';
 import { commandFor, FLOW_KEYS } from '../keymap.js';
-import type { FlowEffects } from './flow-effects.js';
 
 /** Terminal input as the flows understand it (FLOW_KEYS); undefined for keys they do not use. */
 export function toFlowKey(input: string, key: Key): FlowKey | undefined {

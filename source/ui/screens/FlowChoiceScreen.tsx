@@ -11,14 +11,13 @@ import { resolveQuotaLimit } from '../../domain/quota.js';
 import { isOrgError } from '../../org/errors.js';
 import { Journal } from '../../store/journal.js';
 import { Settings } from '../../store/settings.js';
+import type { FlowServices } from '../flow-effects.js';
 import { age } from '../format.js';
-import type { ScreenContext } from '../screens/context.js';
-import { CloseFlow } from './CloseFlow.js';
-import { ConsoleClosure } from './ConsoleClosure.js';
-import type { FlowServices } from './flow-effects.js';
-import { JournalView } from './JournalView.js';
-import { ReconcileNotice } from './ReconcileNotice.js';
-import { RemoveFlow } from './RemoveFlow.js';
+import { ConsoleClosureScreen } from './ConsoleClosureScreen.js';
+import type { ScreenContext } from './context.js';
+import { FlowScreen } from './FlowScreen.js';
+import { JournalScreen } from './JournalScreen.js';
+import { ReconcileScreen } from './ReconcileScreen.js';
 
 type AnyContext = ScreenContext<unknown>;
 
@@ -142,7 +141,7 @@ function MemberFlow({
 			back();
 		},
 	};
-	return kind === 'close' ? <CloseFlow {...props} /> : <RemoveFlow {...props} />;
+	return <FlowScreen kind={kind} {...props} />;
 }
 
 /**
@@ -162,7 +161,7 @@ export function CloseRoute({ context, accountId }: { readonly context: AnyContex
 	const standalone = standaloneCaller(context);
 	if (standalone) {
 		return (
-			<ConsoleClosure
+			<ConsoleClosureScreen
 				input={{ kind: 'standalone', accountId: standalone.accountId, createdByOrganization: false }}
 				onBack={back}
 				onDone={back}
@@ -178,7 +177,7 @@ export function CloseRoute({ context, accountId }: { readonly context: AnyContex
 	if (account.id === organization.managementAccountId) {
 		const members = accounts.accounts.filter((item) => item.id !== organization.managementAccountId);
 		return (
-			<ConsoleClosure
+			<ConsoleClosureScreen
 				input={{
 					kind: 'management',
 					accountId: account.id,
@@ -228,7 +227,7 @@ export function JournalRoute({ context }: { readonly context: AnyContext }) {
 	if (!journal) {
 		return <NotReady message="The journal is kept per organization, and none is loaded." onBack={back} />;
 	}
-	return <JournalView journal={journal} onBack={back} height={height} width={size.columns} />;
+	return <JournalScreen journal={journal} onBack={back} height={height} width={size.columns} />;
 }
 
 /** At start, when the journal holds requests without an outcome: check them with AWS. */
@@ -237,7 +236,7 @@ export function ReconcileRoute({ context }: { readonly context: AnyContext }) {
 	const { organization, caller } = accounts;
 	const [journal] = useState(() => (organization ? journalFor(context, organization.id) : undefined));
 	if (!journal || !caller) return <NotReady message="The organization is not loaded." onBack={back} />;
-	return <ReconcileNotice journal={journal} gateway={gateway} caller={caller} onBack={back} height={height} />;
+	return <ReconcileScreen journal={journal} gateway={gateway} caller={caller} onBack={back} height={height} />;
 }
 
 /** True when this organization's journal holds requests with no outcome (checked once at start; needs settings). */

@@ -2,12 +2,12 @@
 import { useInput } from 'ink';
 import { useRef, useState } from 'react';
 import { clamp } from '../account-list.js';
-import { HelpScreen, helpRoom } from '../components/HelpScreen.js';
+import { HelpPane, helpRoom } from '../components/HelpPane.js';
 import { type HelpSection, helpLines } from '../help.js';
 import { commandFor, HELP_KEYS, hintLine, type KeyState, keyPresses } from '../keymap.js';
 import type { ScreenContext } from './context.js';
 
-export function HelpRoute<R>({
+export function HelpScreen<R>({
 	context,
 	sections,
 }: {
@@ -42,11 +42,6 @@ export function HelpRoute<R>({
 		}
 	}
 	return (
-		<HelpScreen
-			lines={lines}
-			offset={Math.min(offset, maxOffset)}
-			height={context.height}
-			hints={hintLine(HELP_KEYS)}
-		/>
+		<HelpPane lines={lines} offset={Math.min(offset, maxOffset)} height={context.height} hints={hintLine(HELP_KEYS)} />
 	);
 }

@@ -4,11 +4,11 @@
  * journal records (intent before, outcome after). Every answer goes back to
  * the reducer as an event. Nothing here decides anything.
  */
-import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
-import type { FlowEffect, FlowEvent } from '../../domain/close-flow.js';
-import type { ErrorInfo } from '../../domain/explain.js';
-import type { OrgGateway } from '../../org/gateway.js';
-import type { Journal } from '../../store/journal.js';
+import type { Account, CallerIdentity, Organization } from '../domain/account.js';
+import type { FlowEffect, FlowEvent } from '../domain/close-flow.js';
+import type { ErrorInfo } from '../domain/explain.js';
+import type { OrgGateway } from '../org/gateway.js';
+import type { Journal } from '../store/journal.js';
 
 /** The part of Settings the flows use (checklist progress per account). */
 export interface ProgressStore {
