@@ -1,60 +1,39 @@
 /**
- * Runs the flow reducer for a panel. The state lives in a ref that each key
+ * Runs the flow reducer for a flow screen. The state lives in a ref that each key
  * updates synchronously before any effect starts, so a second Enter pressed
  * before React re-renders already meets the 'submitting' step and is ignored.
  */
-import type { Key } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type FlowEvent, type FlowKey, type FlowState, flowReducer, type Transition } from '../../domain/close-flow.js';
 import type { FlowEffects } from '../flow-effects.js';
-import { commandFor, FLOW_KEYS } from '../keymap.js';
-
-/** Terminal input as the flows understand it (FLOW_KEYS); undefined for keys they do not use. */
-export function toFlowKey(input: string, key: Key): FlowKey | undefined {
-	switch (commandFor(FLOW_KEYS, input, key)) {
-		case 'back':
-			return { type: 'escape' };
-		case 'continue':
-			return { type: 'enter' };
-		case 'tick':
-			return { type: 'space' };
-		case 'delete-char':
-			return { type: 'backspace' };
-		case 'move-up':
-			return { type: 'up' };
-		case 'move-down':
-			return { type: 'down' };
-		case 'previous-step':
-			return { type: 'left' };
-		case 'next-step':
-			return { type: 'right' };
-	}
-	// Everything else that types text is text (digits, y, n, a pasted id); other special keys are ignored.
-	if (key.ctrl || key.meta || key.tab || !input) return undefined;
-	return { type: 'text', text: input };
-}
-
-/** The keys of one burst of text, in order: a paste, or keys that arrived faster than the screen reads them. */
-function splitBurst(input: string): FlowKey[] {
-	const keys: FlowKey[] = [];
-	for (const char of Array.from(input)) {
-		if (char === '\r' || char === '\n') keys.push({ type: 'enter' });
-		else if (char === ' ') keys.push({ type: 'space' });
-		else if (char === '\u007F' || char === '\b') keys.push({ type: 'backspace' });
-		else if (char >= ' ') keys.push({ type: 'text', text: char });
-	}
-	return keys;
-}
+import { FLOW_KEYS, type FlowCommand, type KeyPress } from '../keymap.js';
+import type { KeyScheme } from './use-keys.js';
 
 /**
- * Terminal input as flow keys. Ink hands over a burst of typed characters as
- * one input; it is split into its keys, marked as pasted, so that the flow can
- * refuse a pasted answer to its last question.
+ * The flows' keys (FLOW_KEYS) as the reducer's keys, for useKeys. Everything
+ * else that types text is text (digits, y, n, a pasted id); other special keys
+ * are ignored. A press that came in a burst is sent as pasted, so that the
+ * flow can refuse a pasted answer to its last question.
  */
-export function toFlowKeys(input: string, key: Key): { readonly keys: FlowKey[]; readonly pasted: boolean } {
-	const single = toFlowKey(input, key);
-	if (single?.type !== 'text' || Array.from(input).length <= 1) return { keys: single ? [single] : [], pasted: false };
-	return { keys: splitBurst(input), pasted: true };
+export function flowKeyScheme(send: (key: FlowKey, pasted: boolean) => void): KeyScheme<FlowCommand> {
+	const as = (key: FlowKey) => (press: KeyPress) => send(key, press.burst === true);
+	return {
+		bindings: FLOW_KEYS,
+		on: {
+			back: as({ type: 'escape' }),
+			continue: as({ type: 'enter' }),
+			tick: as({ type: 'space' }),
+			'delete-char': as({ type: 'backspace' }),
+			'move-up': as({ type: 'up' }),
+			'move-down': as({ type: 'down' }),
+			'previous-step': as({ type: 'left' }),
+			'next-step': as({ type: 'right' }),
+		},
+		otherwise: ({ input, key, burst }) => {
+			if (key.ctrl || key.meta || key.tab || !input) return;
+			send({ type: 'text', text: input }, burst === true);
+		},
+	};
 }
 
 export interface UseFlow {

@@ -1,9 +1,9 @@
 /**
  * One guided flow (close or remove) on screen: the reducer's state drawn by
  * the step components, keys turned into reducer events, effects carried out
- * by flow-effects. The panel itself decides nothing.
+ * by flow-effects. The screen itself decides nothing.
  */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { type ReactNode, useState } from 'react';
 import type { Account } from '../../domain/account.js';
@@ -31,7 +31,9 @@ import { RemoveIntroStep } from '../components/flow/RemoveIntroStep.js';
 import { SubmittingStep } from '../components/flow/SubmittingStep.js';
 import { TrackingStep } from '../components/flow/TrackingStep.js';
 import { createFlowEffects, type FlowServices } from '../flow-effects.js';
-import { toFlowKeys, useFlow } from '../hooks/use-flow.js';
+import { flowKeyScheme, useFlow } from '../hooks/use-flow.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { FLOW_KEYS, type FlowCommand, type HintSpec, hintText } from '../keymap.js';
 import { ConsoleClosureScreen } from './ConsoleClosureScreen.js';
 
 export interface FlowScreenProps {
@@ -50,23 +52,39 @@ export interface FlowScreenProps {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The keys of each step, as the hint line shows them. */
-export const FLOW_STEP_HINTS: Record<FlowState['step']['name'], string> = {
-	loading: 'Esc back',
-	refused: 'Enter/Esc back',
-	intro: 'Enter continue  Esc back',
-	checklist: '↑/↓ move  Space tick  Enter continue  Esc back',
-	path: '↑/↓ choose  Enter select  Esc back',
-	'remove-intro': 'Enter continue  Esc back',
-	'confirm-id': 'type the 12 digits  Backspace delete  Enter confirm  Esc back',
-	'confirm-yes': 'y then Enter: yes  Enter alone or n: No  Esc back',
+type StepName = FlowState['step']['name'];
+
+/** The keys each step takes, as its hint line shows them (the words of FLOW_KEYS, or the step's own). */
+const FLOW_STEP_KEYS: Record<StepName, readonly HintSpec<FlowCommand>[]> = {
+	loading: ['back'],
+	refused: [{ keys: ['continue', 'back'], says: 'back' }],
+	intro: ['continue', 'back'],
+	checklist: [{ keys: ['move-up', 'move-down'], says: 'move' }, 'tick', 'continue', 'back'],
+	path: [{ keys: ['move-up', 'move-down'], says: 'choose' }, { keys: ['continue'], says: 'select' }, 'back'],
+	'remove-intro': ['continue', 'back'],
+	'confirm-id': ['type-id', 'delete-char', { keys: ['continue'], says: 'confirm' }, 'back'],
+	'confirm-yes': ['answer', 'back'],
+	submitting: [],
+	tracking: [{ keys: ['back'], says: 'back to the dashboard (the closure goes on)' }],
+	closed: ['back'],
+	removed: ['back'],
+	console: [],
+	failed: ['back'],
+	exit: [],
+};
+
+/** After a removal on the way to closing: Enter goes on to the console steps. */
+const REMOVED_THEN_CONSOLE_KEYS: readonly HintSpec<FlowCommand>[] = [
+	{ keys: ['continue'], says: 'console steps' },
+	{ keys: ['back'], says: 'back to the dashboard' },
+];
+
+/** The hint line of each step, from FLOW_KEYS. While a request is on its way no key acts: the line says why. */
+const FLOW_STEP_HINTS: Record<StepName, string> = {
+	...(Object.fromEntries(
+		Object.entries(FLOW_STEP_KEYS).map(([step, keys]) => [step, hintText(FLOW_KEYS, keys)]),
+	) as Record<StepName, string>),
 	submitting: 'waiting for AWS…',
-	tracking: 'Esc back to the dashboard (the closure goes on)',
-	closed: 'Esc back',
-	removed: 'Esc back',
-	console: '',
-	failed: 'Esc back',
-	exit: '',
 };
 
 function buildContext(kind: FlowKind, props: FlowScreenProps): FlowContext {
@@ -100,11 +118,9 @@ export function FlowScreen(props: FlowScreenProps) {
 	const { state, dispatch } = useFlow(() => startFlow(buildContext(kind, props), account.id), effects, onState);
 	const { step } = state;
 
-	useInput(
-		(input, key) => {
-			const { keys, pasted } = toFlowKeys(input, key);
-			for (const flowKey of keys) dispatch({ type: 'key', key: flowKey, pasted });
-		},
+	useKeys(
+		flowKeyScheme((key, pasted) => dispatch({ type: 'key', key, pasted })),
+		// The console steps read their own keys.
 		{ isActive: step.name !== 'console' },
 	);
 
@@ -193,7 +209,7 @@ export function FlowScreen(props: FlowScreenProps) {
 
 	const hints =
 		step.name === 'removed' && step.thenConsole
-			? 'Enter console steps  Esc back to the dashboard'
+			? hintText(FLOW_KEYS, REMOVED_THEN_CONSOLE_KEYS)
 			: FLOW_STEP_HINTS[step.name];
 	return (
 		<FlowFrame title={title} trail={stepTrail(state)} notice={state.notice} hints={hints} height={height}>

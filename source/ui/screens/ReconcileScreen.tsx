@@ -3,13 +3,15 @@
  * stopped between sending one and writing its answer): each is checked with
  * DescribeAccount and the journal is told what the account's state is now.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { useEffect, useState } from 'react';
 import type { CallerIdentity } from '../../domain/account.js';
 import type { OrgGateway } from '../../org/gateway.js';
 import { type Journal, type JournalRecord, type Reconciliation, reconcilePending } from '../../store/journal.js';
+import { useKeys } from '../hooks/use-keys.js';
 import { useTheme } from '../hooks/use-theme.js';
+import { hintText, NOTICE_KEYS } from '../keymap.js';
 
 export interface ReconcileScreenProps {
 	readonly journal: Journal;
@@ -40,9 +42,7 @@ export function ReconcileScreen({ journal, gateway, caller, onBack, height }: Re
 		};
 	}, [journal, gateway, caller]);
 
-	useInput((_input, key) => {
-		if (key.escape || key.return) onBack();
-	});
+	useKeys({ bindings: NOTICE_KEYS, on: { back: onBack } });
 
 	const resultFor = (intent: JournalRecord) => results?.find((result) => result.intent.intentId === intent.intentId);
 	return (
@@ -81,7 +81,7 @@ export function ReconcileScreen({ journal, gateway, caller, onBack, height }: Re
 				})}
 			</Box>
 			{results || failure ? <Text dimColor>The journal (L) keeps the whole story.</Text> : null}
-			<Text dimColor>Enter/Esc back to the dashboard</Text>
+			<Text dimColor>{hintText(NOTICE_KEYS, [{ keys: ['back'], says: 'back to the dashboard' }])}</Text>
 		</Box>
 	);
 }

@@ -1,0 +1,43 @@
+/**
+ * The one place terminal keys are read (Ink's useInput). Every screen hands
+ * it a key table from the keymap and what each command does; bursts of keys
+ * are split by `keyPresses`, so all screens see the same presses.
+ */
+import { useInput } from 'ink';
+import { useRef } from 'react';
+import { commandFor, type KeyBinding, type KeyPress, keyPresses } from '../keymap.js';
+
+export interface KeyScheme<C extends string> {
+	readonly bindings: readonly KeyBinding<C>[];
+	/** What each command does; a command without a handler does nothing. */
+	readonly on: Partial<Record<C, (press: KeyPress) => void>>;
+	/** A press no binding claims: typed text (a filter, an id, an answer), or a key the table does not use. */
+	readonly otherwise?: (press: KeyPress) => void;
+}
+
+/**
+ * Reads keys while `isActive`. `scheme` may be a function, asked again for
+ * each press: keys of one burst are handled before React renders again, so a
+ * screen whose keys depend on a mode (the filter) reads the mode from a ref.
+ * The latest scheme is kept in a ref, so handlers always see current props.
+ */
+export function useKeys<C extends string>(
+	scheme: KeyScheme<C> | (() => KeyScheme<C>),
+	options: { readonly isActive?: boolean } = {},
+): void {
+	const latest = useRef(scheme);
+	latest.current = scheme;
+	useInput(
+		(input, key) => {
+			for (const press of keyPresses(input, key)) {
+				const current = latest.current;
+				const { bindings, on, otherwise } = typeof current === 'function' ? current() : current;
+				const command = commandFor(bindings, press.input, press.key);
+				const handler = command === undefined ? undefined : on[command];
+				if (handler) handler(press);
+				else otherwise?.(press);
+			}
+		},
+		{ isActive: options.isActive ?? true },
+	);
+}
