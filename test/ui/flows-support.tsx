@@ -1,4 +1,4 @@
-/** Shared set-up for the flow panel tests: a sandbox, a temporary settings folder, its journal, key presses. */
+/** Shared set-up for the flow screen tests: a sandbox, a temporary settings folder, its journal, key presses. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

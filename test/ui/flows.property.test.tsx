@@ -7,7 +7,7 @@
  * The oracle tracks the typed digits and the y/N answer from the keys itself;
  * from the flow it only reads which step is on screen, as a person would.
  * Thousands of runs drive the reducer with the real effect runner; a few
- * hundred drive the rendered panels through Ink's input.
+ * hundred drive the rendered screens through Ink's input.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,7 +131,7 @@ interface Press {
 	readonly pasted: boolean;
 }
 
-/** The keys of a burst, as the panels split it. */
+/** The keys of a burst, as the screens split it. */
 function burstKeys(raw: string): FlowKey[] {
 	return Array.from(raw, (char): FlowKey => {
 		if (char === '\r') return { type: 'enter' };
@@ -251,7 +251,7 @@ class ConfirmationOracle {
 	}
 
 	/**
-	 * A burst written to the rendered panels at once: the steps in between are
+	 * A burst written to the rendered screens at once: the steps in between are
 	 * not seen, so only what a burst can do is allowed: type digits into the id
 	 * field, confirm a typed id with Enter, and never send a request.
 	 */
@@ -402,7 +402,7 @@ describe('random keys never close or remove an account without the typed id and 
 		expect(submits).toBeGreaterThan(REDUCER_RUNS / 50);
 	}, 120_000);
 
-	it(`holds for ${RENDERED_RUNS} runs of the rendered panels, keys through Ink's input`, async () => {
+	it(`holds for ${RENDERED_RUNS} runs of the rendered screens, keys through Ink's input`, async () => {
 		let submits = 0;
 		let questions = 0;
 		await fc.assert(

@@ -444,7 +444,7 @@ describe('remove first, then close in the console', () => {
 	});
 });
 
-describe('the console closure panel', () => {
+describe('the console closure screen', () => {
 	it('for the management account, first every member and the organization', async () => {
 		let back = false;
 		let done = false;

@@ -8,8 +8,10 @@ import type { Account } from '../../domain/account.js';
 import type { FlowState } from '../../domain/close-flow.js';
 import type { FlowChoice } from '../../domain/flow-choice.js';
 import { resolveQuotaLimit } from '../../domain/quota.js';
+import type { OrgGateway } from '../../org/gateway.js';
+import type { Settings } from '../../store/settings.js';
 import type { FlowServices } from '../flow-effects.js';
-import type { ScreenContext } from '../screens/context.js';
+import type { UseAccounts } from './use-accounts.js';
 import { journalFor } from './use-journal.js';
 
 /** The in-memory demo organization is made anew when the program starts. */
@@ -22,8 +24,16 @@ export interface FlowWiring {
 	readonly onExit: () => void;
 }
 
+/** The part of the screens' context a flow uses. */
+export interface FlowHost {
+	readonly gateway: OrgGateway;
+	readonly settings?: Settings;
+	readonly accounts: UseAccounts;
+	back(): void;
+}
+
 /** Made once, when the screen opens; undefined unless the choice is a member's flow. */
-export function useFlowServices(context: ScreenContext, choice: FlowChoice): FlowWiring | undefined {
+export function useFlowServices(context: FlowHost, choice: FlowChoice): FlowWiring | undefined {
 	const latest = useRef(context);
 	latest.current = context;
 	const changed = useRef(false);
