@@ -4,8 +4,8 @@
  * are split by `keyPresses`, so all screens see the same presses.
  */
 import { useInput } from 'ink';
-import { useRef } from 'react';
-import { commandFor, type KeyBinding, type KeyPress, keyPresses } from '../keymap.js';
+import { useCallback, useRef } from 'react';
+import { commandFor, type KeyBinding, type KeyPress, type KeyState, keyPresses } from '../keymap.js';
 
 export interface KeyScheme<C extends string> {
 	readonly bindings: readonly KeyBinding<C>[];
@@ -27,17 +27,16 @@ export function useKeys<C extends string>(
 ): void {
 	const latest = useRef(scheme);
 	latest.current = scheme;
-	useInput(
-		(input, key) => {
-			for (const press of keyPresses(input, key)) {
-				const current = latest.current;
-				const { bindings, on, otherwise } = typeof current === 'function' ? current() : current;
-				const command = commandFor(bindings, press.input, press.key);
-				const handler = command === undefined ? undefined : on[command];
-				if (handler) handler(press);
-				else otherwise?.(press);
-			}
-		},
-		{ isActive: options.isActive ?? true },
-	);
+	// One identity for the screen's life: Ink subscribes again whenever the handler changes.
+	const onInput = useCallback((input: string, key: KeyState) => {
+		for (const press of keyPresses(input, key)) {
+			const current = latest.current;
+			const { bindings, on, otherwise } = typeof current === 'function' ? current() : current;
+			const command = commandFor(bindings, press.input, press.key);
+			const handler = command === undefined ? undefined : on[command];
+			if (handler) handler(press);
+			else otherwise?.(press);
+		}
+	}, []);
+	useInput(onInput, { isActive: options.isActive ?? true });
 }

@@ -41,33 +41,33 @@ export function DashboardScreen({
 	readonly actions: DashboardActions;
 }) {
 	const { dashboard, accounts, size, height } = context;
-	const list = dashboard;
 
 	// While the filter is typed, text goes into it; the mode is read per key, as keys of one burst come before a render.
 	const filterKeys: KeyScheme<FilterCommand> = {
 		bindings: FILTER_KEYS,
 		on: {
-			'filter-keep': list.keepFilter,
-			'filter-clear': list.clearFilter,
-			'filter-delete-char': () => list.editQuery((query) => Array.from(query).slice(0, -1).join('')),
-			'filter-delete-all': () => list.editQuery(() => ''),
-			'move-up': () => list.move('up'),
-			'move-down': () => list.move('down'),
-			'page-up': () => list.move('page-up'),
-			'page-down': () => list.move('page-down'),
+			'filter-keep': dashboard.keepFilter,
+			'filter-clear': dashboard.clearFilter,
+			'filter-delete-char': () => dashboard.editQuery((query) => Array.from(query).slice(0, -1).join('')),
+			'filter-delete-all': () => dashboard.editQuery(() => ''),
+			'move-up': () => dashboard.move('up'),
+			'move-down': () => dashboard.move('down'),
+			'page-up': () => dashboard.move('page-up'),
+			'page-down': () => dashboard.move('page-down'),
 		},
 		otherwise: ({ input, key }) => {
 			const text = key.ctrl || key.meta ? '' : typedText(input);
-			if (text) list.editQuery((query) => query + text);
+			if (text) dashboard.editQuery((query) => query + text);
 		},
 	};
+	// The app's actions, each given this screen's context.
 	const listKeys: KeyScheme<DashboardCommand> = {
 		bindings: DASHBOARD_KEYS,
 		on: Object.fromEntries(
 			Object.entries(actions).map(([command, action]) => [command, () => action?.(context)]),
 		) as KeyScheme<DashboardCommand>['on'],
 	};
-	useKeys<DashboardCommand | FilterCommand>(() => (list.isEditing() ? filterKeys : listKeys));
+	useKeys<DashboardCommand | FilterCommand>(() => (dashboard.isEditing() ? filterKeys : listKeys));
 
 	const rows = tableRows(height);
 	const columns = useMemo(() => layoutColumns(size.columns - 1), [size.columns]);
