@@ -1,7 +1,7 @@
 /** The dashboard's view of the on-disk account cache (store/cache.ts). */
 import type { OrgGateway } from '../org/gateway.js';
 import { isCacheable, readAccountCache, writeAccountCache } from '../store/cache.js';
-import type { AccountsCache } from './hooks/useAccounts.js';
+import type { AccountsCache } from './hooks/use-accounts.js';
 
 /** The cache of lists read from `sourceKey` (where the data came from), in `directory` or the default folder. */
 export function accountsCache(sourceKey: string, directory?: string): AccountsCache {

@@ -1,9 +1,9 @@
 /** Renders the dashboard and resolves when it has been quit. Imported lazily, after NODE_ENV is settled. */
 import { render } from 'ink';
-import { App } from '../app.js';
 import type { OrgGateway } from '../org/gateway.js';
 import type { Settings } from '../store/settings.js';
 import { accountsCacheFor } from './accounts-cache.js';
+import { App } from './app.js';
 
 export async function runDashboard(gateway: OrgGateway, settings: Settings): Promise<void> {
 	const instance = render(<App gateway={gateway} settings={settings} cache={accountsCacheFor(gateway)} />, {

@@ -12,7 +12,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../source/app.js';
 import type { FlowEvent } from '../../source/domain/close-flow.js';
 import { displayText } from '../../source/domain/display-text.js';
 import { redactCredentials } from '../../source/domain/redact.js';
@@ -20,7 +19,8 @@ import { createAwsGateway } from '../../source/org/aws.js';
 import { OrgError } from '../../source/org/errors.js';
 import { Journal } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
-import { createFlowEffects } from '../../source/ui/panels/flow-effects.js';
+import { App } from '../../source/ui/app.js';
+import { createFlowEffects } from '../../source/ui/flow-effects.js';
 import { createTheme } from '../../source/ui/theme.js';
 import { type EchoCredentialsServer, startEchoCredentialsServer } from '../support/echo-credentials.js';
 

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../source/app.js';
 import type { Account } from '../../source/domain/account.js';
 import { createSandbox, DEMO_MANAGEMENT_ACCOUNT_ID, DEMO_ORGANIZATION_ID } from '../../source/org/sandbox.js';
 import { type CacheKey, cacheFilePath, readAccountCache, writeAccountCache } from '../../source/store/cache.js';
 import { Settings } from '../../source/store/settings.js';
 import { accountsCache } from '../../source/ui/accounts-cache.js';
+import { App } from '../../source/ui/app.js';
 import { createTheme } from '../../source/ui/theme.js';
 import { KEY, pressAndWait, waitForFrame, waitForNoText, waitForText } from '../support/frames.js';
 

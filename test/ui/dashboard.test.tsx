@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App, DASHBOARD_ACTIONS } from '../../source/app.js';
 import type { Account } from '../../source/domain/account.js';
 import { deletionDate } from '../../source/domain/quota.js';
 import { OrgError } from '../../source/org/errors.js';
@@ -17,6 +16,7 @@ import { writeAccountCache } from '../../source/store/cache.js';
 import { Settings } from '../../source/store/settings.js';
 import { sortAccounts } from '../../source/ui/account-list.js';
 import { accountsCache } from '../../source/ui/accounts-cache.js';
+import { App, DASHBOARD_ACTIONS } from '../../source/ui/app.js';
 import { boundTo, DASHBOARD_KEYS } from '../../source/ui/keymap.js';
 import { createTheme } from '../../source/ui/theme.js';
 import {

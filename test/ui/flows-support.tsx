@@ -1,4 +1,4 @@
-/** Shared set-up for the flow panel tests: a sandbox, a temporary settings folder, its journal, key presses. */
+/** Shared set-up for the flow screen tests: a sandbox, a temporary settings folder, its journal, key presses. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +8,8 @@ import type { FlowState } from '../../source/domain/close-flow.js';
 import { createSandbox, type SandboxGateway } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
-import { CloseFlow } from '../../source/ui/panels/CloseFlow.js';
-import type { FlowServices } from '../../source/ui/panels/flow-effects.js';
-import { RemoveFlow } from '../../source/ui/panels/RemoveFlow.js';
+import type { FlowServices } from '../../source/ui/flow-effects.js';
+import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
 
 export const KEYS = {
 	enter: '\r',
@@ -117,7 +116,7 @@ export function renderFlow(
 		},
 		onState: (state: FlowState) => states.push(state),
 	};
-	const instance = render(kind === 'close' ? <CloseFlow {...props} /> : <RemoveFlow {...props} />);
+	const instance = render(<FlowScreen kind={kind} {...props} />);
 	const press = async (...keys: string[]) => {
 		for (const key of keys) {
 			instance.stdin.write(key);

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../source/app.js';
 import {
 	createSandbox,
 	DEMO_ACCOUNTS,
@@ -17,6 +16,7 @@ import {
 } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
+import { App } from '../../source/ui/app.js';
 import { createTheme } from '../../source/ui/theme.js';
 import { destructiveCalls, flat, KEYS, settle, waitFor } from './flows-support.js';
 

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
 import { DEMO_ACCOUNTS } from '../../source/org/sandbox.js';
 import { journalEntries, reconcilePending } from '../../source/store/journal.js';
-import { JournalView } from '../../source/ui/panels/JournalView.js';
+import { JournalScreen } from '../../source/ui/screens/JournalScreen.js';
 import {
 	createWorld,
 	destructiveCalls,
@@ -110,7 +110,7 @@ describe('a closure whose answer was lost', () => {
 		expect(flow.step()).toBe('settling');
 		const [entry] = journalEntries(world.journal.read().records);
 		expect(entry?.status).toBe('unknown');
-		const view = render(<JournalView journal={world.journal} onBack={() => {}} width={160} />);
+		const view = render(<JournalScreen journal={world.journal} onBack={() => {}} width={160} />);
 		try {
 			expect(view.lastFrame()).toContain('unknown, checking: the answer was lost (NetworkError');
 			expect(view.lastFrame()).toContain('1 without a known outcome');

@@ -13,8 +13,7 @@ import type { FlowState } from '../../source/domain/close-flow.js';
 import { createAwsGateway } from '../../source/org/aws.js';
 import { Journal, reconcilePending } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
-import { CloseFlow } from '../../source/ui/panels/CloseFlow.js';
-import { RemoveFlow } from '../../source/ui/panels/RemoveFlow.js';
+import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
 import { startLossyProxy } from '../support/lossy-proxy.js';
 import { describeWithMoto, MOTO_REGION, type SeededOrganization, seedOrganization } from '../support/moto.js';
 import { flat, KEYS, settle, waitFor } from './flows-support.js';
@@ -69,7 +68,7 @@ function drive(world: World, kind: 'close' | 'remove', accountId: string) {
 			step = state.step.name;
 		},
 	};
-	const instance = render(kind === 'close' ? <CloseFlow {...props} /> : <RemoveFlow {...props} />);
+	const instance = render(<FlowScreen kind={kind} {...props} />);
 	return {
 		instance,
 		step: () => step,

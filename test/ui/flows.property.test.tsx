@@ -10,10 +10,10 @@
  * key at a time, the account id, Enter, Esc, Backspace, Space, arrows and
  * pastes, at every step. The oracle models the typed id and the typed line
  * from the keys alone; from the flow it only reads which step is on screen,
- * as a person would. The reducer runs translate the keys as the panel does
+ * as a person would. The reducer runs translate the keys as the screen does
  * and use the real effect runner, with a fixed seed and a random one (printed;
  * ORGDASH_PROPERTY_SEED=<seed> replays it); fewer runs drive the rendered
- * panels through Ink's input.
+ * screens through Ink's input.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,11 +36,11 @@ import {
 import { createSandbox, DEMO_ACCOUNTS, type SandboxGateway } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
+import { createFlowEffects } from '../../source/ui/flow-effects.js';
+import { flowKeyScheme } from '../../source/ui/hooks/use-flow.js';
+import { readInput } from '../../source/ui/hooks/use-keys.js';
 import { NO_KEY } from '../../source/ui/keymap.js';
-import { CloseFlow } from '../../source/ui/panels/CloseFlow.js';
-import { createFlowEffects } from '../../source/ui/panels/flow-effects.js';
-import { RemoveFlow } from '../../source/ui/panels/RemoveFlow.js';
-import { toFlowKeys } from '../../source/ui/panels/use-flow.js';
+import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
 import { KEYS, waitFor } from './flows-support.js';
 
 /** Two seeds of this many runs each: 20,000 sequences through the reducer. */
@@ -409,7 +409,7 @@ class ConfirmationOracle {
 	}
 
 	/**
-	 * A burst written to the rendered panels at once: the steps in between are
+	 * A burst written to the rendered screens at once: the steps in between are
 	 * not seen, so only what a burst can do is allowed: type digits into the id
 	 * field, confirm a typed id with Enter, clear the answer, and never send a request.
 	 */
@@ -501,7 +501,7 @@ interface Tally {
 	refusedWords: number;
 }
 
-/** One scenario through the reducer, keys translated as the panel translates them, with the real effect runner. */
+/** One scenario through the reducer, keys translated as the screen reads them, with the real effect runner. */
 async function runReducer(scenario: Scenario, tally: Tally): Promise<void> {
 	const world = await demo(scenario.memberCaller);
 	const tracker = operationTracker();
@@ -545,23 +545,30 @@ async function runReducer(scenario: Scenario, tally: Tally): Promise<void> {
 		for (const [index, press] of expand(scenario).entries()) {
 			if (exited) break;
 			const { input, key: inkKey } = inkInput(press);
-			const { keys, pasted } = toFlowKeys(input, inkKey, takesTypedText(state.step));
 			const raws = press.burst ? Array.from(press.raw) : [press.raw];
-			check(keys.length === (press.burst ? raws.length : Math.min(keys.length, 1)), () => 'one flow key per key');
-			for (const [position, flowKey] of keys.entries()) {
-				if (exited) break;
-				const before = state.step.name;
-				const callsBefore = destructiveCalls(world.sandbox).length;
-				dispatch({ type: 'key', key: flowKey, pasted });
-				// The request is logged as soon as it is sent; the answer may come later.
-				oracle.observe(
-					raws[position] as string,
-					pasted,
-					before,
-					state.step.name,
-					destructiveCalls(world.sandbox).slice(callsBefore),
-				);
-			}
+			let position = 0;
+			// Read as the screen reads it: each key meets the step the one before it led to.
+			readInput(
+				() =>
+					flowKeyScheme((flowKey, pasted) => {
+						if (exited) return;
+						const before = state.step.name;
+						const callsBefore = destructiveCalls(world.sandbox).length;
+						dispatch({ type: 'key', key: flowKey, pasted });
+						// The request is logged as soon as it is sent; the answer may come later.
+						oracle.observe(
+							raws[position] as string,
+							pasted,
+							before,
+							state.step.name,
+							destructiveCalls(world.sandbox).slice(callsBefore),
+						);
+						position++;
+					}, takesTypedText(state.step)),
+				input,
+				inkKey,
+			);
+			if (!exited) check(position === raws.length, () => 'one flow key per key');
 			if (scenario.waits[index] ?? true) await flush();
 		}
 	} finally {
@@ -605,7 +612,7 @@ describe('random keys never close or remove an account without the typed id and 
 		240_000,
 	);
 
-	it(`holds for ${RENDERED_RUNS} runs of the rendered panels, keys through Ink's input`, async () => {
+	it(`holds for ${RENDERED_RUNS} runs of the rendered screens, keys through Ink's input`, async () => {
 		const tally: Tally = { runs: 0, questions: 0, submits: 0, refusedWords: 0 };
 		await fc.assert(
 			fc.asyncProperty(scenarioArbitrary, async (scenario: Scenario) => {
@@ -635,7 +642,7 @@ describe('random keys never close or remove an account without the typed id and 
 						tracker.note(state);
 					},
 				};
-				const instance = render(scenario.kind === 'close' ? <CloseFlow {...props} /> : <RemoveFlow {...props} />);
+				const instance = render(<FlowScreen kind={scenario.kind} {...props} />);
 				try {
 					await waitFor(() => step !== 'loading', 'the account to be read');
 					for (const [index, press] of expand(scenario).entries()) {

@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
 import { DEMO_ACCOUNTS, SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
-import { ConsoleClosure } from '../../source/ui/panels/ConsoleClosure.js';
-import { pollDelay } from '../../source/ui/panels/flow-effects.js';
-import { JournalView } from '../../source/ui/panels/JournalView.js';
-import { ReconcileNotice } from '../../source/ui/panels/ReconcileNotice.js';
+import { pollDelay } from '../../source/ui/flow-effects.js';
+import { ConsoleClosureScreen } from '../../source/ui/screens/ConsoleClosureScreen.js';
+import { JournalScreen } from '../../source/ui/screens/JournalScreen.js';
+import { ReconcileScreen } from '../../source/ui/screens/ReconcileScreen.js';
 import {
 	createWorld,
 	destructiveCalls,
@@ -528,12 +528,12 @@ describe('remove first, then close in the console', () => {
 	});
 });
 
-describe('the console closure panel', () => {
+describe('the console closure screen', () => {
 	it('for the management account, first every member and the organization', async () => {
 		let back = false;
 		let done = false;
 		const instance = render(
-			<ConsoleClosure
+			<ConsoleClosureScreen
 				input={{
 					kind: 'management',
 					accountId: DEMO_ACCOUNTS.management,
@@ -605,7 +605,7 @@ describe('the journal view', () => {
 		appendFileSync(journal.path, '{"broken\n');
 		let back = false;
 		const instance = render(
-			<JournalView
+			<JournalScreen
 				journal={journal}
 				onBack={() => {
 					back = true;
@@ -650,7 +650,7 @@ describe('requests left without an outcome', () => {
 		world.sandbox.failNext('describeAccount', new OrgError('AccessDeniedException', 'not now'));
 		let back = false;
 		const instance = render(
-			<ReconcileNotice
+			<ReconcileScreen
 				journal={world.journal}
 				gateway={world.sandbox}
 				caller={world.caller}

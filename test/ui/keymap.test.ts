@@ -5,14 +5,17 @@ import {
 	DASHBOARD_KEYS,
 	DETAILS_KEYS,
 	FILTER_KEYS,
+	FLOW_KEYS,
 	GLOBAL_KEYS,
 	HELP_KEYS,
 	hintLine,
+	hintText,
 	type KeyBinding,
 	type KeyState,
 	keyPresses,
 	keysLabel,
 	NO_KEY,
+	NOTICE_KEYS,
 } from '../../source/ui/keymap.js';
 
 const none: KeyState = NO_KEY;
@@ -106,5 +109,23 @@ describe('hints on a narrow terminal', () => {
 		expect(narrow.length).toBeLessThanOrEqual(40);
 		expect(narrow.endsWith('? help  q quit')).toBe(true);
 		expect(narrow.startsWith('j/k move')).toBe(true);
+	});
+});
+
+describe("hint lines in a screen's own words", () => {
+	it('name the keys as their bindings do, and fail loudly on a command no key is bound to', () => {
+		expect(hintText(FLOW_KEYS, [{ keys: ['move-up', 'move-down'], says: 'choose' }, 'tick', 'back'])).toBe(
+			'↑/↓ choose  Space tick  Esc back',
+		);
+		expect(hintText(FLOW_KEYS, [{ keys: ['continue', 'back'], says: 'back' }])).toBe('Enter/Esc back');
+		expect(hintText(NOTICE_KEYS, [{ keys: ['back'], says: 'back to the dashboard' }])).toBe(
+			'Enter/Esc back to the dashboard',
+		);
+		expect(() => hintText(NOTICE_KEYS, ['quit' as 'back'])).toThrow(/No key is bound to quit/);
+	});
+
+	it('marks the presses of a burst, and only those', () => {
+		expect(keyPresses('y\r', none).every((press) => press.burst === true)).toBe(true);
+		expect(keyPresses('y', none)[0]?.burst).toBeUndefined();
 	});
 });

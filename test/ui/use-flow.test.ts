@@ -1,10 +1,34 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
+import type { FlowKey } from '../../source/domain/close-flow.js';
+import { flowKeyScheme } from '../../source/ui/hooks/use-flow.js';
+import { readInput } from '../../source/ui/hooks/use-keys.js';
 import { NO_KEY } from '../../source/ui/keymap.js';
-import { toFlowKey, toFlowKeys } from '../../source/ui/panels/use-flow.js';
 
 const plain = { ...NO_KEY, shift: false } as Key;
 const named = (name: keyof typeof NO_KEY): Key => ({ ...plain, [name]: true }) as Key;
+
+/** The flow keys one terminal input gives, read as the flow screen reads it. */
+function flowKeys(input: string, key: Key, typing = false): { keys: FlowKey[]; pasted: boolean[] } {
+	const keys: FlowKey[] = [];
+	const pasted: boolean[] = [];
+	readInput(
+		() =>
+			flowKeyScheme((flowKey, wasPasted) => {
+				keys.push(flowKey);
+				pasted.push(wasPasted);
+			}, typing),
+		input,
+		key,
+	);
+	return { keys, pasted };
+}
+
+const toFlowKey = (input: string, key: Key, typing = false): FlowKey | undefined => {
+	const { keys } = flowKeys(input, key, typing);
+	expect(keys.length).toBeLessThanOrEqual(1);
+	return keys[0];
+};
 
 describe('terminal input as flow keys', () => {
 	it('outside a text field, j, k and Space are commands', () => {
@@ -35,10 +59,10 @@ describe('terminal input as flow keys', () => {
 	});
 
 	it('splits a burst into its keys and marks them pasted', () => {
-		expect(toFlowKeys('y\r', plain, true)).toEqual({
+		expect(flowKeys('y\r', plain, true)).toEqual({
 			keys: [{ type: 'text', text: 'y' }, { type: 'enter' }],
-			pasted: true,
+			pasted: [true, true],
 		});
-		expect(toFlowKeys('n', plain, true)).toEqual({ keys: [{ type: 'text', text: 'n' }], pasted: false });
+		expect(flowKeys('n', plain, true)).toEqual({ keys: [{ type: 'text', text: 'n' }], pasted: [false] });
 	});
 });

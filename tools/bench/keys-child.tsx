@@ -15,8 +15,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
-import { App } from '../../source/app.js';
 import { createSandbox } from '../../source/org/sandbox.js';
+import { App } from '../../source/ui/app.js';
 import { VirtualScreen } from '../../test/support/screen.js';
 import { loadedTotal } from './loaded.js';
 

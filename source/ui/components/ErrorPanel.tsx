@@ -1,6 +1,6 @@
 /** A load failure in full: what happened, what it means, what to do next, and the raw code. */
 import { Box, Text } from 'ink';
-import { useTheme } from '../hooks/useTheme.js';
+import { useTheme } from '../hooks/use-theme.js';
 import type { FailureMessage } from '../load-errors.js';
 
 export function ErrorPanel({ message, height }: { readonly message: FailureMessage; readonly height: number }) {

@@ -1,7 +1,7 @@
 /** The filter: being typed (with a cursor) or applied (with how to change it). */
 import { Text } from 'ink';
 import { count } from '../format.js';
-import { useTheme } from '../hooks/useTheme.js';
+import { useTheme } from '../hooks/use-theme.js';
 
 export interface FilterBarProps {
 	readonly query: string;

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { CallerIdentity, Organization } from '../../domain/account.js';
 import { age } from '../format.js';
-import { useTheme } from '../hooks/useTheme.js';
+import { useTheme } from '../hooks/use-theme.js';
 
 export interface HeaderProps {
 	readonly organization?: Organization;

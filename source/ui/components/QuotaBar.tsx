@@ -8,7 +8,7 @@ import { memo } from 'react';
 import type { QuotaLevel, QuotaLimit, QuotaUsage } from '../../domain/quota.js';
 import { QUOTA_SOURCE_LABEL, quotaLevel } from '../../domain/quota.js';
 import { count, day, plural } from '../format.js';
-import { useTheme } from '../hooks/useTheme.js';
+import { useTheme } from '../hooks/use-theme.js';
 
 export interface QuotaBarProps {
 	readonly usage: QuotaUsage;

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import type { AccountState } from '../../domain/account.js';
-import { useTheme } from '../hooks/useTheme.js';
+import { useTheme } from '../hooks/use-theme.js';
 import { fitWidth } from '../text.js';
 
 /** An account state in its colour; the text is the AWS state name, so it reads without colour too. */

@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { SORT_LABEL, type SortKey } from '../account-list.js';
 import { count, plural } from '../format.js';
-import { useTheme } from '../hooks/useTheme.js';
+import { useTheme } from '../hooks/use-theme.js';
 import type { FailureMessage } from '../load-errors.js';
 import { FilterBar } from './FilterBar.js';
 

@@ -1,25 +1,24 @@
 /** The dashboard: the account table, the status line and the key hints; keys go through the keymap. */
-import { Box, Text, useInput } from 'ink';
-import { useMemo, useRef } from 'react';
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { layoutColumns } from '../columns.js';
 import { AccountTable } from '../components/AccountTable.js';
 import { ErrorPanel } from '../components/ErrorPanel.js';
 import { StatusLine } from '../components/StatusLine.js';
+import { type KeyScheme, useKeys } from '../hooks/use-keys.js';
 import {
 	boundTo,
-	commandFor,
 	DASHBOARD_KEYS,
 	type DashboardCommand,
 	FILTER_KEYS,
+	type FilterCommand,
 	hintLine,
-	type KeyState,
-	keyPresses,
 } from '../keymap.js';
 import { describeLoadFailure } from '../load-errors.js';
 import type { ScreenContext } from './context.js';
 
 /** What a dashboard command does; a command with no entry is not offered anywhere. */
-export type DashboardActions<R> = Partial<Record<DashboardCommand, (context: ScreenContext<R>) => void>>;
+export type DashboardActions = Partial<Record<DashboardCommand, (context: ScreenContext) => void>>;
 
 /** Lines the dashboard uses besides the table rows: the table header, the status line, the key hints. */
 export const DASHBOARD_CHROME_LINES = 3;
@@ -34,53 +33,41 @@ function typedText(input: string): string {
 	return input.replace(/\p{Cc}/gu, '');
 }
 
-export function DashboardScreen<R>({
+export function DashboardScreen({
 	context,
 	actions,
 }: {
-	readonly context: ScreenContext<R>;
-	readonly actions: DashboardActions<R>;
+	readonly context: ScreenContext;
+	readonly actions: DashboardActions;
 }) {
 	const { dashboard, accounts, size, height } = context;
-	const latest = useRef(context);
-	latest.current = context;
 
-	const onKey = (input: string, key: KeyState) => {
-		const current = latest.current;
-		const list = current.dashboard;
-		if (list.isEditing()) {
-			const command = commandFor(FILTER_KEYS, input, key);
-			switch (command) {
-				case 'filter-keep':
-					return list.keepFilter();
-				case 'filter-clear':
-					return list.clearFilter();
-				case 'filter-delete-char':
-					return list.editQuery((query) => Array.from(query).slice(0, -1).join(''));
-				case 'filter-delete-all':
-					return list.editQuery(() => '');
-				case 'move-up':
-					return list.move('up');
-				case 'move-down':
-					return list.move('down');
-				case 'page-up':
-					return list.move('page-up');
-				case 'page-down':
-					return list.move('page-down');
-				case undefined: {
-					const text = key.ctrl || key.meta ? '' : typedText(input);
-					if (text) list.editQuery((query) => query + text);
-					return;
-				}
-			}
-		}
-		const command = commandFor(DASHBOARD_KEYS, input, key);
-		if (command) actions[command]?.(current);
+	// While the filter is typed, text goes into it; the mode is read per key, as keys of one burst come before a render.
+	const filterKeys: KeyScheme<FilterCommand> = {
+		bindings: FILTER_KEYS,
+		on: {
+			'filter-keep': dashboard.keepFilter,
+			'filter-clear': dashboard.clearFilter,
+			'filter-delete-char': () => dashboard.editQuery((query) => Array.from(query).slice(0, -1).join('')),
+			'filter-delete-all': () => dashboard.editQuery(() => ''),
+			'move-up': () => dashboard.move('up'),
+			'move-down': () => dashboard.move('down'),
+			'page-up': () => dashboard.move('page-up'),
+			'page-down': () => dashboard.move('page-down'),
+		},
+		otherwise: ({ input, key }) => {
+			const text = key.ctrl || key.meta ? '' : typedText(input);
+			if (text) dashboard.editQuery((query) => query + text);
+		},
 	};
-
-	useInput((input, key) => {
-		for (const press of keyPresses(input, key)) onKey(press.input, press.key);
-	});
+	// The app's actions, each given this screen's context.
+	const listKeys: KeyScheme<DashboardCommand> = {
+		bindings: DASHBOARD_KEYS,
+		on: Object.fromEntries(
+			Object.entries(actions).map(([command, action]) => [command, () => action?.(context)]),
+		) as KeyScheme<DashboardCommand>['on'],
+	};
+	useKeys<DashboardCommand | FilterCommand>(() => (dashboard.isEditing() ? filterKeys : listKeys));
 
 	const rows = tableRows(height);
 	const columns = useMemo(() => layoutColumns(size.columns - 1), [size.columns]);

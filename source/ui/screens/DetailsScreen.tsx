@@ -1,35 +1,15 @@
 /** The details of one account (Enter on the dashboard). */
-import { Box, Text, useInput } from 'ink';
-import { useRef } from 'react';
+import { Box, Text } from 'ink';
 import { DetailsPane } from '../components/DetailsPane.js';
-import { commandFor, DETAILS_KEYS, hintLine, type KeyState, keyPresses } from '../keymap.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { DETAILS_KEYS, hintLine } from '../keymap.js';
 import type { ScreenContext } from './context.js';
 
-export function DetailsScreen<R>({
-	context,
-	accountId,
-	helpRoute,
-}: {
-	readonly context: ScreenContext<R>;
-	readonly accountId: string;
-	readonly helpRoute: R;
-}) {
-	const latest = useRef(context);
-	latest.current = context;
-	useInput((rawInput, rawKey) => {
-		for (const { input, key } of keyPresses(rawInput, rawKey)) onKey(input, key);
+export function DetailsScreen({ context, accountId }: { readonly context: ScreenContext; readonly accountId: string }) {
+	useKeys({
+		bindings: DETAILS_KEYS,
+		on: { back: context.back, help: () => context.open({ screen: 'help' }), quit: context.quit },
 	});
-	function onKey(input: string, key: KeyState) {
-		const current = latest.current;
-		switch (commandFor(DETAILS_KEYS, input, key)) {
-			case 'back':
-				return current.back();
-			case 'help':
-				return current.open(helpRoute);
-			case 'quit':
-				return current.quit();
-		}
-	}
 	const { accounts, height } = context;
 	const account = accounts.accounts.find((item) => item.id === accountId);
 	return (

@@ -1,16 +1,30 @@
-/** What every screen receives from the router. */
+/** What every screen receives from the app shell, and the screens it can open. */
 import type { Account } from '../../domain/account.js';
+import type { FlowChoice } from '../../domain/flow-choice.js';
 import type { OrgGateway } from '../../org/gateway.js';
+import type { Journal } from '../../store/journal.js';
 import type { Settings } from '../../store/settings.js';
-import type { UseAccounts } from '../hooks/useAccounts.js';
-import type { UseDashboard } from '../hooks/useDashboard.js';
-import type { TerminalSize } from '../hooks/useTerminalSize.js';
+import type { UseAccounts } from '../hooks/use-accounts.js';
+import type { UseDashboard } from '../hooks/use-dashboard.js';
+import type { TerminalSize } from '../hooks/use-terminal-size.js';
 
-export interface ScreenContext<R> {
+/** One screen of the stack: the dashboard at the bottom, the others opened on top of it. */
+export type Route =
+	| { readonly screen: 'dashboard' }
+	| { readonly screen: 'details'; readonly accountId: string }
+	| { readonly screen: 'help' }
+	/** c or x: what opens was decided when the key was pressed (domain/flow-choice.ts). */
+	| { readonly screen: 'flow'; readonly choice: FlowChoice }
+	| { readonly screen: 'journal' }
+	| { readonly screen: 'reconcile' };
+
+export interface ScreenContext {
 	readonly gateway: OrgGateway;
 	readonly settings?: Settings;
 	/** The organization and its accounts, as loaded so far. */
 	readonly accounts: UseAccounts;
+	/** This organization's journal, once the organization is known. */
+	readonly journal: Journal | undefined;
 	/** The dashboard list (selection, filter, sort): kept while other screens are open. */
 	readonly dashboard: UseDashboard;
 	/** The account selected on the dashboard, if any. */
@@ -19,7 +33,7 @@ export interface ScreenContext<R> {
 	/** Lines the screen may use: the terminal's rows minus one, minus the header when it is shown. */
 	readonly height: number;
 	/** Opens a screen on top of the current one. */
-	open(route: R): void;
+	open(route: Route): void;
 	/** Back to the screen below (Esc); never below the dashboard. */
 	back(): void;
 	quit(): void;

@@ -1,7 +1,7 @@
 /** The frame every flow step shares: title, the trail of steps, the step itself, a notice, the keys. */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { useTheme } from '../../hooks/useTheme.js';
+import { useTheme } from '../../hooks/use-theme.js';
 
 export interface FlowFrameProps {
 	readonly title: string;

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { type AllowanceView, CLOSING_MEANS } from '../../../domain/close-flow.js';
 import { CLOSURE_WINDOW_DAYS } from '../../../domain/quota.js';
 import { day } from '../../format.js';
-import { useTheme } from '../../hooks/useTheme.js';
+import { useTheme } from '../../hooks/use-theme.js';
 import { Bullet, Heading } from './FlowFrame.js';
 
 export interface IntroStepProps {

@@ -1,7 +1,7 @@
 /** The typed confirmation: the account id, all 12 digits. */
 import { Box, Text } from 'ink';
 import type { DestructiveAction } from '../../../domain/close-flow.js';
-import { useTheme } from '../../hooks/useTheme.js';
+import { useTheme } from '../../hooks/use-theme.js';
 
 export interface ConfirmIdStepProps {
 	readonly action: DestructiveAction;

@@ -1,7 +1,7 @@
 /** Why orgdash will not start this flow, each reason with what to do instead. */
 import { Box, Text } from 'ink';
 import type { Refusal } from '../../../domain/remove-flow.js';
-import { useTheme } from '../../hooks/useTheme.js';
+import { useTheme } from '../../hooks/use-theme.js';
 import { Heading } from './FlowFrame.js';
 
 export function RefusedStep({ verb, refusals }: { readonly verb: string; readonly refusals: readonly Refusal[] }) {

@@ -1,13 +1,13 @@
 /**
  * One guided flow (close or remove) on screen: the reducer's state drawn by
  * the step components, keys turned into reducer events, effects carried out
- * by flow-effects. The panel itself decides nothing.
+ * by flow-effects. The screen itself decides nothing.
  */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { type ReactNode, useState } from 'react';
-import type { Account } from '../../../domain/account.js';
-import { backupChecklist } from '../../../domain/checklist.js';
+import type { Account } from '../../domain/account.js';
+import { backupChecklist } from '../../domain/checklist.js';
 import {
 	allowanceView,
 	type FlowContext,
@@ -17,25 +17,27 @@ import {
 	startFlow,
 	stepTrail,
 	takesTypedText,
-} from '../../../domain/close-flow.js';
-import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../../domain/quota.js';
-import { removalPrerequisites } from '../../../domain/remove-flow.js';
-import { ConsoleClosure } from '../ConsoleClosure.js';
+} from '../../domain/close-flow.js';
+import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../domain/quota.js';
+import { removalPrerequisites } from '../../domain/remove-flow.js';
+import { ChecklistStep } from '../components/flow/ChecklistStep.js';
+import { ConfirmIdStep } from '../components/flow/ConfirmIdStep.js';
+import { ConfirmYesStep } from '../components/flow/ConfirmYesStep.js';
+import { FlowFrame } from '../components/flow/FlowFrame.js';
+import { IntroStep } from '../components/flow/IntroStep.js';
+import { ClosedStep, FailedStep, RemovedStep, SettlingStep, UnknownStep } from '../components/flow/OutcomeSteps.js';
+import { PathStep } from '../components/flow/PathStep.js';
+import { RefusedStep } from '../components/flow/RefusedStep.js';
+import { RemoveIntroStep } from '../components/flow/RemoveIntroStep.js';
+import { SubmittingStep } from '../components/flow/SubmittingStep.js';
+import { TrackingStep } from '../components/flow/TrackingStep.js';
 import { createFlowEffects, type FlowServices } from '../flow-effects.js';
-import { toFlowKeys, useFlow } from '../use-flow.js';
-import { ChecklistStep } from './ChecklistStep.js';
-import { ConfirmIdStep } from './ConfirmIdStep.js';
-import { ConfirmYesStep } from './ConfirmYesStep.js';
-import { FlowFrame } from './FlowFrame.js';
-import { IntroStep } from './IntroStep.js';
-import { ClosedStep, FailedStep, RemovedStep, SettlingStep, UnknownStep } from './OutcomeSteps.js';
-import { PathStep } from './PathStep.js';
-import { RefusedStep } from './RefusedStep.js';
-import { RemoveIntroStep } from './RemoveIntroStep.js';
-import { SubmittingStep } from './SubmittingStep.js';
-import { TrackingStep } from './TrackingStep.js';
+import { flowKeyScheme, useFlow } from '../hooks/use-flow.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { FLOW_KEYS, type FlowCommand, type HintSpec, hintText } from '../keymap.js';
+import { ConsoleClosureScreen } from './ConsoleClosureScreen.js';
 
-export interface FlowPanelProps {
+export interface FlowScreenProps {
 	readonly kind: FlowKind;
 	readonly services: FlowServices;
 	/** The account as the dashboard shows it; the flow reads it afresh before offering anything. */
@@ -51,28 +53,45 @@ export interface FlowPanelProps {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The keys of each step, as the hint line shows them. */
-export const FLOW_STEP_HINTS: Record<FlowState['step']['name'], string> = {
-	loading: 'Esc back',
-	refused: 'Enter/Esc back',
-	intro: 'Enter continue  Esc back',
-	checklist: '↑/↓ move  Space tick  Enter continue  Esc back',
-	path: '↑/↓ choose  Enter select  Esc back',
-	'remove-intro': 'Enter continue  Esc back',
-	'confirm-id': 'type the 12 digits  Backspace delete  Enter confirm  Esc back',
-	'confirm-yes': 'type yes (or y) then Enter: go ahead  anything else: No  Esc back',
-	submitting: 'waiting for AWS…',
-	settling: 'reading the account…',
-	unknown: 'Esc back',
-	tracking: 'Esc back to the dashboard (the closure goes on)',
-	closed: 'Esc back',
-	removed: 'Esc back',
-	console: '',
-	failed: 'Esc back',
-	exit: '',
+type StepName = FlowState['step']['name'];
+
+/** The keys each step takes, as its hint line shows them (the words of FLOW_KEYS, or the step's own). */
+const FLOW_STEP_KEYS: Record<StepName, readonly HintSpec<FlowCommand>[]> = {
+	loading: ['back'],
+	refused: [{ keys: ['continue', 'back'], says: 'back' }],
+	intro: ['continue', 'back'],
+	checklist: [{ keys: ['move-up', 'move-down'], says: 'move' }, 'tick', 'continue', 'back'],
+	path: [{ keys: ['move-up', 'move-down'], says: 'choose' }, { keys: ['continue'], says: 'select' }, 'back'],
+	'remove-intro': ['continue', 'back'],
+	'confirm-id': ['type-id', 'delete-char', { keys: ['continue'], says: 'confirm' }, 'back'],
+	'confirm-yes': ['answer', 'back'],
+	submitting: [],
+	settling: [],
+	unknown: ['back'],
+	tracking: [{ keys: ['back'], says: 'back to the dashboard (the closure goes on)' }],
+	closed: ['back'],
+	removed: ['back'],
+	console: [],
+	failed: ['back'],
+	exit: [],
 };
 
-function buildContext(kind: FlowKind, props: FlowPanelProps): FlowContext {
+/** After a removal on the way to closing: Enter goes on to the console steps. */
+const REMOVED_THEN_CONSOLE_KEYS: readonly HintSpec<FlowCommand>[] = [
+	{ keys: ['continue'], says: 'console steps' },
+	{ keys: ['back'], says: 'back to the dashboard' },
+];
+
+/** The hint line of each step, from FLOW_KEYS. While a request is on its way no key acts: the line says why. */
+const FLOW_STEP_HINTS: Record<StepName, string> = {
+	...(Object.fromEntries(
+		Object.entries(FLOW_STEP_KEYS).map(([step, keys]) => [step, hintText(FLOW_KEYS, keys)]),
+	) as Record<StepName, string>),
+	submitting: 'waiting for AWS…',
+	settling: 'reading the account…',
+};
+
+function buildContext(kind: FlowKind, props: FlowScreenProps): FlowContext {
 	const { services, accounts, account, quota } = props;
 	const now = (services.now ?? (() => new Date()))();
 	const organization = services.organization;
@@ -97,7 +116,7 @@ function buildContext(kind: FlowKind, props: FlowPanelProps): FlowContext {
 	};
 }
 
-export function FlowPanel(props: FlowPanelProps) {
+export function FlowScreen(props: FlowScreenProps) {
 	const { kind, services, account, height, onExit, onState } = props;
 	const [effects] = useState(() => createFlowEffects(services, onExit));
 	const { state, current, dispatch } = useFlow(
@@ -107,12 +126,10 @@ export function FlowPanel(props: FlowPanelProps) {
 	);
 	const { step } = state;
 
-	useInput(
-		(input, key) => {
-			// The step the key meets, which may be ahead of the one drawn when keys come quickly.
-			const { keys, pasted } = toFlowKeys(input, key, takesTypedText(current().step));
-			for (const flowKey of keys) dispatch({ type: 'key', key: flowKey, pasted });
-		},
+	useKeys(
+		// Asked again for each key: the step the key meets may be ahead of the one drawn when keys come quickly.
+		() => flowKeyScheme((key, pasted) => dispatch({ type: 'key', key, pasted }), takesTypedText(current().step)),
+		// The console steps read their own keys.
 		{ isActive: step.name !== 'console' },
 	);
 
@@ -125,7 +142,7 @@ export function FlowPanel(props: FlowPanelProps) {
 
 	if (step.name === 'console') {
 		return (
-			<ConsoleClosure
+			<ConsoleClosureScreen
 				input={{
 					kind: 'removed-member',
 					accountId: account.id,
@@ -216,7 +233,7 @@ export function FlowPanel(props: FlowPanelProps) {
 
 	const hints =
 		step.name === 'removed' && step.thenConsole
-			? 'Enter console steps  Esc back to the dashboard'
+			? hintText(FLOW_KEYS, REMOVED_THEN_CONSOLE_KEYS)
 			: FLOW_STEP_HINTS[step.name];
 	return (
 		<FlowFrame title={title} trail={stepTrail(state)} notice={state.notice} hints={hints} height={height}>

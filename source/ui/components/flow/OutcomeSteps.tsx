@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import type { Explanation } from '../../../domain/explain.js';
 import { day } from '../../format.js';
-import { useTheme } from '../../hooks/useTheme.js';
+import { useTheme } from '../../hooks/use-theme.js';
 
 export function ClosedStep({
 	accountId,

@@ -2,15 +2,27 @@
  * The console closure, one step at a time, for accounts no API can close: the
  * management account, a standalone account, a member just removed.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import { type ConsoleClosureInput, consoleClosureKey, consoleClosureSteps } from '../../domain/console-closure.js';
-import { useTheme } from '../hooks/useTheme.js';
-import { toFlowKeys } from './use-flow.js';
+import { flowKeyScheme } from '../hooks/use-flow.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { useTheme } from '../hooks/use-theme.js';
+import { FLOW_KEYS, hintText } from '../keymap.js';
 
-export const CONSOLE_CLOSURE_HINTS = 'Enter/→ next step  ← previous  Esc back';
+/** The keys of every step but the last, and of the last (from FLOW_KEYS: the console steps are part of a flow). */
+export const CONSOLE_CLOSURE_HINTS = hintText(FLOW_KEYS, [
+	{ keys: ['continue', 'next-step'], says: 'next step' },
+	{ keys: ['previous-step'], says: 'previous' },
+	'back',
+]);
+const LAST_STEP_HINTS = hintText(FLOW_KEYS, [
+	{ keys: ['continue'], says: 'done' },
+	{ keys: ['previous-step'], says: 'previous' },
+	'back',
+]);
 
-export interface ConsoleClosureProps {
+export interface ConsoleClosureScreenProps {
 	readonly input: ConsoleClosureInput;
 	/** Esc on the first step. */
 	readonly onBack: () => void;
@@ -32,25 +44,27 @@ function heading(input: ConsoleClosureInput): string {
 	}
 }
 
-export function ConsoleClosure({ input, onBack, onDone, isActive = true, height }: ConsoleClosureProps) {
+export function ConsoleClosureScreen({ input, onBack, onDone, isActive = true, height }: ConsoleClosureScreenProps) {
 	const theme = useTheme();
 	const [steps] = useState(() => consoleClosureSteps(input));
 	const [index, setIndex] = useState(0);
 	// Keys can arrive faster than renders: each one moves from the latest index.
 	const indexRef = useRef(0);
-	useInput(
-		(text, key) => {
-			for (const flowKey of toFlowKeys(text, key).keys) {
-				const next = consoleClosureKey(indexRef.current, steps.length, flowKey);
-				if (next.exit) {
-					if (flowKey.type === 'escape') onBack();
-					else onDone();
-					return;
-				}
-				indexRef.current = next.index;
-				setIndex(next.index);
+	// Once Esc or Enter leaves, the rest of a burst is not for these steps.
+	const left = useRef(false);
+	useKeys(
+		flowKeyScheme((flowKey) => {
+			if (left.current) return;
+			const next = consoleClosureKey(indexRef.current, steps.length, flowKey);
+			if (next.exit) {
+				left.current = true;
+				if (flowKey.type === 'escape') onBack();
+				else onDone();
+				return;
 			}
-		},
+			indexRef.current = next.index;
+			setIndex(next.index);
+		}),
 		{ isActive },
 	);
 	const step = steps[index];
@@ -96,7 +110,7 @@ export function ConsoleClosure({ input, onBack, onDone, isActive = true, height 
 				</Box>
 			</Box>
 			<Text dimColor wrap="truncate-end">
-				{index === steps.length - 1 ? 'Enter done  ← previous  Esc back' : CONSOLE_CLOSURE_HINTS}
+				{index === steps.length - 1 ? LAST_STEP_HINTS : CONSOLE_CLOSURE_HINTS}
 			</Text>
 		</Box>
 	);

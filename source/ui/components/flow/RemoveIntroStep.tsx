@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { type Prerequisite, REMOVAL_MEANS } from '../../../domain/remove-flow.js';
 import { count } from '../../format.js';
-import { useTheme } from '../../hooks/useTheme.js';
+import { useTheme } from '../../hooks/use-theme.js';
 import { Bullet, Heading } from './FlowFrame.js';
 
 export interface RemoveIntroStepProps {

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { PATH_OPTIONS, type PathOption } from '../../../domain/close-flow.js';
 import { day } from '../../format.js';
-import { useTheme } from '../../hooks/useTheme.js';
+import { useTheme } from '../../hooks/use-theme.js';
 import { Heading } from './FlowFrame.js';
 
 function describeOption(option: PathOption, deletionDay: string): { title: string; detail: string } {

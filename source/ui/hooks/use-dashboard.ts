@@ -65,7 +65,7 @@ export function useDashboard(
 	const shown = filtered.accounts;
 	const view = viewOf(state, shown, height);
 
-	// Handlers read the latest list and height through a ref, so they keep one identity for Ink's useInput.
+	// Handlers read the latest list and height through a ref, so they keep one identity across renders.
 	const latest = useRef({ shown, height, state });
 	latest.current = { shown, height, state };
 

@@ -1,28 +1,32 @@
 /**
- * The screen router. Screens stack: the dashboard at the bottom, others opened
- * on top of it (Esc goes back one). The organization's data and the
- * dashboard's selection live here, so they survive while other screens are open.
+ * The app shell: the header, the quota line and a stack of screens, the
+ * dashboard at the bottom and others opened on top of it (Esc goes back one).
+ * The organization's data and the dashboard's selection live here, so they
+ * survive while other screens are open.
  *
- * Adding a screen: a member of `Route`, a case in `Screen`, and (to open it
- * from the dashboard) an entry in `DASHBOARD_ACTIONS` for its command. Help
- * and key hints list a command only once it has an action.
+ * Adding a screen: a member of `Route` (screens/context.ts), a case in
+ * `Screen`, and (to open it from the dashboard) an entry in `DASHBOARD_ACTIONS`
+ * for its command. Help and key hints list a command only once it has an action.
  */
-import { Box, useApp, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { quotaUsage, resolveQuotaLimit } from './domain/quota.js';
-import type { OrgGateway } from './org/gateway.js';
-import type { Settings } from './store/settings.js';
-import { HEADER_LINES, Header } from './ui/components/Header.js';
-import { QUOTA_LINES, QuotaBar } from './ui/components/QuotaBar.js';
-import type { HelpSection } from './ui/help.js';
-import { type AccountsCache, useAccounts } from './ui/hooks/useAccounts.js';
-import { useDashboard } from './ui/hooks/useDashboard.js';
-import { useNow } from './ui/hooks/useNow.js';
-import { useTerminalSize } from './ui/hooks/useTerminalSize.js';
-import { ThemeContext } from './ui/hooks/useTheme.js';
+import { Box, useApp } from 'ink';
+import { useCallback, useMemo, useState } from 'react';
+import { chooseFlow, type FlowAction } from '../domain/flow-choice.js';
+import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
+import { isOrgError } from '../org/errors.js';
+import type { OrgGateway } from '../org/gateway.js';
+import type { Settings } from '../store/settings.js';
+import { HEADER_LINES, Header } from './components/Header.js';
+import { QUOTA_LINES, QuotaBar } from './components/QuotaBar.js';
+import type { HelpSection } from './help.js';
+import { type AccountsCache, useAccounts } from './hooks/use-accounts.js';
+import { useDashboard } from './hooks/use-dashboard.js';
+import { useJournal, usePendingRequestsCheck, useRecordedClosureDates } from './hooks/use-journal.js';
+import { useKeys } from './hooks/use-keys.js';
+import { useNow } from './hooks/use-now.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { ThemeContext } from './hooks/use-theme.js';
 import {
 	boundTo,
-	commandFor,
 	DASHBOARD_KEYS,
 	DETAILS_KEYS,
 	FILTER_KEYS,
@@ -30,43 +34,42 @@ import {
 	GLOBAL_KEYS,
 	HELP_KEYS,
 	JOURNAL_KEYS,
-} from './ui/keymap.js';
-import {
-	CloseRoute,
-	hasPendingRequests,
-	JournalRoute,
-	ReconcileRoute,
-	RemoveRoute,
-	recordedClosureDates,
-	standaloneCaller,
-} from './ui/panels/routes.js';
-import type { ScreenContext } from './ui/screens/context.js';
-import { type DashboardActions, DashboardScreen, tableRows } from './ui/screens/DashboardScreen.js';
-import { DetailsScreen } from './ui/screens/DetailsScreen.js';
-import { HelpRoute } from './ui/screens/HelpRoute.js';
-import { colorsEnabled, createTheme, type Theme } from './ui/theme.js';
-
-export type Route =
-	| { readonly screen: 'dashboard' }
-	| { readonly screen: 'details'; readonly accountId: string }
-	| { readonly screen: 'help' }
-	| { readonly screen: 'close'; readonly accountId: string }
-	| { readonly screen: 'remove'; readonly accountId: string }
-	| { readonly screen: 'journal' }
-	| { readonly screen: 'reconcile' };
-
-export type AppContext = ScreenContext<Route>;
+} from './keymap.js';
+import type { Route, ScreenContext } from './screens/context.js';
+import { type DashboardActions, DashboardScreen, tableRows } from './screens/DashboardScreen.js';
+import { DetailsScreen } from './screens/DetailsScreen.js';
+import { FlowChoiceScreen } from './screens/FlowChoiceScreen.js';
+import { HelpScreen } from './screens/HelpScreen.js';
+import { JournalScreen } from './screens/JournalScreen.js';
+import { NotReadyScreen } from './screens/NotReadyScreen.js';
+import { ReconcileScreen } from './screens/ReconcileScreen.js';
+import { colorsEnabled, createTheme, type Theme } from './theme.js';
 
 /** Screens that use the whole terminal, without the header and the quota lines. */
 const FULL_SCREEN: ReadonlySet<Route['screen']> = new Set(['help']);
 
-const HELP: Route = { screen: 'help' };
-
 /** Below this many rows the header and quota lines are left out, so the frame still fits. */
 const MIN_ROWS_FOR_HEADER = 12;
 
+/** c or x: opens what `chooseFlow` decides for the selected row (or the standalone account). */
+function openFlow(action: FlowAction, { accounts, selected, open }: ScreenContext): void {
+	const { failure } = accounts;
+	const choice = chooseFlow({
+		action,
+		selected,
+		organization: accounts.organization,
+		caller: accounts.caller,
+		accounts: accounts.accounts,
+		notInOrganization:
+			failure !== undefined && isOrgError(failure.error) && failure.error.code === 'AWSOrganizationsNotInUseException',
+		cachedIds: accounts.cachedIds,
+		listedAt: accounts.loadedAt,
+	});
+	if (choice) open({ screen: 'flow', choice });
+}
+
 /** What each dashboard key does. A command missing here does nothing and is not offered. */
-export const DASHBOARD_ACTIONS: DashboardActions<Route> = {
+export const DASHBOARD_ACTIONS: DashboardActions = {
 	'move-up': ({ dashboard }) => dashboard.move('up'),
 	'move-down': ({ dashboard }) => dashboard.move('down'),
 	'page-up': ({ dashboard }) => dashboard.move('page-up'),
@@ -81,17 +84,11 @@ export const DASHBOARD_ACTIONS: DashboardActions<Route> = {
 	details: ({ selected, open }) => {
 		if (selected) open({ screen: 'details', accountId: selected.id });
 	},
-	// A row shown from the cache is refused by the route until AWS confirms it; the flow also reads the account afresh.
-	close: (context) => {
-		const accountId = context.selected?.id ?? standaloneCaller(context)?.accountId;
-		if (accountId) context.open({ screen: 'close', accountId });
-	},
-	remove: ({ selected, open }) => {
-		if (selected) open({ screen: 'remove', accountId: selected.id });
-	},
+	close: (context) => openFlow('close', context),
+	remove: (context) => openFlow('remove', context),
 	journal: ({ open }) => open({ screen: 'journal' }),
 	refresh: ({ accounts }) => accounts.refresh(),
-	help: ({ open }) => open(HELP),
+	help: ({ open }) => open({ screen: 'help' }),
 	quit: ({ quit }) => quit(),
 };
 
@@ -108,22 +105,35 @@ export function helpSections(): HelpSection[] {
 	];
 }
 
-function Screen({ route, context }: { readonly route: Route; readonly context: AppContext }) {
+function Screen({ route, context }: { readonly route: Route; readonly context: ScreenContext }) {
+	const { accounts, journal, back, height, size } = context;
 	switch (route.screen) {
 		case 'dashboard':
 			return <DashboardScreen context={context} actions={DASHBOARD_ACTIONS} />;
 		case 'details':
-			return <DetailsScreen context={context} accountId={route.accountId} helpRoute={HELP} />;
+			return <DetailsScreen context={context} accountId={route.accountId} />;
 		case 'help':
-			return <HelpRoute context={context} sections={helpSections()} />;
-		case 'close':
-			return <CloseRoute context={context} accountId={route.accountId} />;
-		case 'remove':
-			return <RemoveRoute context={context} accountId={route.accountId} />;
+			return <HelpScreen context={context} sections={helpSections()} />;
+		case 'flow':
+			return <FlowChoiceScreen context={context} choice={route.choice} />;
 		case 'journal':
-			return <JournalRoute context={context} />;
+			return journal ? (
+				<JournalScreen journal={journal} onBack={back} height={height} width={size.columns} />
+			) : (
+				<NotReadyScreen message="The journal is kept per organization, and none is loaded." onBack={back} />
+			);
 		case 'reconcile':
-			return <ReconcileRoute context={context} />;
+			return journal && accounts.caller ? (
+				<ReconcileScreen
+					journal={journal}
+					gateway={context.gateway}
+					caller={accounts.caller}
+					onBack={back}
+					height={height}
+				/>
+			) : (
+				<NotReadyScreen message="The organization is not loaded." onBack={back} />
+			);
 	}
 }
 
@@ -158,13 +168,12 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 
 	// Read once: conf reads its file on every access.
 	const [quotaOverride] = useState(() => settings?.quotaOverride);
+	const journal = useJournal(settings, accounts.organization?.id);
 	// Closure dates on record let the quota line say when closed accounts stop counting; AWS does not list them.
 	// Read again when a load ends or a screen closes (a flow may have written to the journal).
-	const organizationId = accounts.organization?.id;
-	const journalReadAt = accounts.loadedAt ? `${accounts.loadedAt}/${routes.length}` : undefined;
-	const closedAtById = useMemo(
-		() => (organizationId && journalReadAt ? recordedClosureDates(settings, organizationId) : undefined),
-		[organizationId, journalReadAt, settings],
+	const closedAtById = useRecordedClosureDates(
+		journal,
+		accounts.loadedAt ? `${accounts.loadedAt}/${routes.length}` : undefined,
 	);
 	const usage = useMemo(() => quotaUsage(accounts.accounts, closedAtById), [accounts.accounts, closedAtById]);
 	const limit = useMemo(
@@ -178,22 +187,23 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	const open = useCallback((next: Route) => setRoutes((stack) => [...stack, next]), []);
 	const back = useCallback(() => setRoutes((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack)), []);
 
-	useInput((input, key) => {
-		if (commandFor(GLOBAL_KEYS, input, key) === 'quit') quit();
-	});
+	// Ctrl-C quits from every screen, a flow's text fields included.
+	useKeys({ bindings: GLOBAL_KEYS, on: { quit } });
 
 	// Requests an earlier run sent without recording AWS's answer: shown and checked once the organization is known.
-	const reconcileChecked = useRef(false);
-	useEffect(() => {
-		if (reconcileChecked.current || !accounts.organization || !accounts.caller) return;
-		reconcileChecked.current = true;
-		if (hasPendingRequests({ settings }, accounts.organization.id)) open({ screen: 'reconcile' });
-	}, [accounts.organization, accounts.caller, settings, open]);
+	const openReconcile = useCallback(() => open({ screen: 'reconcile' }), [open]);
+	usePendingRequestsCheck(
+		journal,
+		settings,
+		accounts.organization !== undefined && accounts.caller !== undefined,
+		openReconcile,
+	);
 
-	const context: AppContext = {
+	const context: ScreenContext = {
 		gateway,
 		settings,
 		accounts,
+		journal,
 		dashboard,
 		selected: dashboard.selected,
 		size,

@@ -1,12 +1,13 @@
 /** The journal (L on the dashboard): every close and remove request, newest first, with how it ended. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { type Journal, type JournalEntry, journalEntries } from '../../store/journal.js';
-import { useTheme } from '../hooks/useTheme.js';
-import { commandFor, hintLine, JOURNAL_KEYS } from '../keymap.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { useTheme } from '../hooks/use-theme.js';
+import { hintLine, JOURNAL_KEYS } from '../keymap.js';
 import { fitWidth } from '../text.js';
 
-export interface JournalViewProps {
+export interface JournalScreenProps {
 	readonly journal: Journal;
 	readonly onBack: () => void;
 	readonly height?: number | undefined;
@@ -33,7 +34,7 @@ function when(iso: string): string {
 	return iso.slice(0, 19).replace('T', ' ');
 }
 
-export function JournalView({ journal, onBack, height = 20, width = 100 }: JournalViewProps) {
+export function JournalScreen({ journal, onBack, height = 20, width = 100 }: JournalScreenProps) {
 	const theme = useTheme();
 	const [version, setVersion] = useState(0);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reload trigger.
@@ -45,37 +46,23 @@ export function JournalView({ journal, onBack, height = 20, width = 100 }: Journ
 	const visible = Math.max(1, height - 5 - notes);
 	const maxTop = Math.max(0, entries.length - visible);
 
-	useInput((input, key) => {
-		let next = topRef.current;
-		switch (commandFor(JOURNAL_KEYS, input, key)) {
-			case 'back':
-				return onBack();
-			case 'reload':
-				return setVersion((value) => value + 1);
-			case 'scroll-up':
-				next -= 1;
-				break;
-			case 'scroll-down':
-				next += 1;
-				break;
-			case 'page-up':
-				next -= visible;
-				break;
-			case 'page-down':
-				next += visible;
-				break;
-			case 'top':
-				next = 0;
-				break;
-			case 'bottom':
-				next = maxTop;
-				break;
-			default:
-				return;
-		}
-		next = Math.min(maxTop, Math.max(0, next));
-		topRef.current = next;
-		setTop(next);
+	const scrollTo = (next: number) => {
+		const top = Math.min(maxTop, Math.max(0, next));
+		topRef.current = top;
+		setTop(top);
+	};
+	useKeys({
+		bindings: JOURNAL_KEYS,
+		on: {
+			back: onBack,
+			reload: () => setVersion((value) => value + 1),
+			'scroll-up': () => scrollTo(topRef.current - 1),
+			'scroll-down': () => scrollTo(topRef.current + 1),
+			'page-up': () => scrollTo(topRef.current - visible),
+			'page-down': () => scrollTo(topRef.current + visible),
+			top: () => scrollTo(0),
+			bottom: () => scrollTo(maxTop),
+		},
 	});
 
 	const pending = entries.filter((entry) => entry.status === 'pending' || entry.status === 'unknown').length;

@@ -1,7 +1,7 @@
 /** The backup prompts: Space ticks the item under the cursor; every item must be ticked to go on. */
 import { Box, Text } from 'ink';
 import { type ChecklistItem, checklistProgress } from '../../../domain/checklist.js';
-import { useTheme } from '../../hooks/useTheme.js';
+import { useTheme } from '../../hooks/use-theme.js';
 
 export interface ChecklistStepProps {
 	readonly items: readonly ChecklistItem[];

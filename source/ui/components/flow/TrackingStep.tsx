@@ -4,9 +4,9 @@ import Spinner from 'ink-spinner';
 import type { AccountState } from '../../../domain/account.js';
 import type { Explanation } from '../../../domain/explain.js';
 import { deletionDate } from '../../../domain/quota.js';
-import { StateBadge } from '../../components/StateBadge.js';
 import { day } from '../../format.js';
-import { useTheme } from '../../hooks/useTheme.js';
+import { useTheme } from '../../hooks/use-theme.js';
+import { StateBadge } from '../StateBadge.js';
 
 export interface TrackingStepProps {
 	readonly requestedAt: string;

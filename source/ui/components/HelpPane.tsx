@@ -1,9 +1,9 @@
 /** The keys, generated from the keymap (only commands that do something), scrolled to fit the terminal. */
 import { Box, Text } from 'ink';
 import type { HelpLine } from '../help.js';
-import { useTheme } from '../hooks/useTheme.js';
+import { useTheme } from '../hooks/use-theme.js';
 
-export interface HelpScreenProps {
+export interface HelpPaneProps {
 	readonly lines: readonly HelpLine[];
 	/** First line shown. */
 	readonly offset: number;
@@ -19,7 +19,7 @@ export function helpRoom(height: number): number {
 	return Math.max(1, height - 2);
 }
 
-export function HelpScreen({ lines, offset, height, hints }: HelpScreenProps) {
+export function HelpPane({ lines, offset, height, hints }: HelpPaneProps) {
 	const theme = useTheme();
 	const room = helpRoom(height);
 	const shown = lines.slice(offset, offset + room);

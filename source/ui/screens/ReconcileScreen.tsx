@@ -4,15 +4,17 @@
  * was lost): each is checked with
  * DescribeAccount and the journal is told what the account's state is now.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { useEffect, useState } from 'react';
 import type { CallerIdentity } from '../../domain/account.js';
 import type { OrgGateway } from '../../org/gateway.js';
 import { type Journal, type JournalRecord, type Reconciliation, reconcilePending } from '../../store/journal.js';
-import { useTheme } from '../hooks/useTheme.js';
+import { useKeys } from '../hooks/use-keys.js';
+import { useTheme } from '../hooks/use-theme.js';
+import { hintText, NOTICE_KEYS } from '../keymap.js';
 
-export interface ReconcileNoticeProps {
+export interface ReconcileScreenProps {
 	readonly journal: Journal;
 	readonly gateway: Pick<OrgGateway, 'describeAccount'>;
 	readonly caller: CallerIdentity;
@@ -24,7 +26,7 @@ function when(record: JournalRecord): string {
 	return record.time.slice(0, 16).replace('T', ' ');
 }
 
-export function ReconcileNotice({ journal, gateway, caller, onBack, height }: ReconcileNoticeProps) {
+export function ReconcileScreen({ journal, gateway, caller, onBack, height }: ReconcileScreenProps) {
 	const theme = useTheme();
 	const [pending] = useState(() => journal.pendingIntents());
 	const [results, setResults] = useState<readonly Reconciliation[] | undefined>();
@@ -41,9 +43,7 @@ export function ReconcileNotice({ journal, gateway, caller, onBack, height }: Re
 		};
 	}, [journal, gateway, caller]);
 
-	useInput((_input, key) => {
-		if (key.escape || key.return) onBack();
-	});
+	useKeys({ bindings: NOTICE_KEYS, on: { back: onBack } });
 
 	const resultFor = (intent: JournalRecord) => results?.find((result) => result.intent.intentId === intent.intentId);
 	return (
@@ -83,7 +83,7 @@ export function ReconcileNotice({ journal, gateway, caller, onBack, height }: Re
 				})}
 			</Box>
 			{results || failure ? <Text dimColor>The journal (L) keeps the whole story.</Text> : null}
-			<Text dimColor>Enter/Esc back to the dashboard</Text>
+			<Text dimColor>{hintText(NOTICE_KEYS, [{ keys: ['back'], says: 'back to the dashboard' }])}</Text>
 		</Box>
 	);
 }

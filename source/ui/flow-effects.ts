@@ -4,13 +4,13 @@
  * journal records (intent before, outcome after). Every answer goes back to
  * the reducer as an event. Nothing here decides anything.
  */
-import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
-import type { FlowEffect, FlowEvent } from '../../domain/close-flow.js';
-import type { ErrorInfo } from '../../domain/error-codes.js';
-import { leavesOutcomeUnknown } from '../../domain/outcome.js';
-import { redactCredentials } from '../../domain/redact.js';
-import type { OrgGateway } from '../../org/gateway.js';
-import { type Journal, type JournalRecord, reconcileIntent } from '../../store/journal.js';
+import type { Account, CallerIdentity, Organization } from '../domain/account.js';
+import type { FlowEffect, FlowEvent } from '../domain/close-flow.js';
+import type { ErrorInfo } from '../domain/error-codes.js';
+import { leavesOutcomeUnknown } from '../domain/outcome.js';
+import { redactCredentials } from '../domain/redact.js';
+import type { OrgGateway } from '../org/gateway.js';
+import { type Journal, type JournalRecord, reconcileIntent } from '../store/journal.js';
 
 /** The part of Settings the flows use (checklist progress per account). */
 export interface ProgressStore {
