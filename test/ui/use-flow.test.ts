@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import type { FlowKey } from '../../source/domain/close-flow.js';
+import type { FlowKey } from '../../source/domain/flow/types.js';
 import { flowKeyScheme } from '../../source/ui/hooks/use-flow.js';
 import { readInput } from '../../source/ui/hooks/use-keys.js';
 import { NO_KEY } from '../../source/ui/keymap.js';
