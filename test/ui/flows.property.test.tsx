@@ -33,7 +33,7 @@ import { Settings } from '../../source/store/settings.js';
 import { createFlowEffects } from '../../source/ui/flow-effects.js';
 import { flowKeyScheme } from '../../source/ui/hooks/use-flow.js';
 import { readInput } from '../../source/ui/hooks/use-keys.js';
-import { NO_KEY } from '../../source/ui/keymap.js';
+import { NO_KEY } from '../../source/ui/key-presses.js';
 import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
 import { KEYS, waitFor } from './flows-support.js';
 

@@ -7,7 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { flowReducer } from '../../domain/flow/reducer.js';
 import type { FlowEvent, FlowKey, FlowState, Transition } from '../../domain/flow/types.js';
 import type { FlowEffects } from '../flow-effects.js';
-import { FLOW_KEYS, type FlowCommand, type KeyBinding, type KeyPress } from '../keymap.js';
+import type { KeyPress } from '../key-presses.js';
+import { FLOW_KEYS, type FlowCommand, type KeyBinding } from '../keymap.js';
 import type { KeyScheme } from './use-keys.js';
 
 /** The flows' key table, and the same without the keys that type a character (for the steps that take text). */

@@ -29,7 +29,8 @@ import { TrackingStep } from '../components/flow/TrackingStep.js';
 import { createFlowEffects, type FlowServices } from '../flow-effects.js';
 import { flowKeyScheme, useFlow } from '../hooks/use-flow.js';
 import { useKeys } from '../hooks/use-keys.js';
-import { FLOW_KEYS, type FlowCommand, type HintSpec, hintText } from '../keymap.js';
+import { FLOW_KEYS, type FlowCommand } from '../keymap.js';
+import { type HintSpec, hintText } from '../keymap-lookup.js';
 import { ConsoleClosureScreen } from './ConsoleClosureScreen.js';
 
 export interface FlowScreenProps {
