@@ -8,58 +8,51 @@
 const UI = '^source/(ui/|app[.]tsx$)';
 const CLI = '^source/cli[.]tsx$';
 
+/** An import the check fails on: from files matching `from` to files matching `to`. */
+function forbid(name, comment, from, to) {
+	return { name, comment, severity: 'error', from, to };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
 	forbidden: [
-		{
-			name: 'domain-imports-only-domain',
-			comment: 'domain/ is pure TypeScript: it imports nothing from the rest of the project.',
-			severity: 'error',
-			from: { path: '^source/domain/' },
-			to: { pathNot: '^source/domain/' },
-		},
-		{
-			name: 'org-store-below-ui',
-			comment: 'org/ and store/ serve ui/ and cli; they never import them.',
-			severity: 'error',
-			from: { path: '^source/(org|store)/' },
-			to: { path: [UI, CLI] },
-		},
-		{
-			name: 'ui-below-cli',
-			comment: 'ui/ (with app.tsx) is started by cli.tsx and never imports it.',
-			severity: 'error',
-			from: { path: UI },
-			to: { path: CLI },
-		},
-		{
-			name: 'product-imports-no-tools-or-tests',
-			comment: 'What ships (source/) never imports the benchmark, the build or the tests.',
-			severity: 'error',
-			from: { path: '^source/' },
-			to: { path: '^(tools|test)/' },
-		},
-		{
-			name: 'tests-import-no-tools',
-			comment: 'tools/ may use the tests’ support code, not the other way round.',
-			severity: 'error',
-			from: { path: '^test/' },
-			to: { path: '^tools/' },
-		},
-		{
-			name: 'no-circular',
-			comment: 'Modules that import each other, directly or through others.',
-			severity: 'error',
-			from: {},
-			to: { circular: true },
-		},
-		{
-			name: 'not-to-unresolvable',
-			comment: 'An import the check cannot resolve is one it cannot judge.',
-			severity: 'error',
-			from: {},
-			to: { couldNotResolve: true },
-		},
+		forbid(
+			'domain-imports-only-domain',
+			'domain/ is pure TypeScript: it imports nothing from the rest of the project.',
+			{ path: '^source/domain/' },
+			{ pathNot: '^source/domain/' },
+		),
+		forbid(
+			'org-store-below-ui',
+			'org/ and store/ serve ui/ and cli; they never import them.',
+			{ path: '^source/(org|store)/' },
+			{ path: [UI, CLI] },
+		),
+		forbid(
+			'ui-below-cli',
+			'ui/ (with app.tsx) is started by cli.tsx and never imports it.',
+			{ path: UI },
+			{ path: CLI },
+		),
+		forbid(
+			'product-imports-no-tools-or-tests',
+			'What ships (source/) never imports the benchmark, the build or the tests.',
+			{ path: '^source/' },
+			{ path: '^(tools|test)/' },
+		),
+		forbid(
+			'tests-import-no-tools',
+			'tools/ may use the tests’ support code, not the other way round.',
+			{ path: '^test/' },
+			{ path: '^tools/' },
+		),
+		forbid('no-circular', 'Modules that import each other, directly or through others.', {}, { circular: true }),
+		forbid(
+			'not-to-unresolvable',
+			'An import the check cannot resolve is one it cannot judge.',
+			{},
+			{ couldNotResolve: true },
+		),
 	],
 	options: {
 		// Type-only imports count: a domain type taken from org/ is still a dependency on org/.

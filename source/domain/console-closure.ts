@@ -4,7 +4,7 @@
  * root user does it in the Billing and Cost Management console. These are
  * the AWS page's steps, one at a time, with this account's own details.
  */
-import type { FlowKey } from './close-flow.js';
+import type { FlowKey } from './flow/types.js';
 
 export type ConsoleClosureKind = 'management' | 'standalone' | 'removed-member';
 

@@ -68,64 +68,81 @@ function day(iso: string): string {
 	return iso.slice(0, 10);
 }
 
+/** A refusal AWS explains with a reason: the call it refused, and what the reason means and asks for. */
+interface RefusalReason {
+	readonly refused: 'close' | 'remove';
+	/** Ends the "what" line, after "AWS refused to close the account: ". */
+	readonly because: string;
+	readonly why: string;
+	readonly next: string;
+}
+
+const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
+	CLOSE_ACCOUNT_QUOTA_EXCEEDED: {
+		refused: 'close',
+		because: 'the organization has used its closure allowance.',
+		why: 'Member accounts can be closed only up to 10% of the members (at least 10, at most 1,000) in a rolling 30-day window. Closures made outside orgdash count too.',
+		next: 'Wait until older closures leave the 30-day window and try again, or remove the account from the organization (x) and close it in the console as a standalone account.',
+	},
+	CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED: {
+		refused: 'close',
+		because: 'too many closures are in progress at the same time.',
+		why: 'AWS allows only a few closures to be processed at once (believed to be 3). Earlier requests are still pending.',
+		next: 'Wait until the accounts now PENDING_CLOSURE show CLOSED (r refreshes the list), then try again.',
+	},
+	CANNOT_CLOSE_MANAGEMENT_ACCOUNT: {
+		refused: 'close',
+		because: "it is the organization's management account.",
+		why: 'CloseAccount closes member accounts only. The management account is closed by its root user in the Billing console, after every member is closed or removed and the organization is deleted.',
+		next: 'Use the console closure steps (c on the management account shows them).',
+	},
+	ACCOUNT_CANNOT_LEAVE_ORGANIZATION: {
+		refused: 'remove',
+		because: 'it is the management account.',
+		why: 'The management account cannot leave its own organization.',
+		next: 'To get rid of it, remove or close every member, delete the organization, then close the account in the console (c shows the steps).',
+	},
+	ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION: {
+		refused: 'remove',
+		because: 'it has no verified phone number.',
+		why: 'A standalone account must have a verified phone number; accounts created by the organization usually have none.',
+		next: 'Sign in to the account (as root or an administrator), open the Account page and complete the phone verification, then try the removal again.',
+	},
+	ACCOUNT_CANNOT_LEAVE_WITHOUT_EULA: {
+		refused: 'remove',
+		because: 'the AWS Customer Agreement has not been accepted for it.',
+		why: 'A standalone account must have accepted the AWS Customer Agreement; accounts created by the organization have not.',
+		next: 'Sign in to the account, finish the standalone sign-up (it asks you to accept the agreement, add a payment method and choose a support plan), then try again.',
+	},
+	MEMBER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED: {
+		refused: 'remove',
+		because: 'it has no payment method.',
+		why: 'Once removed, the account pays its own bills, so it needs a payment method of its own.',
+		next: 'Sign in to the account, add a payment method in the Billing console (Payment preferences), then try again.',
+	},
+	INVALID_PAYMENT_INSTRUMENT: {
+		refused: 'remove',
+		because: 'its payment method is not valid.',
+		why: 'The card or payment method on the account was declined or has expired.',
+		next: 'Sign in to the account, fix or replace the payment method in the Billing console (Payment preferences), then try again.',
+	},
+	CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG: {
+		refused: 'remove',
+		because: 'it is a delegated administrator for a service.',
+		why: 'An account registered as delegated administrator cannot leave the organization.',
+		next: 'From the management account, deregister it first (aws organizations list-delegated-services-for-account, then deregister-delegated-administrator for each service), then try again.',
+	},
+};
+
 /** The fix for each reason RemoveAccountFromOrganization (and CloseAccount) can give. */
 function constraintViolation(reason: string | undefined, context: ExplainContext): Parts {
 	const account = accountLabel(context);
+	// Own keys only: a reason such as "constructor" must not find Object's.
+	const known = reason && Object.hasOwn(REFUSAL_REASONS, reason) ? REFUSAL_REASONS[reason] : undefined;
+	if (known) {
+		return { what: `AWS refused to ${known.refused} ${account}: ${known.because}`, why: known.why, next: known.next };
+	}
 	switch (reason) {
-		case 'CLOSE_ACCOUNT_QUOTA_EXCEEDED':
-			return {
-				what: `AWS refused to close ${account}: the organization has used its closure allowance.`,
-				why: 'Member accounts can be closed only up to 10% of the members (at least 10, at most 1,000) in a rolling 30-day window. Closures made outside orgdash count too.',
-				next: 'Wait until older closures leave the 30-day window and try again, or remove the account from the organization (x) and close it in the console as a standalone account.',
-			};
-		case 'CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED':
-			return {
-				what: `AWS refused to close ${account}: too many closures are in progress at the same time.`,
-				why: 'AWS allows only a few closures to be processed at once (believed to be 3). Earlier requests are still pending.',
-				next: 'Wait until the accounts now PENDING_CLOSURE show CLOSED (r refreshes the list), then try again.',
-			};
-		case 'CANNOT_CLOSE_MANAGEMENT_ACCOUNT':
-			return {
-				what: `AWS refused to close ${account}: it is the organization's management account.`,
-				why: 'CloseAccount closes member accounts only. The management account is closed by its root user in the Billing console, after every member is closed or removed and the organization is deleted.',
-				next: 'Use the console closure steps (c on the management account shows them).',
-			};
-		case 'ACCOUNT_CANNOT_LEAVE_ORGANIZATION':
-			return {
-				what: `AWS refused to remove ${account}: it is the management account.`,
-				why: 'The management account cannot leave its own organization.',
-				next: 'To get rid of it, remove or close every member, delete the organization, then close the account in the console (c shows the steps).',
-			};
-		case 'ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION':
-			return {
-				what: `AWS refused to remove ${account}: it has no verified phone number.`,
-				why: 'A standalone account must have a verified phone number; accounts created by the organization usually have none.',
-				next: 'Sign in to the account (as root or an administrator), open the Account page and complete the phone verification, then try the removal again.',
-			};
-		case 'ACCOUNT_CANNOT_LEAVE_WITHOUT_EULA':
-			return {
-				what: `AWS refused to remove ${account}: the AWS Customer Agreement has not been accepted for it.`,
-				why: 'A standalone account must have accepted the AWS Customer Agreement; accounts created by the organization have not.',
-				next: 'Sign in to the account, finish the standalone sign-up (it asks you to accept the agreement, add a payment method and choose a support plan), then try again.',
-			};
-		case 'MEMBER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED':
-			return {
-				what: `AWS refused to remove ${account}: it has no payment method.`,
-				why: 'Once removed, the account pays its own bills, so it needs a payment method of its own.',
-				next: 'Sign in to the account, add a payment method in the Billing console (Payment preferences), then try again.',
-			};
-		case 'INVALID_PAYMENT_INSTRUMENT':
-			return {
-				what: `AWS refused to remove ${account}: its payment method is not valid.`,
-				why: 'The card or payment method on the account was declined or has expired.',
-				next: 'Sign in to the account, fix or replace the payment method in the Billing console (Payment preferences), then try again.',
-			};
-		case 'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG':
-			return {
-				what: `AWS refused to remove ${account}: it is a delegated administrator for a service.`,
-				why: 'An account registered as delegated administrator cannot leave the organization.',
-				next: 'From the management account, deregister it first (aws organizations list-delegated-services-for-account, then deregister-delegated-administrator for each service), then try again.',
-			};
 		case 'WAIT_PERIOD_ACTIVE': {
 			const when = context.joinedAt
 				? ` It was created on ${day(context.joinedAt)}: try after ${day(addDays(context.joinedAt, WAIT_PERIOD_DAYS))} (older documentation says ${day(addDays(context.joinedAt, WAIT_PERIOD_DAYS_OLDER_DOCS))}).`

@@ -16,44 +16,22 @@
  * - a write that fails later switches to memory the same way, after that one
  *   failed write;
  * - sort and quota are read from memory: conf reads the file on every get.
+ *
+ * What a valid file is, and a failed write's reason, are in settings-file.ts.
  */
-import * as nodeFs from 'node:fs';
 import { basename, join } from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
-import { ensurePrivateFolder, PRIVATE_FILE_MODE, tightenMode } from './private-files.js';
-
-export interface ChecklistProgress {
-	/** Ids of the ticked backup items. */
-	readonly ticked: string[];
-	readonly updatedAt: string;
-}
-
-export interface SettingsShape {
-	/** The user's own account-quota figure (`--quota N`), used when Service Quotas cannot answer. */
-	quotaOverride?: number;
-	/** Dashboard sort, remembered between runs. */
-	sort?: string;
-	/** Backup-checklist progress, keyed by `${organizationId}/${accountId}`. */
-	checklist: Record<string, ChecklistProgress>;
-}
-
-/**
- * The file operations the wrapper itself does before conf takes over; tests
- * inject failing ones (EACCES, EROFS cannot be produced as root).
- */
-export type SettingsFileSystem = Pick<typeof nodeFs, 'readFileSync' | 'writeFileSync' | 'rmSync' | 'renameSync'> & {
-	/** Creates the folder 0700 (tightening it); throws as mkdir does. */
-	ensureFolder(path: string): void;
-};
-
-const NODE_FILE_SYSTEM: SettingsFileSystem = {
-	readFileSync: nodeFs.readFileSync,
-	writeFileSync: nodeFs.writeFileSync,
-	rmSync: nodeFs.rmSync,
-	renameSync: nodeFs.renameSync,
-	ensureFolder: ensurePrivateFolder,
-};
+import { PRIVATE_FILE_MODE, tightenMode } from './private-files.js';
+import {
+	type ChecklistProgress,
+	fileStamp,
+	NODE_FILE_SYSTEM,
+	parseSettings,
+	type SettingsFileSystem,
+	type SettingsShape,
+	writeFailureReason,
+} from './settings-file.js';
 
 const PROJECT_NAME = 'orgdash';
 export const SETTINGS_FILE = 'config.json';
@@ -65,60 +43,6 @@ export function configDirectory(): string | undefined {
 /** The settings folder: ORGDASH_CONFIG_DIR, else the one conf would choose (env-paths: ~/.config/orgdash...). */
 export function settingsDirectory(): string {
 	return configDirectory() ?? envPaths(PROJECT_NAME, { suffix: '' }).config;
-}
-
-function errorCode(error: unknown): string {
-	if (error instanceof SyntaxError) return 'SyntaxError';
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	if (code === 'EEXIST') return 'ENOTDIR'; // mkdir of a path that is a file
-	return code ?? (error instanceof Error ? error.message : String(error));
-}
-
-/** What a failed write means, in a word a user can search: EACCES, EROFS, ENOTDIR, ENOSPC... */
-function why(error: unknown): string {
-	switch (errorCode(error)) {
-		case 'EACCES':
-		case 'EPERM':
-			return 'permission denied';
-		case 'EROFS':
-			return 'read-only file system';
-		case 'ENOTDIR':
-			return 'a file is where the folder should be';
-		case 'ENOSPC':
-			return 'the disk is full';
-		case 'SyntaxError':
-			return 'the file was damaged while orgdash ran';
-		default:
-			return errorCode(error);
-	}
-}
-
-/** The settings as stored, or why not: a file that is not a settings object is damaged. */
-function parseSettings(text: string): SettingsShape | undefined {
-	let value: unknown;
-	try {
-		value = JSON.parse(text);
-	} catch {
-		return undefined;
-	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-	const record = value as Record<string, unknown>;
-	const checklist = record.checklist;
-	if (checklist !== undefined && (typeof checklist !== 'object' || checklist === null || Array.isArray(checklist))) {
-		return undefined;
-	}
-	const settings: SettingsShape = { checklist: (checklist as SettingsShape['checklist'] | undefined) ?? {} };
-	if (typeof record.quotaOverride === 'number') settings.quotaOverride = record.quotaOverride;
-	if (typeof record.sort === 'string') settings.sort = record.sort;
-	return settings;
-}
-
-/** 2026-12-01T20-00-00Z: a time that sorts and is a valid file name everywhere. */
-function fileStamp(now: Date): string {
-	return now
-		.toISOString()
-		.replace(/\.\d+Z$/, 'Z')
-		.replace(/:/g, '-');
 }
 
 export class Settings {
@@ -255,8 +179,8 @@ export class Settings {
 		if (this.readOnlyNoted) return;
 		this.readOnlyNoted = true;
 		this.notes.push({
-			full: `Settings are read-only: ${this.path} cannot be written (${why(error)}); sort and checklist progress last until you quit.`,
-			short: `settings read-only (${why(error)}): changes last until you quit`,
+			full: `Settings are read-only: ${this.path} cannot be written (${writeFailureReason(error)}); sort and checklist progress last until you quit.`,
+			short: `settings read-only (${writeFailureReason(error)}): changes last until you quit`,
 		});
 	}
 
@@ -276,13 +200,7 @@ export class Settings {
 	}
 
 	set quotaOverride(value: number | undefined) {
-		if (value === undefined) {
-			delete this.memory.quotaOverride;
-			this.write((store) => store.delete('quotaOverride'));
-		} else {
-			this.memory.quotaOverride = value;
-			this.write((store) => store.set('quotaOverride', value));
-		}
+		this.remember('quotaOverride', value);
 	}
 
 	get sort(): string | undefined {
@@ -290,12 +208,17 @@ export class Settings {
 	}
 
 	set sort(value: string | undefined) {
+		this.remember('sort', value);
+	}
+
+	/** A preference set, or forgotten when undefined: in memory at once, in the file when it can be written. */
+	private remember<K extends 'quotaOverride' | 'sort'>(key: K, value: SettingsShape[K] | undefined): void {
 		if (value === undefined) {
-			delete this.memory.sort;
-			this.write((store) => store.delete('sort'));
+			delete this.memory[key];
+			this.write((store) => store.delete(key));
 		} else {
-			this.memory.sort = value;
-			this.write((store) => store.set('sort', value));
+			this.memory[key] = value;
+			this.write((store) => store.set(key, value));
 		}
 	}
 

@@ -26,7 +26,6 @@ import { useNow } from './hooks/use-now.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { ThemeContext } from './hooks/use-theme.js';
 import {
-	boundTo,
 	DASHBOARD_KEYS,
 	DETAILS_KEYS,
 	FILTER_KEYS,
@@ -35,6 +34,7 @@ import {
 	HELP_KEYS,
 	JOURNAL_KEYS,
 } from './keymap.js';
+import { boundTo } from './keymap-lookup.js';
 import type { Route, ScreenContext } from './screens/context.js';
 import { type DashboardActions, DashboardScreen, tableRows } from './screens/DashboardScreen.js';
 import { DetailsScreen } from './screens/DetailsScreen.js';

@@ -5,8 +5,8 @@
  * the reducer as an event. Nothing here decides anything.
  */
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
-import type { FlowEffect, FlowEvent } from '../domain/close-flow.js';
 import type { ErrorInfo } from '../domain/error-codes.js';
+import type { FlowEffect, FlowEvent } from '../domain/flow/types.js';
 import { leavesOutcomeUnknown } from '../domain/outcome.js';
 import { redactCredentials } from '../domain/redact.js';
 import type { OrgGateway } from '../org/gateway.js';

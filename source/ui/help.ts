@@ -1,5 +1,6 @@
 /** The help screen's lines, generated from the keymap. Pure. */
-import { type KeyBinding, keysLabel } from './keymap.js';
+import type { KeyBinding } from './keymap.js';
+import { keysLabel } from './keymap-lookup.js';
 
 export interface HelpSection {
 	readonly title: string;

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensurePrivateFolder } from '../../source/store/private-files.js';
-import { Settings, type SettingsFileSystem } from '../../source/store/settings.js';
+import { Settings } from '../../source/store/settings.js';
+import type { SettingsFileSystem } from '../../source/store/settings-file.js';
 
 let root: string;
 

@@ -17,7 +17,8 @@ import { Settings } from '../../source/store/settings.js';
 import { sortAccounts } from '../../source/ui/account-list.js';
 import { accountsCache } from '../../source/ui/accounts-cache.js';
 import { App, DASHBOARD_ACTIONS } from '../../source/ui/app.js';
-import { boundTo, DASHBOARD_KEYS } from '../../source/ui/keymap.js';
+import { DASHBOARD_KEYS } from '../../source/ui/keymap.js';
+import { boundTo } from '../../source/ui/keymap-lookup.js';
 import { createTheme } from '../../source/ui/theme.js';
 import {
 	KEY,

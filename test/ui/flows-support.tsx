@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import type { Account, CallerIdentity, Organization } from '../../source/domain/account.js';
-import type { FlowState } from '../../source/domain/close-flow.js';
+import type { FlowState } from '../../source/domain/flow/types.js';
 import { createSandbox, type SandboxGateway } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';

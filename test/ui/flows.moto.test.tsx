@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DescribeAccountCommand, ListAccountsCommand } from '@aws-sdk/client-organizations';
 import { render } from 'ink-testing-library';
 import { afterEach, expect, it } from 'vitest';
-import type { FlowState } from '../../source/domain/close-flow.js';
+import type { FlowState } from '../../source/domain/flow/types.js';
 import { createAwsGateway } from '../../source/org/aws.js';
 import { Journal, reconcilePending } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';

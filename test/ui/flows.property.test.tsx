@@ -23,23 +23,17 @@ import type { Key } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Account, CallerIdentity, Organization } from '../../source/domain/account.js';
-import {
-	ANSWER_MAX_LENGTH,
-	type FlowEvent,
-	type FlowKind,
-	type FlowState,
-	flowReducer,
-	knownClosureTimes,
-	startFlow,
-	takesTypedText,
-} from '../../source/domain/close-flow.js';
+import { knownClosureTimes } from '../../source/domain/flow/closure-allowance.js';
+import { ANSWER_MAX_LENGTH, takesTypedText } from '../../source/domain/flow/confirmation.js';
+import { flowReducer, startFlow } from '../../source/domain/flow/reducer.js';
+import type { FlowEvent, FlowKind, FlowState } from '../../source/domain/flow/types.js';
 import { createSandbox, DEMO_ACCOUNTS, type SandboxGateway } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import { createFlowEffects } from '../../source/ui/flow-effects.js';
 import { flowKeyScheme } from '../../source/ui/hooks/use-flow.js';
 import { readInput } from '../../source/ui/hooks/use-keys.js';
-import { NO_KEY } from '../../source/ui/keymap.js';
+import { NO_KEY } from '../../source/ui/key-presses.js';
 import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
 import { KEYS, waitFor } from './flows-support.js';
 

@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { keyPresses, NO_KEY } from '../../source/ui/key-presses.js';
 import {
-	boundTo,
-	commandFor,
 	DASHBOARD_KEYS,
 	DETAILS_KEYS,
 	FILTER_KEYS,
 	FLOW_KEYS,
 	GLOBAL_KEYS,
 	HELP_KEYS,
-	hintLine,
-	hintText,
 	type KeyBinding,
 	type KeyState,
-	keyPresses,
-	keysLabel,
-	NO_KEY,
 	NOTICE_KEYS,
 } from '../../source/ui/keymap.js';
+import { boundTo, commandFor, hintLine, hintText, keysLabel } from '../../source/ui/keymap-lookup.js';
 
 const none: KeyState = NO_KEY;
 const text = (input: string) => [input, none] as const;

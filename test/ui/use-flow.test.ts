@@ -1,9 +1,9 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import type { FlowKey } from '../../source/domain/close-flow.js';
+import type { FlowKey } from '../../source/domain/flow/types.js';
 import { flowKeyScheme } from '../../source/ui/hooks/use-flow.js';
 import { readInput } from '../../source/ui/hooks/use-keys.js';
-import { NO_KEY } from '../../source/ui/keymap.js';
+import { NO_KEY } from '../../source/ui/key-presses.js';
 
 const plain = { ...NO_KEY, shift: false } as Key;
 const named = (name: keyof typeof NO_KEY): Key => ({ ...plain, [name]: true }) as Key;

@@ -88,24 +88,13 @@ class FakeTerminalInput extends EventEmitter {
 	}
 
 	read = (): string | null => this.pending.shift() ?? null;
-	setEncoding(): this {
-		return this;
-	}
-	setRawMode(): this {
-		return this;
-	}
-	ref(): this {
-		return this;
-	}
-	unref(): this {
-		return this;
-	}
-	resume(): this {
-		return this;
-	}
-	pause(): this {
-		return this;
-	}
+	// Ink calls these on a terminal; a fake one has nothing to set, and answers with itself as Node's streams do.
+	readonly setEncoding = (): this => this;
+	readonly setRawMode = (): this => this;
+	readonly ref = (): this => this;
+	readonly unref = (): this => this;
+	readonly resume = (): this => this;
+	readonly pause = (): this => this;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import type { Account } from '../../domain/account.js';
-import type { FlowState } from '../../domain/close-flow.js';
+import type { FlowState } from '../../domain/flow/types.js';
 import type { FlowChoice } from '../../domain/flow-choice.js';
 import { resolveQuotaLimit } from '../../domain/quota.js';
 import type { OrgGateway } from '../../org/gateway.js';

@@ -4,9 +4,11 @@
  * before React re-renders already meets the 'submitting' step and is ignored.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type FlowEvent, type FlowKey, type FlowState, flowReducer, type Transition } from '../../domain/close-flow.js';
+import { flowReducer } from '../../domain/flow/reducer.js';
+import type { FlowEvent, FlowKey, FlowState, Transition } from '../../domain/flow/types.js';
 import type { FlowEffects } from '../flow-effects.js';
-import { FLOW_KEYS, type FlowCommand, type KeyBinding, type KeyPress } from '../keymap.js';
+import type { KeyPress } from '../key-presses.js';
+import { FLOW_KEYS, type FlowCommand, type KeyBinding } from '../keymap.js';
 import type { KeyScheme } from './use-keys.js';
 
 /** The flows' key table, and the same without the keys that type a character (for the steps that take text). */

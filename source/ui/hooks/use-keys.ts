@@ -5,7 +5,9 @@
  */
 import { useInput } from 'ink';
 import { useCallback, useRef } from 'react';
-import { commandFor, type KeyBinding, type KeyPress, type KeyState, keyPresses } from '../keymap.js';
+import { type KeyPress, keyPresses } from '../key-presses.js';
+import type { KeyBinding, KeyState } from '../keymap.js';
+import { commandFor } from '../keymap-lookup.js';
 
 export interface KeyScheme<C extends string> {
 	readonly bindings: readonly KeyBinding<C>[];

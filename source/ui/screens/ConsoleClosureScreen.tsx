@@ -8,7 +8,8 @@ import { type ConsoleClosureInput, consoleClosureKey, consoleClosureSteps } from
 import { flowKeyScheme } from '../hooks/use-flow.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useTheme } from '../hooks/use-theme.js';
-import { FLOW_KEYS, hintText } from '../keymap.js';
+import { FLOW_KEYS } from '../keymap.js';
+import { hintText } from '../keymap-lookup.js';
 
 /** The keys of every step but the last, and of the last (from FLOW_KEYS: the console steps are part of a flow). */
 export const CONSOLE_CLOSURE_HINTS = hintText(FLOW_KEYS, [

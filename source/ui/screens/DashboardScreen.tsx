@@ -6,14 +6,8 @@ import { AccountTable } from '../components/AccountTable.js';
 import { ErrorPanel } from '../components/ErrorPanel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { type KeyScheme, useKeys } from '../hooks/use-keys.js';
-import {
-	boundTo,
-	DASHBOARD_KEYS,
-	type DashboardCommand,
-	FILTER_KEYS,
-	type FilterCommand,
-	hintLine,
-} from '../keymap.js';
+import { DASHBOARD_KEYS, type DashboardCommand, FILTER_KEYS, type FilterCommand } from '../keymap.js';
+import { boundTo, hintLine } from '../keymap-lookup.js';
 import { describeLoadFailure } from '../load-errors.js';
 import type { ScreenContext } from './context.js';
 

@@ -2,7 +2,8 @@
 import { Box, Text } from 'ink';
 import { DetailsPane } from '../components/DetailsPane.js';
 import { useKeys } from '../hooks/use-keys.js';
-import { DETAILS_KEYS, hintLine } from '../keymap.js';
+import { DETAILS_KEYS } from '../keymap.js';
+import { hintLine } from '../keymap-lookup.js';
 import type { ScreenContext } from './context.js';
 
 export function DetailsScreen({ context, accountId }: { readonly context: ScreenContext; readonly accountId: string }) {

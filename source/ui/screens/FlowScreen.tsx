@@ -8,18 +8,13 @@ import Spinner from 'ink-spinner';
 import { type ReactNode, useState } from 'react';
 import type { Account } from '../../domain/account.js';
 import { backupChecklist } from '../../domain/checklist.js';
-import {
-	allowanceView,
-	type FlowContext,
-	type FlowKind,
-	type FlowState,
-	knownClosureTimes,
-	startFlow,
-	stepTrail,
-	takesTypedText,
-} from '../../domain/close-flow.js';
+import { allowanceView, knownClosureTimes } from '../../domain/flow/closure-allowance.js';
+import { takesTypedText } from '../../domain/flow/confirmation.js';
+import { startFlow } from '../../domain/flow/reducer.js';
+import { stepTrail } from '../../domain/flow/step-trail.js';
+import type { FlowContext, FlowKind, FlowState } from '../../domain/flow/types.js';
 import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../domain/quota.js';
-import { removalPrerequisites } from '../../domain/remove-flow.js';
+import { removalPrerequisites } from '../../domain/removal.js';
 import { ChecklistStep } from '../components/flow/ChecklistStep.js';
 import { ConfirmIdStep } from '../components/flow/ConfirmIdStep.js';
 import { ConfirmYesStep } from '../components/flow/ConfirmYesStep.js';
@@ -34,7 +29,8 @@ import { TrackingStep } from '../components/flow/TrackingStep.js';
 import { createFlowEffects, type FlowServices } from '../flow-effects.js';
 import { flowKeyScheme, useFlow } from '../hooks/use-flow.js';
 import { useKeys } from '../hooks/use-keys.js';
-import { FLOW_KEYS, type FlowCommand, type HintSpec, hintText } from '../keymap.js';
+import { FLOW_KEYS, type FlowCommand } from '../keymap.js';
+import { type HintSpec, hintText } from '../keymap-lookup.js';
 import { ConsoleClosureScreen } from './ConsoleClosureScreen.js';
 
 export interface FlowScreenProps {

@@ -4,7 +4,8 @@ import { clamp } from '../account-list.js';
 import { HelpPane, helpRoom } from '../components/HelpPane.js';
 import { type HelpSection, helpLines } from '../help.js';
 import { useKeys } from '../hooks/use-keys.js';
-import { HELP_KEYS, hintLine } from '../keymap.js';
+import { HELP_KEYS } from '../keymap.js';
+import { hintLine } from '../keymap-lookup.js';
 import type { ScreenContext } from './context.js';
 
 export function HelpScreen({

@@ -4,7 +4,8 @@ import { useMemo, useRef, useState } from 'react';
 import { type Journal, type JournalEntry, journalEntries } from '../../store/journal.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useTheme } from '../hooks/use-theme.js';
-import { hintLine, JOURNAL_KEYS } from '../keymap.js';
+import { JOURNAL_KEYS } from '../keymap.js';
+import { hintLine } from '../keymap-lookup.js';
 import { fitWidth } from '../text.js';
 
 export interface JournalScreenProps {

@@ -12,7 +12,8 @@ import type { OrgGateway } from '../../org/gateway.js';
 import { type Journal, type JournalRecord, type Reconciliation, reconcilePending } from '../../store/journal.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useTheme } from '../hooks/use-theme.js';
-import { hintText, NOTICE_KEYS } from '../keymap.js';
+import { NOTICE_KEYS } from '../keymap.js';
+import { hintText } from '../keymap-lookup.js';
 
 export interface ReconcileScreenProps {
 	readonly journal: Journal;

@@ -1,6 +1,6 @@
 /** The typed confirmation: the account id, all 12 digits. */
 import { Box, Text } from 'ink';
-import type { DestructiveAction } from '../../../domain/close-flow.js';
+import type { DestructiveAction } from '../../../domain/flow/types.js';
 import { useTheme } from '../../hooks/use-theme.js';
 
 export interface ConfirmIdStepProps {

@@ -1,6 +1,7 @@
 /** The last question. No is the default: only the typed line y or yes, then Enter, goes ahead. */
 import { Box, Text } from 'ink';
-import { type DestructiveAction, isYes } from '../../../domain/close-flow.js';
+import { isYes } from '../../../domain/flow/confirmation.js';
+import type { DestructiveAction } from '../../../domain/flow/types.js';
 import { useTheme } from '../../hooks/use-theme.js';
 
 export interface ConfirmYesStepProps {

@@ -1,6 +1,7 @@
 /** Before you start: what closing means, its effect on the quota, and the closure allowance left. */
 import { Box, Text } from 'ink';
-import { type AllowanceView, CLOSING_MEANS } from '../../../domain/close-flow.js';
+import { CLOSING_MEANS } from '../../../domain/flow/closing.js';
+import type { AllowanceView } from '../../../domain/flow/closure-allowance.js';
 import { CLOSURE_WINDOW_DAYS } from '../../../domain/quota.js';
 import { day } from '../../format.js';
 import { useTheme } from '../../hooks/use-theme.js';

@@ -1,6 +1,6 @@
 /** The path: close inside the organization, remove it first and close it in the console, or cancel. */
 import { Box, Text } from 'ink';
-import { PATH_OPTIONS, type PathOption } from '../../../domain/close-flow.js';
+import { PATH_OPTIONS, type PathOption } from '../../../domain/flow/types.js';
 import { day } from '../../format.js';
 import { useTheme } from '../../hooks/use-theme.js';
 import { Heading } from './FlowFrame.js';

@@ -1,6 +1,6 @@
 /** Why orgdash will not start this flow, each reason with what to do instead. */
 import { Box, Text } from 'ink';
-import type { Refusal } from '../../../domain/remove-flow.js';
+import type { Refusal } from '../../../domain/removal.js';
 import { useTheme } from '../../hooks/use-theme.js';
 import { Heading } from './FlowFrame.js';
 

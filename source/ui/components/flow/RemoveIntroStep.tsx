@@ -1,6 +1,6 @@
 /** What removal means and what the account needs before AWS lets it leave. */
 import { Box, Text } from 'ink';
-import { type Prerequisite, REMOVAL_MEANS } from '../../../domain/remove-flow.js';
+import { type Prerequisite, REMOVAL_MEANS } from '../../../domain/removal.js';
 import { count } from '../../format.js';
 import { useTheme } from '../../hooks/use-theme.js';
 import { Bullet, Heading } from './FlowFrame.js';

@@ -1,7 +1,7 @@
 /** The request is on its way; keys are ignored until AWS answers. */
 import { Text } from 'ink';
 import Spinner from 'ink-spinner';
-import type { DestructiveAction } from '../../../domain/close-flow.js';
+import type { DestructiveAction } from '../../../domain/flow/types.js';
 
 export function SubmittingStep({
 	action,

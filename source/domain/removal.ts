@@ -2,7 +2,7 @@
  * Removal of a member from the organization (RemoveAccountFromOrganization):
  * what it means, what the account needs before it can stand alone, and when
  * orgdash refuses to start. The steps themselves run in the shared flow
- * reducer (close-flow.ts).
+ * reducer (flow/reducer.ts).
  */
 import type { Account, CallerIdentity, Organization } from './account.js';
 import { WAIT_PERIOD_DAYS, WAIT_PERIOD_DAYS_OLDER_DOCS } from './explain.js';

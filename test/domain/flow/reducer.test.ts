@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Account, Organization } from '../../source/domain/account.js';
-import { CHECKLIST_ITEM_IDS } from '../../source/domain/checklist.js';
-import {
-	ANSWER_MAX_LENGTH,
-	allowanceView,
-	type FlowContext,
-	type FlowEffect,
-	type FlowEvent,
-	type FlowKey,
-	type FlowState,
-	flowReducer,
-	isYes,
-	knownClosureTimes,
-	startFlow,
-	stepTrail,
-} from '../../source/domain/close-flow.js';
-import type { AccountFacts } from '../../source/domain/facts.js';
-import { removalPrerequisites } from '../../source/domain/remove-flow.js';
+import type { Account, Organization } from '../../../source/domain/account.js';
+import { CHECKLIST_ITEM_IDS } from '../../../source/domain/checklist.js';
+import type { AccountFacts } from '../../../source/domain/facts.js';
+import { allowanceView, knownClosureTimes } from '../../../source/domain/flow/closure-allowance.js';
+import { ANSWER_MAX_LENGTH, isYes } from '../../../source/domain/flow/confirmation.js';
+import { flowReducer, startFlow } from '../../../source/domain/flow/reducer.js';
+import { stepTrail } from '../../../source/domain/flow/step-trail.js';
+import type { FlowContext, FlowEffect, FlowEvent, FlowKey, FlowState } from '../../../source/domain/flow/types.js';
+import { removalPrerequisites } from '../../../source/domain/removal.js';
 
 const NOW = '2026-05-10T12:00:00.000Z';
 const MANAGEMENT = '111111111111';

@@ -1,0 +1,78 @@
+/** The benchmark's command line: its options, their usage text, and the command as it was typed. */
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectPath, projectRoot } from './paths.js';
+
+const DEFAULT_SIZES = [1000, 5000, 10_000];
+
+export interface Options {
+	readonly sizes: number[];
+	readonly runs: number;
+	readonly presses: number;
+	readonly moto: boolean;
+	readonly quick: boolean;
+	readonly out: string;
+}
+
+export class UsageError extends Error {}
+
+export function parseOptions(argv: string[]): Options {
+	let parsed: ReturnType<typeof parseArgs>;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			options: {
+				sizes: { type: 'string' },
+				runs: { type: 'string' },
+				presses: { type: 'string' },
+				quick: { type: 'boolean', default: false },
+				'no-moto': { type: 'boolean', default: false },
+				out: { type: 'string' },
+				help: { type: 'boolean', default: false },
+			},
+			strict: true,
+		});
+	} catch (error) {
+		throw new UsageError((error as Error).message);
+	}
+	const values = parsed.values as Record<string, string | boolean | undefined>;
+	if (values.help) throw new UsageError('');
+	const positive = (name: string, text: string): number => {
+		const value = Number(text);
+		if (!Number.isInteger(value) || value < 1) {
+			throw new UsageError(`--${name} takes whole numbers of 1 or more, not "${text}".`);
+		}
+		return value;
+	};
+	let sizes =
+		typeof values.sizes === 'string'
+			? values.sizes.split(',').map((part) => positive('sizes', part.trim()))
+			: [...DEFAULT_SIZES];
+	sizes = [...new Set(sizes)].sort((a, b) => a - b);
+	const quick = values.quick === true;
+	if (quick) sizes = [sizes[0] as number];
+	return {
+		sizes,
+		runs: quick ? 1 : typeof values.runs === 'string' ? positive('runs', values.runs) : 3,
+		presses: typeof values.presses === 'string' ? positive('presses', values.presses) : quick ? 15 : 40,
+		moto: values['no-moto'] !== true,
+		quick,
+		out: typeof values.out === 'string' ? values.out : projectPath('.bench', 'latest.md'),
+	};
+}
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+  --sizes 1000,5000,10000   organization sizes (accounts)
+  --runs N                  repeated runs per figure (default 3)
+  --quick                   the smallest size, one run (for CI)
+  --no-moto                 skip the figures that need a moto server (loads, starts on moto)
+  --presses N               key presses per key and run (default 40)
+  --out FILE                where the markdown goes (default .bench/latest.md)`;
+
+export function commandLine(argv: string[]): string {
+	const args = argv.map((arg) => (/^[\w,./=-]+$/.test(arg) ? arg : JSON.stringify(arg))).join(' ');
+	return process.env.npm_lifecycle_event === 'bench'
+		? `npm run bench${args ? ` -- ${args}` : ''}`
+		: `node ${relative(projectRoot, process.argv[1] ?? 'dist-tools/bench/run.js')}${args ? ` ${args}` : ''}`;
+}

@@ -1,0 +1,234 @@
+/** The runs: key presses and starts on the demo organization, then loads and starts against moto, directly and through the proxy. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findMotoServer, type MotoServer, startMoto } from '../../test/support/moto-server.js';
+import { startProxy } from '../../test/support/proxy.js';
+import { timeAwsCliListAccounts } from './aws-cli.js';
+import type { Options } from './command-line.js';
+import { FIGURE, KEY_FIGURES, PROXY_DELAY_MS, THROTTLE_SHARE } from './figures.js';
+import { timeKeys } from './keys.js';
+import type { KeyName } from './keys-child.js';
+import { loadSideBySide, timeOrgdashLoad } from './load.js';
+import { measure, progress, type Results } from './results.js';
+import { createOrganizationTree, growOrganization, largestParent, OU_DEPTH, type SeededOrganization } from './seed.js';
+import { motoStartEnvironment, timeStart } from './starts.js';
+
+export async function measureDemo(results: Results, options: Options): Promise<void> {
+	for (let run = 1; run <= options.runs; run++) {
+		progress(`demo start, run ${run}/${options.runs}`);
+		await measure(results, [FIGURE.demoFirstRow, FIGURE.demoWholeList], undefined, async () => {
+			const start = await timeStart(['--demo']);
+			results.add(FIGURE.demoFirstRow, undefined, start.firstRowMs);
+			results.add(FIGURE.demoWholeList, undefined, start.wholeListMs);
+		});
+	}
+	for (const size of options.sizes) {
+		for (let run = 1; run <= options.runs; run++) {
+			progress(`${size} accounts: key presses, run ${run}/${options.runs}`);
+			await measure(results, Object.values(KEY_FIGURES), size, async () => {
+				const keys = await timeKeys(size, options.presses);
+				for (const [name, figure] of Object.entries(KEY_FIGURES) as [KeyName, string][]) {
+					results.add(figure, size, ...keys.keys[name].settledFrame);
+				}
+			});
+			progress(`${size} accounts: demo start, run ${run}/${options.runs}`);
+			await measure(results, [FIGURE.sizedFirstRow, FIGURE.sizedWholeList, FIGURE.memoryDemo], size, async () => {
+				const start = await timeStart(['--demo-accounts', String(size)], { expectedTotal: size });
+				results.add(FIGURE.sizedFirstRow, size, start.firstRowMs);
+				results.add(FIGURE.sizedWholeList, size, start.wholeListMs);
+				if (start.peakMemoryMB !== undefined) results.add(FIGURE.memoryDemo, size, start.peakMemoryMB);
+				else results.note(FIGURE.memoryDemo, size, 'not readable here (needs Linux /proc)');
+			});
+		}
+	}
+}
+
+export async function measureMoto(results: Results, options: Options, context: string[]): Promise<void> {
+	let moto: MotoServer;
+	try {
+		moto = await startMoto(findMotoServer(), { pinCallerAccount: true });
+	} catch (error) {
+		for (const size of options.sizes) {
+			for (const figure of Object.values(FIGURE).filter((name) => /moto|full load/.test(name))) {
+				results.failed(figure, size, error);
+			}
+		}
+		return;
+	}
+	try {
+		const organization: SeededOrganization = await createOrganizationTree(moto.endpoint);
+		context.push(
+			`moto: ${organization.ous.length} OUs up to ${OU_DEPTH} levels below the root; one OU holds about a tenth of the accounts (accounts created with CreateAccount and moved with MoveAccount through the SDK).`,
+		);
+		const largest = options.sizes[options.sizes.length - 1] as number;
+		for (const size of options.sizes) {
+			progress(`${size} accounts: seeding moto`);
+			const seedStart = performance.now();
+			await growOrganization(moto.endpoint, organization, size - 1);
+			progress(
+				`${size} accounts: seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (largest parent: ${largestParent(organization)} accounts)`,
+			);
+			const parentNote = `largest OU ${largestParent(organization).toLocaleString('en-US')} accounts`;
+			results.note(FIGURE.proxyOrgdash, size, parentNote);
+			for (let run = 1; run <= options.runs; run++) {
+				progress(`${size} accounts: full load direct, run ${run}/${options.runs}`);
+				await measure(
+					results,
+					[FIGURE.directOrgdash, FIGURE.directCli, FIGURE.directRatio, FIGURE.memoryLoad],
+					size,
+					async () => {
+						const load = await loadSideBySide(moto.endpoint, { count: run === 1 });
+						checkCount(load.orgdash.accounts, size, 'orgdash');
+						if (load.cli.accounts !== undefined) checkCount(load.cli.accounts, size, 'aws CLI');
+						results.add(FIGURE.directOrgdash, size, load.orgdash.seconds);
+						results.add(FIGURE.directCli, size, load.cli.seconds);
+						results.add(FIGURE.directRatio, size, load.ratio);
+						results.add(FIGURE.memoryLoad, size, load.orgdash.maxRssMB);
+					},
+				);
+
+				progress(`${size} accounts: full load through the ${PROXY_DELAY_MS} ms proxy, run ${run}/${options.runs}`);
+				await measure(results, [FIGURE.proxyOrgdash, FIGURE.proxyCli, FIGURE.proxyRatio], size, async () => {
+					const proxy = await startProxy({ target: moto.endpoint, delayMs: PROXY_DELAY_MS });
+					try {
+						const orgdash = await timeOrgdashLoad(proxy.endpoint);
+						const orgdashRequests = proxy.stats.requests;
+						const cli = await timeAwsCliListAccounts(proxy.endpoint);
+						checkCount(orgdash.accounts, size, 'orgdash');
+						results.add(FIGURE.proxyOrgdash, size, orgdash.seconds);
+						results.add(FIGURE.proxyCli, size, cli.seconds);
+						results.add(FIGURE.proxyRatio, size, orgdash.seconds / cli.seconds);
+						results.note(
+							FIGURE.proxyOrgdash,
+							size,
+							`${orgdashRequests.toLocaleString('en-US')} requests, ${proxy.stats.maxInFlight} at once at most`,
+						);
+						results.note(
+							FIGURE.proxyCli,
+							size,
+							`${(proxy.stats.requests - orgdashRequests).toLocaleString('en-US')} requests, one at a time`,
+						);
+					} finally {
+						await proxy.close();
+					}
+				});
+
+				progress(`${size} accounts: dashboard starts on moto, run ${run}/${options.runs}`);
+				await measureStarts(results, size, moto.endpoint, {
+					firstRow: FIGURE.motoFirstRow,
+					wholeList: FIGURE.motoWholeList,
+					cachedFirstRow: FIGURE.cachedFirstRow,
+					cachedWholeList: FIGURE.cachedWholeList,
+					memory: FIGURE.memoryMoto,
+				});
+				progress(
+					`${size} accounts: dashboard starts through the ${PROXY_DELAY_MS} ms proxy, run ${run}/${options.runs}`,
+				);
+				const startProxyServer = await startProxy({ target: moto.endpoint, delayMs: PROXY_DELAY_MS });
+				try {
+					await measureStarts(results, size, startProxyServer.endpoint, {
+						firstRow: FIGURE.proxyFirstRow,
+						wholeList: FIGURE.proxyWholeList,
+						cachedFirstRow: FIGURE.proxyCachedFirstRow,
+						cachedWholeList: FIGURE.proxyCachedWholeList,
+					});
+				} finally {
+					await startProxyServer.close();
+				}
+			}
+			if (size === largest) {
+				progress(`${size} accounts: full load with ${THROTTLE_SHARE * 100}% of answers throttled (once)`);
+				const figures = [FIGURE.throttledOrgdash, FIGURE.throttledCli, FIGURE.throttledSurvives];
+				await measure(results, figures, size, async () => {
+					const proxy = await startProxy({
+						target: moto.endpoint,
+						delayMs: PROXY_DELAY_MS,
+						throttleShare: THROTTLE_SHARE,
+					});
+					try {
+						const orgdash = await timeOrgdashLoad(proxy.endpoint).catch((error: unknown) => error as Error);
+						const orgdashThrottled = proxy.stats.throttled;
+						const orgdashRequests = proxy.stats.requests;
+						const cli = await timeAwsCliListAccounts(proxy.endpoint, { count: true }).catch(
+							(error: unknown) => error as Error,
+						);
+						const orgdashCount = orgdash instanceof Error ? undefined : orgdash.accounts;
+						const cliCount = cli instanceof Error ? undefined : cli.accounts;
+						keepThrottledLoad(results, FIGURE.throttledOrgdash, size, orgdash, {
+							throttled: orgdashThrottled,
+							requests: orgdashRequests,
+						});
+						keepThrottledLoad(results, FIGURE.throttledCli, size, cli, {
+							throttled: proxy.stats.throttled - orgdashThrottled,
+							requests: proxy.stats.requests - orgdashRequests,
+						});
+						const survives = orgdashCount === size && cliCount === size;
+						results.add(FIGURE.throttledSurvives, size, survives ? 1 : 0);
+						results.note(
+							FIGURE.throttledSurvives,
+							size,
+							`orgdash ${orgdashCount ?? 'failed'}, CLI ${cliCount ?? 'failed'}`,
+						);
+					} finally {
+						await proxy.close();
+					}
+				});
+			}
+		}
+	} finally {
+		await moto.stop();
+	}
+}
+
+/** One side of the throttled load: its time and how many of its requests were throttled, or why it failed. */
+function keepThrottledLoad(
+	results: Results,
+	figure: string,
+	size: number,
+	load: { readonly seconds: number; readonly accounts?: number | undefined } | Error,
+	proxySaw: { readonly throttled: number; readonly requests: number },
+): void {
+	if (load instanceof Error) {
+		results.note(figure, size, `failed: ${load.message.split('\n')[0]}`);
+		return;
+	}
+	results.add(figure, size, load.seconds);
+	results.note(
+		figure,
+		size,
+		`${proxySaw.throttled} of ${proxySaw.requests} requests throttled; ${load.accounts} accounts`,
+	);
+}
+
+/** A first start on an empty settings folder, then a second one that finds the list the first one cached. */
+async function measureStarts(
+	results: Results,
+	size: number,
+	endpoint: string,
+	figures: { firstRow: string; wholeList: string; cachedFirstRow: string; cachedWholeList: string; memory?: string },
+): Promise<void> {
+	const configDirectory = await mkdtemp(join(tmpdir(), 'orgdash-bench-'));
+	try {
+		const env = motoStartEnvironment(configDirectory);
+		const args = ['--endpoint-url', endpoint];
+		const firstFigures = [figures.firstRow, figures.wholeList, ...(figures.memory ? [figures.memory] : [])];
+		await measure(results, firstFigures, size, async () => {
+			const first = await timeStart(args, { env, expectedTotal: size });
+			results.add(figures.firstRow, size, first.firstRowMs);
+			results.add(figures.wholeList, size, first.wholeListMs);
+			if (figures.memory && first.peakMemoryMB !== undefined) results.add(figures.memory, size, first.peakMemoryMB);
+		});
+		await measure(results, [figures.cachedFirstRow, figures.cachedWholeList], size, async () => {
+			const second = await timeStart(args, { env, expectedTotal: size });
+			results.add(figures.cachedFirstRow, size, second.firstRowMs);
+			results.add(figures.cachedWholeList, size, second.wholeListMs);
+		});
+	} finally {
+		await rm(configDirectory, { recursive: true, force: true });
+	}
+}
+
+function checkCount(actual: number, expected: number, who: string): void {
+	if (actual !== expected) throw new Error(`${who} listed ${actual} accounts, not ${expected}`);
+}
