@@ -31,7 +31,7 @@ async function createGateway(options: CliOptions): Promise<OrgGateway> {
 
 async function listJson(gateway: OrgGateway, settings: Settings): Promise<number> {
 	try {
-		const { Journal } = await import('./store/journal.js');
+		const { Journal } = await import('./store/journal/journal.js');
 		const document = await listDocument(gateway, settings.quotaOverride, (organizationId) => {
 			try {
 				return new Journal(settings.directory, organizationId).closureDates();
@@ -57,7 +57,8 @@ async function journalJson(gateway: OrgGateway, settings: Settings): Promise<num
 		printError(oneLine(describeLoadFailure({ operation: 'describeOrganization', error }, 'command')));
 		return FAILURE_EXIT;
 	}
-	const { Journal, journalDocument } = await import('./store/journal.js');
+	const { Journal } = await import('./store/journal/journal.js');
+	const { journalDocument } = await import('./store/journal/document.js');
 	const document = journalDocument(new Journal(settings.directory, organizationId));
 	process.stdout.write(`${jsonForTerminal(document)}\n`);
 	return 0;

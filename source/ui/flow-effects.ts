@@ -10,7 +10,8 @@ import type { ErrorInfo } from '../domain/error-codes.js';
 import { leavesOutcomeUnknown } from '../domain/outcome.js';
 import { redactCredentials } from '../domain/redact.js';
 import type { OrgGateway } from '../org/gateway.js';
-import { type Journal, type JournalRecord, reconcileIntent } from '../store/journal.js';
+import type { Journal, JournalRecord } from '../store/journal/journal.js';
+import { reconcileIntent } from '../store/journal/reconcile.js';
 
 /** The part of Settings the flows use (checklist progress per account). */
 export interface ProgressStore {

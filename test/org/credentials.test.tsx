@@ -17,7 +17,7 @@ import { displayText } from '../../source/domain/display-text.js';
 import { redactCredentials } from '../../source/domain/redact.js';
 import { createAwsGateway } from '../../source/org/aws.js';
 import { OrgError } from '../../source/org/errors.js';
-import { Journal } from '../../source/store/journal.js';
+import { Journal } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import { App } from '../../source/ui/app.js';
 import { createFlowEffects } from '../../source/ui/flow-effects.js';

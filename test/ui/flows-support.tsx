@@ -6,7 +6,7 @@ import { render } from 'ink-testing-library';
 import type { Account, CallerIdentity, Organization } from '../../source/domain/account.js';
 import type { FlowState } from '../../source/domain/close-flow.js';
 import { createSandbox, type SandboxGateway } from '../../source/org/sandbox.js';
-import { Journal } from '../../source/store/journal.js';
+import { Journal } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import type { FlowServices } from '../../source/ui/flow-effects.js';
 import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';

@@ -14,7 +14,7 @@ import {
 	SANDBOX_CLOSURE_DELAY_MS,
 	type SandboxGateway,
 } from '../../source/org/sandbox.js';
-import { Journal } from '../../source/store/journal.js';
+import { Journal } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import { App } from '../../source/ui/app.js';
 import { createTheme } from '../../source/ui/theme.js';

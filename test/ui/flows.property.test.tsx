@@ -34,7 +34,7 @@ import {
 	takesTypedText,
 } from '../../source/domain/close-flow.js';
 import { createSandbox, DEMO_ACCOUNTS, type SandboxGateway } from '../../source/org/sandbox.js';
-import { Journal } from '../../source/store/journal.js';
+import { Journal } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import { createFlowEffects } from '../../source/ui/flow-effects.js';
 import { flowKeyScheme } from '../../source/ui/hooks/use-flow.js';

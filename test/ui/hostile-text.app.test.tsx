@@ -11,7 +11,7 @@ import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
 import { createSandbox, DEMO_ACCOUNTS, type SandboxGateway } from '../../source/org/sandbox.js';
-import { Journal, journalFile } from '../../source/store/journal.js';
+import { Journal, journalFile } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import { App } from '../../source/ui/app.js';
 import { createTheme } from '../../source/ui/theme.js';
