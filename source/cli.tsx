@@ -22,7 +22,7 @@ function printError(message: string): void {
 
 async function createGateway(options: CliOptions): Promise<OrgGateway> {
 	if (options.demo) {
-		const { createSandbox } = await import('./org/sandbox.js');
+		const { createSandbox } = await import('./org/sandbox/engine.js');
 		return createSandbox(options.demoAccounts === undefined ? {} : { accountCount: options.demoAccounts });
 	}
 	const { createAwsGateway } = await import('./org/aws.js');

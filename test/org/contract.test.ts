@@ -18,13 +18,9 @@ import { resolveQuotaLimit } from '../../source/domain/quota.js';
 import { createAwsGateway } from '../../source/org/aws.js';
 import { isOrgError, type OrgError } from '../../source/org/errors.js';
 import type { OrgGateway } from '../../source/org/gateway.js';
-import {
-	createSandbox,
-	DEMO_ACCOUNTS,
-	DEMO_MANAGEMENT_ACCOUNT_ID,
-	DEMO_ORGANIZATION_ID,
-	SANDBOX_CLOSURE_DELAY_MS,
-} from '../../source/org/sandbox.js';
+import { DEMO_ACCOUNTS, DEMO_MANAGEMENT_ACCOUNT_ID, DEMO_ORGANIZATION_ID } from '../../source/org/sandbox/demo.js';
+import { createSandbox } from '../../source/org/sandbox/engine.js';
+import { SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox/types.js';
 import {
 	describeWithMoto,
 	MOTO_CALLER_ACCOUNT_ID,

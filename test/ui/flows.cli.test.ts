@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pty from '@lydell/node-pty';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../source/org/sandbox.js';
+import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
 import { Journal } from '../../source/store/journal/journal.js';
 import { terminalEnvironment } from '../support/pty.js';
 import { VirtualScreen } from '../support/screen.js';

@@ -33,7 +33,9 @@ import {
 	startFlow,
 	takesTypedText,
 } from '../../source/domain/close-flow.js';
-import { createSandbox, DEMO_ACCOUNTS, type SandboxGateway } from '../../source/org/sandbox.js';
+import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
+import { createSandbox } from '../../source/org/sandbox/engine.js';
+import type { SandboxGateway } from '../../source/org/sandbox/types.js';
 import { Journal } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import { createFlowEffects } from '../../source/ui/flow-effects.js';
