@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { describeLoadFailure, oneLine } from './domain/explain-load.js';
 /**
  * orgdash: flags -> settings -> gateway -> the dashboard, or JSON for scripts.
  * Ink, React and the AWS SDK are loaded only when needed, so `--demo` starts
@@ -10,7 +11,6 @@ import type { OrgGateway } from './org/gateway.js';
 import { Settings } from './store/settings.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
 import { jsonForTerminal, ListFailure, listDocument } from './ui/list-document.js';
-import { describeLoadFailure, oneLine } from './ui/load-errors.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
@@ -25,7 +25,7 @@ async function createGateway(options: CliOptions): Promise<OrgGateway> {
 		const { createSandbox } = await import('./org/sandbox/engine.js');
 		return createSandbox(options.demoAccounts === undefined ? {} : { accountCount: options.demoAccounts });
 	}
-	const { createAwsGateway } = await import('./org/aws.js');
+	const { createAwsGateway } = await import('./org/aws/gateway.js');
 	return createAwsGateway({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
 }
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowEvent } from '../../source/domain/close-flow.js';
 import { displayText } from '../../source/domain/display-text.js';
 import { redactCredentials } from '../../source/domain/redact.js';
-import { createAwsGateway } from '../../source/org/aws.js';
+import { createAwsGateway } from '../../source/org/aws/gateway.js';
 import { OrgError } from '../../source/org/errors.js';
 import { Journal } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';

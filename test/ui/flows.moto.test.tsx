@@ -10,7 +10,7 @@ import { DescribeAccountCommand, ListAccountsCommand } from '@aws-sdk/client-org
 import { render } from 'ink-testing-library';
 import { afterEach, expect, it } from 'vitest';
 import type { FlowState } from '../../source/domain/close-flow.js';
-import { createAwsGateway } from '../../source/org/aws.js';
+import { createAwsGateway } from '../../source/org/aws/gateway.js';
 import { Journal } from '../../source/store/journal/journal.js';
 import { reconcilePending } from '../../source/store/journal/reconcile.js';
 import { Settings } from '../../source/store/settings.js';

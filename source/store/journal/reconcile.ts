@@ -3,7 +3,7 @@
  * stopped before it came) is settled by reading the account's state now and
  * writing a 'reconcile' record.
  */
-import { redactCredentials } from '../../domain/redact.js';
+import { toErrorInfo } from '../../domain/error-codes.js';
 import {
 	isClosedState,
 	type Journal,
@@ -81,18 +81,11 @@ export async function reconcileIntent(
 		const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, account.state) });
 		return { intent, outcome };
 	} catch (error) {
-		const { code, reason, message } = error as { code?: string; reason?: string; message?: string };
+		const { code, reason, message } = toErrorInfo(error);
 		if (code === 'AccountNotFoundException') {
 			const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, undefined) });
 			return { intent, outcome };
 		}
-		return {
-			intent,
-			error: {
-				code: code ?? 'Error',
-				...(reason ? { reason } : {}),
-				message: redactCredentials(message ?? String(error)),
-			},
-		};
+		return { intent, error: { code, ...(reason ? { reason } : {}), message: message ?? '' } };
 	}
 }
