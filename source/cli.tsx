@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { describeLoadFailure, oneLine } from './domain/explain-load.js';
 /**
  * orgdash: flags -> settings -> gateway -> the dashboard, or JSON for scripts.
  * Ink, React and the AWS SDK are loaded only when needed, so `--demo` starts
@@ -10,7 +11,6 @@ import type { OrgGateway } from './org/gateway.js';
 import { Settings } from './store/settings.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
 import { jsonForTerminal, ListFailure, listDocument } from './ui/list-document.js';
-import { describeLoadFailure, oneLine } from './ui/load-errors.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
@@ -22,16 +22,16 @@ function printError(message: string): void {
 
 async function createGateway(options: CliOptions): Promise<OrgGateway> {
 	if (options.demo) {
-		const { createSandbox } = await import('./org/sandbox.js');
+		const { createSandbox } = await import('./org/sandbox/engine.js');
 		return createSandbox(options.demoAccounts === undefined ? {} : { accountCount: options.demoAccounts });
 	}
-	const { createAwsGateway } = await import('./org/aws.js');
+	const { createAwsGateway } = await import('./org/aws/gateway.js');
 	return createAwsGateway({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
 }
 
 async function listJson(gateway: OrgGateway, settings: Settings): Promise<number> {
 	try {
-		const { Journal } = await import('./store/journal.js');
+		const { Journal } = await import('./store/journal/journal.js');
 		const document = await listDocument(gateway, settings.quotaOverride, (organizationId) => {
 			try {
 				return new Journal(settings.directory, organizationId).closureDates();
@@ -57,7 +57,8 @@ async function journalJson(gateway: OrgGateway, settings: Settings): Promise<num
 		printError(oneLine(describeLoadFailure({ operation: 'describeOrganization', error }, 'command')));
 		return FAILURE_EXIT;
 	}
-	const { Journal, journalDocument } = await import('./store/journal.js');
+	const { Journal } = await import('./store/journal/journal.js');
+	const { journalDocument } = await import('./store/journal/document.js');
 	const document = journalDocument(new Journal(settings.directory, organizationId));
 	process.stdout.write(`${jsonForTerminal(document)}\n`);
 	return 0;

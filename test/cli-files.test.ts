@@ -10,8 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pty from '@lydell/node-pty';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ORGANIZATION_ID } from '../source/org/sandbox.js';
-import { journalFile } from '../source/store/journal.js';
+import { DEMO_ORGANIZATION_ID } from '../source/org/sandbox/demo.js';
+import { journalFile } from '../source/store/journal/journal.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');

@@ -3,6 +3,8 @@
  * product's own words. Every ConstraintViolationException reason that
  * RemoveAccountFromOrganization can give becomes the step that fixes it. An
  * error not known here still gets an honest explanation that names the raw code.
+ * Its neighbours explain the rest: explain-load.ts why the organization could
+ * not be loaded, explain-fact.ts why a fact about an account is not known.
  */
 import { type ErrorInfo, isCredentialProblem } from './error-codes.js';
 import { leavesOutcomeUnknown } from './outcome.js';

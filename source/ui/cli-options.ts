@@ -42,8 +42,11 @@ export interface CliOptions {
 	readonly demo: boolean;
 	/** Demo organization size; undefined: the fixed demo organization. */
 	readonly demoAccounts?: number;
+	/** The AWS profile: --profile, else AWS_PROFILE; the default credential chain when neither is set. */
 	readonly profile?: string;
-	readonly region?: string;
+	/** --region, else AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1. */
+	readonly region: string;
+	/** --endpoint-url, else AWS_ENDPOINT_URL (not for the demo). */
 	readonly endpointUrl?: string;
 	/** 'off': forget the remembered figure. */
 	readonly quota?: number | 'off';
@@ -120,7 +123,45 @@ function endpoint(raw: string | undefined, source: string): string | undefined {
 	return text;
 }
 
-/** Parses and checks the command line. `env` supplies AWS_ENDPOINT_URL. Never exits, never throws. */
+/** Where AWS calls go, resolved once from the flags and then the environment; the gateway reads no variable for them. */
+export interface AwsTarget {
+	readonly profile?: string;
+	readonly region: string;
+	readonly endpointUrl?: string;
+}
+
+/**
+ * Profile, region and endpoint: each flag first, then its environment
+ * variable. The demo ignores the environment's endpoint, so that a stale one
+ * does not stop it. Throws UsageError on a flag or endpoint that is not valid.
+ */
+function resolveAwsTarget(
+	flags: { readonly profile?: string; readonly region?: string; readonly endpointUrl?: string },
+	env: NodeJS.ProcessEnv,
+	demo: boolean,
+): AwsTarget {
+	const profile = name('profile', flags.profile, /^[\w.@+-]+$/, 'admin') ?? (env.AWS_PROFILE || undefined);
+	const region =
+		name('region', flags.region, /^[a-z]{2}(-[a-z]+)+-\d+$/, 'us-east-1') ??
+		(env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1');
+	const endpointUrl =
+		endpoint(flags.endpointUrl, '--endpoint-url') ??
+		(demo ? undefined : endpoint(env.AWS_ENDPOINT_URL || undefined, 'AWS_ENDPOINT_URL'));
+	return { ...(profile ? { profile } : {}), region, ...(endpointUrl ? { endpointUrl } : {}) };
+}
+
+/** The AWS target from flags and `env` alone (no command line), for code that makes a gateway without one. */
+export function awsTarget(
+	flags: { readonly profile?: string; readonly region?: string; readonly endpointUrl?: string },
+	env: NodeJS.ProcessEnv,
+): AwsTarget {
+	return resolveAwsTarget(flags, env, false);
+}
+
+/**
+ * Parses and checks the command line. `env` supplies AWS_PROFILE, AWS_REGION, AWS_DEFAULT_REGION and
+ * AWS_ENDPOINT_URL. Never exits, never throws.
+ */
 export function parseCommandLine(
 	argv: readonly string[],
 	env: NodeJS.ProcessEnv,
@@ -186,12 +227,7 @@ export function parseCommandLine(
 			json,
 			demo,
 			demoAccounts,
-			profile: name('profile', flags.profile, /^[\w.@+-]+$/, 'admin'),
-			region: name('region', flags.region, /^[a-z]{2}(-[a-z]+)+-\d+$/, 'us-east-1'),
-			// The environment's endpoint matters only for AWS: a stale one must not stop the demo.
-			endpointUrl:
-				endpoint(flags.endpointUrl, '--endpoint-url') ??
-				(demo ? undefined : endpoint(env.AWS_ENDPOINT_URL || undefined, 'AWS_ENDPOINT_URL')),
+			...resolveAwsTarget(flags, env, demo),
 			quota: flags.quota === 'off' ? 'off' : wholeNumber('quota', flags.quota, 1, 1_000_000),
 			help: flags.help ?? false,
 			version: flags.version ?? false,

@@ -5,12 +5,12 @@
  * the reducer as an event. Nothing here decides anything.
  */
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
-import type { ErrorInfo } from '../domain/error-codes.js';
+import { toErrorInfo } from '../domain/error-codes.js';
 import type { FlowEffect, FlowEvent } from '../domain/flow/types.js';
 import { leavesOutcomeUnknown } from '../domain/outcome.js';
-import { redactCredentials } from '../domain/redact.js';
 import type { OrgGateway } from '../org/gateway.js';
-import { type Journal, type JournalRecord, reconcileIntent } from '../store/journal.js';
+import type { Journal, JournalRecord } from '../store/journal/journal.js';
+import { reconcileIntent } from '../store/journal/reconcile.js';
 
 /** The part of Settings the flows use (checklist progress per account). */
 export interface ProgressStore {
@@ -45,20 +45,6 @@ export const DEFAULT_POLL_INTERVAL_MS = 5000;
 export function pollDelay(attempt: number, fixedMs?: number): number {
 	if (fixedMs !== undefined) return fixedMs;
 	return Math.min(DEFAULT_POLL_INTERVAL_MS, 1000 * 2 ** attempt);
-}
-
-export function toErrorInfo(error: unknown): ErrorInfo {
-	if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-		const { code, reason, message, network, outcomeUnknown } = error as {
-			code: string;
-			reason?: string;
-			message?: string;
-			network?: boolean;
-			outcomeUnknown?: boolean;
-		};
-		return { code, reason, message, network, outcomeUnknown };
-	}
-	return { code: 'Error', message: redactCredentials(error instanceof Error ? error.message : String(error)) };
 }
 
 export interface FlowEffects {

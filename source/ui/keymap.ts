@@ -109,7 +109,7 @@ const SHARED = {
 const SCROLL_UP = { ...SHARED.moveUp, command: 'scroll-up', description: 'scroll up', hint: 'j/k scroll' } as const;
 const SCROLL_DOWN = { ...SHARED.moveDown, command: 'scroll-down', description: 'scroll down' } as const;
 
-/** The dashboard's keys, as in the design's table (k9s/lazygit conventions). */
+/** The dashboard's keys (k9s/lazygit conventions). */
 export const DASHBOARD_KEYS: readonly KeyBinding<DashboardCommand>[] = [
 	SHARED.moveUp,
 	SHARED.moveDown,

@@ -6,11 +6,11 @@
  */
 import { type AccountState, type JoinedMethod, originalText } from '../domain/account.js';
 import { terminalSafeJson } from '../domain/display-text.js';
+import type { LoadFailure, LoadOperation } from '../domain/explain-load.js';
 import type { QuotaLimitSource, QuotaLookup } from '../domain/quota.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
 import type { OrgGateway } from '../org/gateway.js';
 import { sortAccounts } from './account-list.js';
-import type { LoadFailure, LoadOperation } from './load-errors.js';
 
 export interface ListDocument {
 	readonly organization: { readonly id: string; readonly managementAccountId: string };

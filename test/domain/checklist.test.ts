@@ -46,7 +46,7 @@ function factText(items: ReturnType<typeof backupChecklist>, label: string): str
 }
 
 describe('backupChecklist', () => {
-	it("lists DOMAIN.md's prompts, each with an id, a title and a detail, in the fixed order", () => {
+	it('lists the backup prompts, each with an id, a title and a detail, in the fixed order', () => {
 		const items = backupChecklist({ account, facts: knownFacts });
 		expect(items.map((item) => item.id)).toEqual(CHECKLIST_ITEM_IDS);
 		for (const item of items) {

@@ -15,16 +15,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
 import type { AccountFacts } from '../../source/domain/facts.js';
 import { resolveQuotaLimit } from '../../source/domain/quota.js';
-import { createAwsGateway } from '../../source/org/aws.js';
+import { createAwsGateway } from '../../source/org/aws/gateway.js';
 import { isOrgError, type OrgError } from '../../source/org/errors.js';
 import type { OrgGateway } from '../../source/org/gateway.js';
-import {
-	createSandbox,
-	DEMO_ACCOUNTS,
-	DEMO_MANAGEMENT_ACCOUNT_ID,
-	DEMO_ORGANIZATION_ID,
-	SANDBOX_CLOSURE_DELAY_MS,
-} from '../../source/org/sandbox.js';
+import { DEMO_ACCOUNTS, DEMO_MANAGEMENT_ACCOUNT_ID, DEMO_ORGANIZATION_ID } from '../../source/org/sandbox/demo.js';
+import { createSandbox } from '../../source/org/sandbox/engine.js';
+import { SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox/types.js';
+import { awsTarget } from '../../source/ui/cli-options.js';
 import {
 	describeWithMoto,
 	MOTO_CALLER_ACCOUNT_ID,
@@ -374,14 +371,14 @@ describe('the aws adapter when it cannot reach AWS', () => {
 
 	it('takes the endpoint from AWS_ENDPOINT_URL, and keeps sources apart in sourceKey', async () => {
 		await withAwsEnvironment({ AWS_ENDPOINT_URL: 'http://127.0.0.1:9' }, async () => {
-			const fromEnvironment = createAwsGateway({ profile: 'admin' });
+			const fromEnvironment = createAwsGateway(awsTarget({ profile: 'admin' }, process.env));
 			expect(fromEnvironment.sourceKey).toContain('http://127.0.0.1:9');
 			expect(fromEnvironment.sourceKey).toContain('admin');
 			const keys = new Set([
 				fromEnvironment.sourceKey,
-				createAwsGateway({ profile: 'other' }).sourceKey,
-				createAwsGateway({ profile: 'admin', endpointUrl: 'http://127.0.0.1:10' }).sourceKey,
-				createAwsGateway({ profile: 'admin', region: 'eu-west-1' }).sourceKey,
+				createAwsGateway(awsTarget({ profile: 'other' }, process.env)).sourceKey,
+				createAwsGateway(awsTarget({ profile: 'admin', endpointUrl: 'http://127.0.0.1:10' }, process.env)).sourceKey,
+				createAwsGateway(awsTarget({ profile: 'admin', region: 'eu-west-1' }, process.env)).sourceKey,
 			]);
 			expect(keys.size).toBe(4);
 		});

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { originalText } from '../../source/domain/account.js';
-import { createAwsGateway } from '../../source/org/aws.js';
+import { createAwsGateway } from '../../source/org/aws/gateway.js';
 import { readAccountCache, writeAccountCache } from '../../source/store/cache.js';
 import { listDocument } from '../../source/ui/list-document.js';
 import { describeWithMoto, MOTO_REGION, seedOrganization } from '../support/moto.js';

@@ -13,8 +13,8 @@ import {
 } from '@aws-sdk/client-organizations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
-import { createAwsGateway } from '../../source/org/aws.js';
-import { type LoadAccountsOptions, loadAccounts } from '../../source/org/loader.js';
+import { createAwsGateway } from '../../source/org/aws/gateway.js';
+import { type LoadAccountsOptions, loadAccounts } from '../../source/org/aws/loader.js';
 import {
 	type AccountSpec,
 	describeWithMoto,

@@ -8,16 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { isAccountId } from '../../source/domain/account.js';
 import { closureAllowance, quotaLevel, quotaUsage, resolveQuotaLimit } from '../../source/domain/quota.js';
 import { OrgError } from '../../source/org/errors.js';
+import { DEMO_ACCOUNTS, DEMO_MANAGEMENT_ACCOUNT_ID, DEMO_ORGANIZATION_ID } from '../../source/org/sandbox/demo.js';
+import { createSandbox } from '../../source/org/sandbox/engine.js';
 import {
 	CONCURRENT_CLOSURE_LIMIT,
-	createSandbox,
-	DEMO_ACCOUNTS,
-	DEMO_MANAGEMENT_ACCOUNT_ID,
-	DEMO_ORGANIZATION_ID,
 	LIST_PAGE_SIZE,
 	SANDBOX_CLOSURE_DELAY_MS,
 	type SandboxGateway,
-} from '../../source/org/sandbox.js';
+} from '../../source/org/sandbox/types.js';
 
 const START = new Date('2025-06-30T12:00:00.000Z');
 const DAY_MS = 24 * 60 * 60 * 1000;

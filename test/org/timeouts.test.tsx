@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAwsGateway, DEFAULT_TIMEOUTS } from '../../source/org/aws.js';
+import { describeLoadFailure, oneLine } from '../../source/domain/explain-load.js';
+import { DEFAULT_TIMEOUTS } from '../../source/org/aws/clients.js';
+import { createAwsGateway } from '../../source/org/aws/gateway.js';
 import { isOrgError, type OrgError } from '../../source/org/errors.js';
 import { Settings } from '../../source/store/settings.js';
 import { App } from '../../source/ui/app.js';
 import { ListFailure, listDocument } from '../../source/ui/list-document.js';
-import { describeLoadFailure, oneLine } from '../../source/ui/load-errors.js';
 import { createTheme } from '../../source/ui/theme.js';
 import { waitForText } from '../support/frames.js';
 

@@ -7,15 +7,12 @@ import ts from 'typescript';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { redactCredentials } from '../../source/domain/redact.js';
 import { OrgError } from '../../source/org/errors.js';
-import { createSandbox, DEMO_ACCOUNTS } from '../../source/org/sandbox.js';
-import {
-	Journal,
-	journalDocument,
-	journalEntries,
-	journalFile,
-	parseJournal,
-	reconcilePending,
-} from '../../source/store/journal.js';
+import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
+import { createSandbox } from '../../source/org/sandbox/engine.js';
+import { journalDocument } from '../../source/store/journal/document.js';
+import { journalEntries } from '../../source/store/journal/entries.js';
+import { Journal, journalFile, parseJournal } from '../../source/store/journal/journal.js';
+import { reconcilePending } from '../../source/store/journal/reconcile.js';
 import { Settings } from '../../source/store/settings.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -428,7 +425,7 @@ function buildJournalForChildren(): string {
 	const out = join(repo, 'node_modules', '.cache', 'orgdash-test', `journal-${process.pid}`);
 	// The journal and the modules it imports, transpiled file by file in the same layout.
 	for (const file of [
-		'store/journal',
+		'store/journal/journal',
 		'store/private-files',
 		'domain/account',
 		'domain/display-text',
@@ -444,7 +441,7 @@ function buildJournalForChildren(): string {
 	writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
 	writeFileSync(
 		join(out, 'writer.mjs'),
-		`import { Journal } from './store/journal.js';
+		`import { Journal } from './store/journal/journal.js';
 const [directory, label, count, startAt] = process.argv.slice(2);
 const journal = new Journal(directory, 'o-concurrent');
 const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:role/' + label };
@@ -458,7 +455,7 @@ for (let index = 0; index < Number(count); index++) {
 	// Writes a close intent, says so, then waits for an answer that never comes (killed with SIGKILL meanwhile).
 	writeFileSync(
 		join(out, 'hung-closer.mjs'),
-		`import { Journal } from './store/journal.js';
+		`import { Journal } from './store/journal/journal.js';
 const [directory, organizationId, accountId] = process.argv.slice(2);
 const journal = new Journal(directory, organizationId);
 const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/demo-admin' };

@@ -8,13 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-	createSandbox,
-	DEMO_ACCOUNTS,
-	SANDBOX_CLOSURE_DELAY_MS,
-	type SandboxGateway,
-} from '../../source/org/sandbox.js';
-import { Journal } from '../../source/store/journal.js';
+import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
+import { createSandbox } from '../../source/org/sandbox/engine.js';
+import { SANDBOX_CLOSURE_DELAY_MS, type SandboxGateway } from '../../source/org/sandbox/types.js';
+import { Journal } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import { App } from '../../source/ui/app.js';
 import { createTheme } from '../../source/ui/theme.js';

@@ -8,8 +8,9 @@ import { dirname } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
-import { DEMO_ACCOUNTS } from '../../source/org/sandbox.js';
-import { journalEntries, reconcilePending } from '../../source/store/journal.js';
+import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
+import { journalEntries } from '../../source/store/journal/entries.js';
+import { reconcilePending } from '../../source/store/journal/reconcile.js';
 import { JournalScreen } from '../../source/ui/screens/JournalScreen.js';
 import {
 	createWorld,

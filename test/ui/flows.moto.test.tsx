@@ -10,8 +10,9 @@ import { DescribeAccountCommand, ListAccountsCommand } from '@aws-sdk/client-org
 import { render } from 'ink-testing-library';
 import { afterEach, expect, it } from 'vitest';
 import type { FlowState } from '../../source/domain/flow/types.js';
-import { createAwsGateway } from '../../source/org/aws.js';
-import { Journal, reconcilePending } from '../../source/store/journal.js';
+import { createAwsGateway } from '../../source/org/aws/gateway.js';
+import { Journal } from '../../source/store/journal/journal.js';
+import { reconcilePending } from '../../source/store/journal/reconcile.js';
 import { Settings } from '../../source/store/settings.js';
 import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
 import { startLossyProxy } from '../support/lossy-proxy.js';

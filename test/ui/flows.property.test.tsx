@@ -27,8 +27,10 @@ import { knownClosureTimes } from '../../source/domain/flow/closure-allowance.js
 import { ANSWER_MAX_LENGTH, takesTypedText } from '../../source/domain/flow/confirmation.js';
 import { flowReducer, startFlow } from '../../source/domain/flow/reducer.js';
 import type { FlowEvent, FlowKind, FlowState } from '../../source/domain/flow/types.js';
-import { createSandbox, DEMO_ACCOUNTS, type SandboxGateway } from '../../source/org/sandbox.js';
-import { Journal } from '../../source/store/journal.js';
+import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
+import { createSandbox } from '../../source/org/sandbox/engine.js';
+import type { SandboxGateway } from '../../source/org/sandbox/types.js';
+import { Journal } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import { createFlowEffects } from '../../source/ui/flow-effects.js';
 import { flowKeyScheme } from '../../source/ui/hooks/use-flow.js';

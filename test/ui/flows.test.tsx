@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
-import { DEMO_ACCOUNTS, SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox.js';
-import { Journal } from '../../source/store/journal.js';
+import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
+import { SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox/types.js';
+import { Journal } from '../../source/store/journal/journal.js';
 import { pollDelay } from '../../source/ui/flow-effects.js';
 import { ConsoleClosureScreen } from '../../source/ui/screens/ConsoleClosureScreen.js';
 import { JournalScreen } from '../../source/ui/screens/JournalScreen.js';
@@ -590,7 +591,7 @@ describe('the console closure screen', () => {
 describe('the journal view', () => {
 	it('lists requests newest first with their outcome, pending ones marked, corrupt lines noted', async () => {
 		const times = ['2026-05-01T10:00:00.000Z', '2026-05-01T10:00:01.000Z', '2026-05-02T09:00:00.000Z'];
-		const { Journal } = await import('../../source/store/journal.js');
+		const { Journal } = await import('../../source/store/journal/journal.js');
 		const journal = new Journal(world.settings.directory, world.organization.id, {
 			now: () => new Date(times.shift() ?? '2026-05-03T00:00:00.000Z'),
 		});
@@ -677,7 +678,7 @@ describe('requests left without an outcome', () => {
 			instance.unmount();
 		}
 		// The next start checks the one left.
-		const again = await import('../../source/store/journal.js').then(({ reconcilePending }) =>
+		const again = await import('../../source/store/journal/reconcile.js').then(({ reconcilePending }) =>
 			reconcilePending(world.journal, world.sandbox, world.caller),
 		);
 		expect(again[0]?.outcome?.result?.summary).toBe('Went through: now PENDING_CLOSURE.');

@@ -18,7 +18,7 @@ const text = (input: string) => [input, none] as const;
 const special = (name: keyof KeyState, extra: Partial<KeyState> = {}) =>
 	['', { ...none, [name]: true, ...extra }] as const;
 
-describe('dashboard keys (the design table)', () => {
+describe('dashboard keys', () => {
 	const dashboard = (input: string, key: KeyState) => commandFor(DASHBOARD_KEYS, input, key);
 
 	it('maps every key of the table to its command', () => {

@@ -15,7 +15,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
-import { createSandbox } from '../../source/org/sandbox.js';
+import { createSandbox } from '../../source/org/sandbox/engine.js';
 import { App } from '../../source/ui/app.js';
 import { VirtualScreen } from '../../test/support/screen.js';
 import { loadedTotal } from './loaded.js';

@@ -6,7 +6,7 @@
  *
  *   node dist-tools/bench/load-child.js --endpoint-url http://127.0.0.1:PORT
  */
-import { createAwsGateway } from '../../source/org/aws.js';
+import { createAwsGateway } from '../../source/org/aws/gateway.js';
 import { MOTO_REGION } from '../../test/support/moto-server.js';
 
 export interface LoadChildResult {

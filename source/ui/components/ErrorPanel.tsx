@@ -1,7 +1,7 @@
 /** A load failure in full: what happened, what it means, what to do next, and the raw code. */
 import { Box, Text } from 'ink';
+import type { FailureMessage } from '../../domain/explain-load.js';
 import { useTheme } from '../hooks/use-theme.js';
-import type { FailureMessage } from '../load-errors.js';
 
 export function ErrorPanel({ message, height }: { readonly message: FailureMessage; readonly height: number }) {
 	const theme = useTheme();

@@ -1,10 +1,10 @@
 /** The line under the table: loading progress, the filter, a failure, or the counts. */
 import { Text } from 'ink';
 import Spinner from 'ink-spinner';
+import type { FailureMessage } from '../../domain/explain-load.js';
 import { SORT_LABEL, type SortKey } from '../account-list.js';
 import { count, plural } from '../format.js';
 import { useTheme } from '../hooks/use-theme.js';
-import type { FailureMessage } from '../load-errors.js';
 import { FilterBar } from './FilterBar.js';
 
 export interface StatusLineProps {

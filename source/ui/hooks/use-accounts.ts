@@ -7,9 +7,9 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
+import type { LoadFailure, LoadOperation } from '../../domain/explain-load.js';
 import type { QuotaLookup } from '../../domain/quota.js';
 import type { OrgGateway } from '../../org/gateway.js';
-import type { LoadFailure, LoadOperation } from '../load-errors.js';
 
 export type CachedList = { readonly accounts: readonly Account[]; readonly savedAt: Date };
 

@@ -4,7 +4,7 @@
  * Reads happen in a memo or an effect with a named trigger, not on every render.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { Journal } from '../../store/journal.js';
+import { Journal } from '../../store/journal/journal.js';
 import { type Settings, settingsDirectory } from '../../store/settings.js';
 
 /** The settings folder's journal of this organization. */

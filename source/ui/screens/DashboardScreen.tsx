@@ -1,6 +1,7 @@
 /** The dashboard: the account table, the status line and the key hints; keys go through the keymap. */
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { describeLoadFailure } from '../../domain/explain-load.js';
 import { layoutColumns } from '../columns.js';
 import { AccountTable } from '../components/AccountTable.js';
 import { ErrorPanel } from '../components/ErrorPanel.js';
@@ -8,7 +9,6 @@ import { StatusLine } from '../components/StatusLine.js';
 import { type KeyScheme, useKeys } from '../hooks/use-keys.js';
 import { DASHBOARD_KEYS, type DashboardCommand, FILTER_KEYS, type FilterCommand } from '../keymap.js';
 import { boundTo, hintLine } from '../keymap-lookup.js';
-import { describeLoadFailure } from '../load-errors.js';
 import type { ScreenContext } from './context.js';
 
 /** What a dashboard command does; a command with no entry is not offered anywhere. */

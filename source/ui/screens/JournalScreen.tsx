@@ -1,7 +1,8 @@
 /** The journal (L on the dashboard): every close and remove request, newest first, with how it ended. */
 import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import { type Journal, type JournalEntry, journalEntries } from '../../store/journal.js';
+import { type JournalEntry, journalEntries } from '../../store/journal/entries.js';
+import type { Journal } from '../../store/journal/journal.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useTheme } from '../hooks/use-theme.js';
 import { JOURNAL_KEYS } from '../keymap.js';

@@ -2,7 +2,7 @@
 import type { Account } from '../../domain/account.js';
 import type { FlowChoice } from '../../domain/flow-choice.js';
 import type { OrgGateway } from '../../org/gateway.js';
-import type { Journal } from '../../store/journal.js';
+import type { Journal } from '../../store/journal/journal.js';
 import type { Settings } from '../../store/settings.js';
 import type { UseAccounts } from '../hooks/use-accounts.js';
 import type { UseDashboard } from '../hooks/use-dashboard.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { describeLoadFailure, oneLine, permissionInMessage } from '../../source/domain/explain-load.js';
 import { OrgError } from '../../source/org/errors.js';
-import { describeLoadFailure, oneLine, permissionInMessage } from '../../source/ui/load-errors.js';
 
 describe('load failures', () => {
 	it('a standalone account: says what it means and that it is closed in the console', () => {

@@ -22,11 +22,12 @@
  * second is kept: it either left the organization or moved again, and showing
  * it until the next refresh is safer than hiding an account that exists.
  *
- * Throttling: the client's adaptive retry mode (the SDK's own client-side rate
- * limiter and backoff) absorbs TooManyRequestsException. If one still escapes
- * the SDK (its retry budget spent), the pool (request-pool.ts) halves the
- * number of requests in flight and sends that page again; the limit grows back
- * one step at a time after a run of successes. There are no sleeps here: the SDK paces resends.
+ * Throttling: the listing client's standard retry mode (exponential backoff
+ * with jitter, see clients.ts) absorbs TooManyRequestsException. If one still
+ * escapes the SDK (its retry budget spent), the pool (request-pool.ts) halves
+ * the number of requests in flight and sends that page again; the limit grows back one step
+ * at a time after a run of successes. There are no sleeps here: the SDK paces
+ * resends.
  */
 
 import { setMaxListeners } from 'node:events';
@@ -40,7 +41,7 @@ import {
 	paginateListRoots,
 	type Account as SdkAccount,
 } from '@aws-sdk/client-organizations';
-import { type Account, displayAccount, type JoinedMethod, normalizeState } from '../domain/account.js';
+import { type Account, displayAccount, type JoinedMethod, normalizeState } from '../../domain/account.js';
 import { errorName, isThrottling, RequestPool, TaskGroup } from './request-pool.js';
 
 /** Requests in flight by default: enough to hide round trips, few enough not to invite throttling. */

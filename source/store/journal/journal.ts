@@ -18,16 +18,16 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isAccountId } from '../domain/account.js';
-import { displayText } from '../domain/display-text.js';
-import { redactCredentials } from '../domain/redact.js';
+import { isAccountId } from '../../domain/account.js';
+import { displayText } from '../../domain/display-text.js';
+import { redactCredentials } from '../../domain/redact.js';
 import {
 	ensurePrivateFolder,
 	PRIVATE_FILE_MODE,
 	PRIVATE_FOLDER_MODE,
 	tightenMode,
 	tightenOpenFile,
-} from './private-files.js';
+} from '../private-files.js';
 
 export type JournalAction = 'close' | 'remove' | 'reconcile';
 export type JournalPhase = 'intent' | 'outcome';
@@ -402,205 +402,11 @@ export class Journal {
 }
 
 /** An outcome or reconcile record that says how the request ended (an unknown outcome does not). */
-function isSettlement(record: JournalRecord): boolean {
+export function isSettlement(record: JournalRecord): boolean {
 	return record.phase === 'outcome' && record.outcomeUnknown !== true;
 }
 
-function isClosedState(state: string | undefined): boolean {
+/** The states a closure request leads to: it went through. */
+export function isClosedState(state: string | undefined): boolean {
 	return state === 'CLOSED' || state === 'PENDING_CLOSURE' || state === 'SUSPENDED';
-}
-
-/** What reconciliation needs from the organization (OrgGateway fits). */
-export interface AccountDescriber {
-	describeAccount(accountId: string): Promise<{ readonly state: string }>;
-}
-
-export interface Reconciliation {
-	readonly intent: JournalRecord;
-	/** The reconcile record written, when AWS answered. */
-	readonly outcome?: JournalRecord;
-	/** Why it stays pending, when AWS could not be asked. */
-	readonly error?: JournalError;
-}
-
-/** What the account's state now says about the intent's request; `state` undefined: the account is gone. */
-export function describeOutcome(intent: JournalRecord, state: string | undefined): JournalResult {
-	if (state === undefined) {
-		return {
-			gone: true,
-			summary:
-				intent.action === 'remove'
-					? 'Went through: no longer in the organization (or it had left before).'
-					: 'No longer in the organization.',
-		};
-	}
-	if (intent.action === 'close') {
-		return {
-			accountState: state,
-			summary: isClosedState(state) ? `Went through: now ${state}.` : `Did not go through: still ${state}.`,
-		};
-	}
-	return {
-		accountState: state,
-		summary: `Did not go through: still in the organization (${state}).`,
-	};
-}
-
-/**
- * For each intent with no outcome, asks AWS what the account's state is now
- * and writes a 'reconcile' outcome. An intent AWS could not be asked about
- * (network, permissions) stays pending for the next start.
- */
-export async function reconcilePending(
-	journal: Journal,
-	describer: AccountDescriber,
-	caller: JournalCaller,
-): Promise<Reconciliation[]> {
-	const reconciliations: Reconciliation[] = [];
-	for (const intent of journal.pendingIntents()) {
-		reconciliations.push(await reconcileIntent(journal, describer, caller, intent));
-	}
-	return reconciliations;
-}
-
-/**
- * Settles one intent from the account's state now, and writes the reconcile
- * record; when AWS cannot be asked, nothing is written and it stays pending.
- */
-export async function reconcileIntent(
-	journal: Journal,
-	describer: AccountDescriber,
-	caller: JournalCaller,
-	intent: JournalRecord,
-): Promise<Reconciliation> {
-	try {
-		const account = await describer.describeAccount(intent.accountId);
-		const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, account.state) });
-		return { intent, outcome };
-	} catch (error) {
-		const { code, reason, message } = error as { code?: string; reason?: string; message?: string };
-		if (code === 'AccountNotFoundException') {
-			const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, undefined) });
-			return { intent, outcome };
-		}
-		return {
-			intent,
-			error: {
-				code: code ?? 'Error',
-				...(reason ? { reason } : {}),
-				message: redactCredentials(message ?? String(error)),
-			},
-		};
-	}
-}
-
-/** One request as the journal tells it: the intent with its outcome, or its reconciliation, or neither yet. */
-export interface JournalEntry {
-	readonly intentId: string;
-	readonly time: string;
-	readonly accountId: string;
-	readonly action: 'close' | 'remove';
-	readonly caller: JournalCaller;
-	/** 'unknown': the answer was lost, the account's state not read yet; 'pending': no outcome written at all. */
-	readonly status: 'accepted' | 'refused' | 'pending' | 'unknown' | 'reconciled';
-	readonly summary: string;
-	/** The outcome or reconcile record, when there is one. */
-	readonly settledBy?: JournalRecord;
-	/** The unknown outcome written when the answer was lost, if one was. */
-	readonly unknownOutcome?: JournalRecord;
-}
-
-function errorSummary(error: JournalError): string {
-	return `${error.code}${error.reason ? ` ${error.reason}` : ''}${error.message ? `: ${error.message}` : ''}`;
-}
-
-/** The journal's records as requests, newest first. Outcomes whose intent was lost are shown on their own. */
-export function journalEntries(records: readonly JournalRecord[]): JournalEntry[] {
-	const settlements = new Map<string, JournalRecord>();
-	const unknownOutcomes = new Map<string, JournalRecord>();
-	for (const record of records) {
-		if (record.phase !== 'outcome') continue;
-		const byIntent = isSettlement(record) ? settlements : unknownOutcomes;
-		if (!byIntent.has(record.intentId)) byIntent.set(record.intentId, record);
-	}
-	const entries: JournalEntry[] = [];
-	const seen = new Set<string>();
-	for (const record of records) {
-		if (record.phase !== 'intent' || record.action === 'reconcile') continue;
-		seen.add(record.intentId);
-		entries.push(
-			entryFor(record, record.action, settlements.get(record.intentId), unknownOutcomes.get(record.intentId)),
-		);
-	}
-	for (const [intentId, outcome] of [...settlements, ...unknownOutcomes]) {
-		if (seen.has(intentId)) continue;
-		seen.add(intentId);
-		const settlement = settlements.get(intentId);
-		const action = outcome.action === 'reconcile' ? (outcome.reconciles ?? 'close') : outcome.action;
-		entries.push(entryFor(outcome, action, settlement, unknownOutcomes.get(intentId)));
-	}
-	return entries.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
-}
-
-function entryFor(
-	record: JournalRecord,
-	action: 'close' | 'remove',
-	settledBy: JournalRecord | undefined,
-	unknownOutcome: JournalRecord | undefined,
-): JournalEntry {
-	const base = {
-		intentId: record.intentId,
-		time: record.time,
-		accountId: record.accountId,
-		action,
-		caller: record.caller,
-		...(unknownOutcome ? { unknownOutcome } : {}),
-	};
-	if (!settledBy && unknownOutcome) {
-		const why = unknownOutcome.error ? ` (${errorSummary(unknownOutcome.error)})` : '';
-		return {
-			...base,
-			status: 'unknown',
-			summary: `checking: the answer was lost${why}, so it may have gone through; orgdash reads the account's state to settle it (at once, else on the next start).`,
-		};
-	}
-	if (!settledBy) {
-		return {
-			...base,
-			status: 'pending',
-			summary: 'No outcome recorded: orgdash checks it with AWS on the next start.',
-		};
-	}
-	if (settledBy.action === 'reconcile') {
-		const summary = settledBy.result?.summary ?? (settledBy.error ? errorSummary(settledBy.error) : '');
-		return { ...base, status: 'reconciled', summary, settledBy };
-	}
-	if (settledBy.error) return { ...base, status: 'refused', summary: errorSummary(settledBy.error), settledBy };
-	return { ...base, status: 'accepted', summary: settledBy.result?.summary ?? 'Accepted.', settledBy };
-}
-
-/** What `orgdash journal --json` prints. */
-export interface JournalDocument {
-	readonly organizationId: string;
-	readonly path: string;
-	readonly records: readonly JournalRecord[];
-	/** Intents whose outcome is not known yet: none written, or the answer was lost. */
-	readonly pending: readonly JournalRecord[];
-	/** Every request with how it ended (accepted, refused, pending, unknown, reconciled), newest first. */
-	readonly requests: readonly JournalEntry[];
-	readonly skipped: readonly SkippedLine[];
-	readonly unreadable?: string;
-}
-
-export function journalDocument(journal: Journal): JournalDocument {
-	const contents = journal.read();
-	return {
-		organizationId: journal.organizationId,
-		path: journal.path,
-		records: contents.records,
-		pending: journal.pendingIntents(contents.records),
-		requests: journalEntries(contents.records),
-		skipped: contents.skipped,
-		...(contents.unreadable ? { unreadable: contents.unreadable } : {}),
-	};
 }

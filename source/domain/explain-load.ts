@@ -4,16 +4,16 @@
  * network), for the screen's error panel and for `list --json`'s one line.
  */
 
-import { MISSING_CREDENTIAL_CODES, REFUSED_CREDENTIAL_CODES } from '../domain/error-codes.js';
-import { redactCredentials } from '../domain/redact.js';
-import { isOrgError } from '../org/errors.js';
-import type { OrgGateway } from '../org/gateway.js';
+import {
+	isNetworkCode,
+	MISSING_CREDENTIAL_CODES,
+	REFUSED_CREDENTIAL_CODES,
+	TIMEOUT_CODES,
+	toErrorInfo,
+} from './error-codes.js';
 
-/** The gateway calls the dashboard makes while loading. */
-export type LoadOperation = keyof Pick<
-	OrgGateway,
-	'describeOrganization' | 'callerIdentity' | 'listAccounts' | 'accountQuota'
->;
+/** The gateway calls the dashboard makes while loading (OrgGateway's method names). */
+export type LoadOperation = 'describeOrganization' | 'callerIdentity' | 'listAccounts' | 'accountQuota';
 
 export interface LoadFailure {
 	readonly operation: LoadOperation;
@@ -28,9 +28,6 @@ export type FailureKind =
 	| 'timeout'
 	| 'throttled'
 	| 'other';
-
-/** No answer in time, as opposed to no connection at all. */
-const TIMEOUT_CODES = new Set(['TimeoutError', 'ETIMEDOUT', 'RequestTimeout']);
 
 export interface FailureMessage {
 	readonly kind: FailureKind;
@@ -51,37 +48,6 @@ export const REQUIRED_PERMISSION: Record<LoadOperation, string> = {
 	accountQuota: 'servicequotas:GetServiceQuota',
 };
 
-const NETWORK_CODES = new Set([
-	'ECONNREFUSED',
-	'ECONNRESET',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'ETIMEDOUT',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'EPIPE',
-	'TimeoutError',
-	'NetworkError',
-	'NetworkingError',
-	'RequestTimeout',
-]);
-
-interface ErrorFacts {
-	readonly code: string;
-	readonly message: string;
-	readonly network: boolean;
-}
-
-/** What the message needs from any error; its text is redacted here too, as an error may come from outside the adapters. */
-function facts(error: unknown): ErrorFacts {
-	if (isOrgError(error)) return { code: error.code, message: redactCredentials(error.message), network: error.network };
-	if (error instanceof Error) {
-		const code = (error as NodeJS.ErrnoException).code ?? error.name;
-		return { code, message: redactCredentials(error.message), network: NETWORK_CODES.has(code) };
-	}
-	return { code: 'Error', message: redactCredentials(String(error)), network: false };
-}
-
 /** The IAM action named in AWS's message ("... is not authorized to perform: organizations:ListAccounts ..."). */
 export function permissionInMessage(message: string): string | undefined {
 	return /perform:?\s+([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message)?.[1];
@@ -97,7 +63,7 @@ const CREDENTIAL_STEPS = [
 export type FailureContext = 'screen' | 'command';
 
 export function describeLoadFailure(failure: LoadFailure, context: FailureContext = 'screen'): FailureMessage {
-	const { code, message, network } = facts(failure.error);
+	const { code, message = '', network } = toErrorInfo(failure.error);
 	const onScreen = context === 'screen';
 	const retry = onScreen ? 'press r to retry' : 'run the command again';
 	const retryAgain = onScreen ? 'Press r to retry' : 'Run the command again';
@@ -117,7 +83,7 @@ export function describeLoadFailure(failure: LoadFailure, context: FailureContex
 			code,
 		};
 	}
-	if (network || NETWORK_CODES.has(code)) {
+	if (network || isNetworkCode(code)) {
 		return {
 			kind: 'network',
 			title: 'Could not reach AWS',

@@ -1,0 +1,115 @@
+/**
+ * The SDK clients the adapter uses, made once from plain values (the command
+ * line resolves profile, region and endpoint; nothing here reads them from the
+ * environment): their retries, time-outs and endpoint. The SDK's own
+ * credential chain still reads its environment and profile files, as it must.
+ */
+import { AccountClient } from '@aws-sdk/client-account';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { OrgError } from '../errors.js';
+
+export interface RequestTimeouts {
+	/** Milliseconds to open the connection (TCP and TLS). */
+	readonly connectionMs: number;
+	/** Milliseconds for one attempt, from sending the request to the whole answer; the attempt is then abandoned. */
+	readonly requestMs: number;
+}
+
+export interface ClientSettings {
+	/** A profile of the shared AWS config; the default credential chain otherwise. */
+	readonly profile?: string | undefined;
+	readonly region: string;
+	/** Send every request here (moto, LocalStack); AWS's own endpoints otherwise. */
+	readonly endpointUrl?: string | undefined;
+	readonly timeouts: RequestTimeouts;
+}
+
+export interface AwsClients {
+	readonly organizations: OrganizationsClient;
+	/** For the account listing: standard retries (see below). */
+	readonly listing: OrganizationsClient;
+	/** For CloseAccount and RemoveAccountFromOrganization: one attempt. */
+	readonly destructive: OrganizationsClient;
+	readonly account: AccountClient;
+	readonly quotas: ServiceQuotasClient;
+	readonly sts: STSClient;
+}
+
+/** Adaptive mode paces requests client-side after throttling; five attempts ride out a burst of it. */
+const MAX_ATTEMPTS = 5;
+/** Service Quotas is a nicety: a few attempts, then fall back to the next source of the limit. */
+const QUOTA_MAX_ATTEMPTS = 3;
+/** The account quota lives in us-east-1 for Organizations, whatever the region used otherwise. */
+const QUOTA_REGION = 'us-east-1';
+/**
+ * Time-outs. Organizations, STS, Account and Service Quotas answer in well
+ * under a second; an attempt that has had no answer after 10 s is not coming
+ * back (an endpoint that accepts the connection and never answers would
+ * otherwise hold the call forever: the SDK only warns unless told to throw).
+ * A timed-out attempt is retried like any transient failure, so a call gives
+ * up after at most attempts x 10 s plus the backoff between them: about 50 s
+ * for the reads (5 attempts, kept for throttling), about 30 s for the quota
+ * lookup (3, side by side with the reads), 10 s for CloseAccount and
+ * RemoveAccountFromOrganization (sent once; an unknown outcome is settled
+ * from the journal). Shorter per-attempt figures would cut off a slow but
+ * working link; fewer attempts would give up on throttling too early.
+ */
+export const DEFAULT_TIMEOUTS: RequestTimeouts = { connectionMs: 5_000, requestMs: 10_000 };
+
+/** The endpoint as given, if it is an http(s) URL; the adapter refuses anything else before any call. */
+function checkedEndpoint(endpoint: string | undefined): string | undefined {
+	if (!endpoint) return undefined;
+	try {
+		const url = new URL(endpoint);
+		if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+	} catch {
+		throw new OrgError(
+			'InvalidEndpointUrl',
+			`The endpoint URL "${endpoint}" is not an http(s) URL; use for example --endpoint-url http://127.0.0.1:5000`,
+		);
+	}
+	return endpoint;
+}
+
+export function createClients(settings: ClientSettings): AwsClients {
+	const endpoint = checkedEndpoint(settings.endpointUrl);
+	const { profile, region, timeouts } = settings;
+	// The SDK warns on stderr that its 2027 releases will need Node 22; orgdash pins its SDK and supports Node 20,
+	// and a warning printed over the dashboard would only garble it.
+	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+	const requestHandler = {
+		connectionTimeout: timeouts.connectionMs,
+		requestTimeout: timeouts.requestMs,
+		// Without this the SDK only logs that the time-out passed and keeps waiting.
+		throwOnRequestTimeout: true,
+		// An answer whose body stalls half-way: the socket's idle time ends it too.
+		socketTimeout: timeouts.requestMs,
+	};
+	// The credential chain's own calls (SSO, assume-role) get the same time-outs.
+	const credentials = fromNodeProviderChain({ ...(profile ? { profile } : {}), clientConfig: { requestHandler } });
+	const common = {
+		region,
+		credentials,
+		retryMode: 'adaptive',
+		maxAttempts: MAX_ATTEMPTS,
+		requestHandler,
+		...(endpoint ? { endpoint } : {}),
+	} as const;
+	return {
+		organizations: new OrganizationsClient(common),
+		// The account listing paces itself: it bounds the requests in flight and halves them when throttling gets
+		// through. Adaptive mode's client-side limiter would add a second brake on top: after a few throttled answers
+		// it drops the whole client to a fraction of a request a second and climbs back slowly, which made a
+		// 10,000-account load with 10% of answers throttled take minutes. Standard mode still retries each throttled
+		// request with exponential backoff and jitter.
+		listing: new OrganizationsClient({ ...common, retryMode: 'standard' }),
+		// One request per confirmed action: a retry after a lost answer could send a closure or removal twice.
+		destructive: new OrganizationsClient({ ...common, maxAttempts: 1 }),
+		account: new AccountClient(common),
+		quotas: new ServiceQuotasClient({ ...common, region: QUOTA_REGION, maxAttempts: QUOTA_MAX_ATTEMPTS }),
+		sts: new STSClient(common),
+	};
+}

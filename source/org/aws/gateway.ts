@@ -1,0 +1,154 @@
+/**
+ * The AWS adapter: OrgGateway over the AWS SDK v3, against AWS or any endpoint
+ * that speaks its protocol (moto, LocalStack). Every failure is an OrgError
+ * (see sdk-errors.ts for its codes); a cancelled call (AbortSignal) rejects
+ * with the signal's reason instead.
+ *
+ * CloseAccount and RemoveAccountFromOrganization are sent exactly once, never
+ * retried by the SDK: one confirmation, one request (see clients.ts).
+ */
+import {
+	CloseAccountCommand,
+	DescribeAccountCommand,
+	DescribeOrganizationCommand,
+	RemoveAccountFromOrganizationCommand,
+	type Account as SdkAccount,
+} from '@aws-sdk/client-organizations';
+import { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
+import { displayText } from '../../domain/display-text.js';
+import type { QuotaLookup } from '../../domain/quota.js';
+import { ACCOUNT_QUOTA_CODE } from '../../domain/quota.js';
+import { OrgError } from '../errors.js';
+import type { ListAccountsOptions, OrgGateway } from '../gateway.js';
+import { createAccountFacts } from './account-facts.js';
+import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts } from './clients.js';
+import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
+import { createParentPaths } from './parent-paths.js';
+import { callAws, toOrgError } from './sdk-errors.js';
+
+/** Plain values: the command line resolves them from its flags and the environment (cli-options.ts). */
+export interface AwsGatewayOptions {
+	/** A profile of the shared AWS config; the default credential chain otherwise. */
+	readonly profile?: string | undefined;
+	/** us-east-1 when not given (Organizations is a global service). */
+	readonly region?: string | undefined;
+	/** Send every request here (moto, LocalStack); AWS's own endpoints otherwise. */
+	readonly endpointUrl?: string | undefined;
+	/** Requests in flight while listing accounts. */
+	readonly concurrency?: number;
+	/** Shorter time-outs (tests); DEFAULT_TIMEOUTS otherwise. */
+	readonly timeouts?: Partial<RequestTimeouts>;
+}
+
+export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
+	const profile = options.profile || undefined;
+	const region = options.region || 'us-east-1';
+	const endpointUrl = options.endpointUrl || undefined;
+	const clients = createClients({
+		profile,
+		region,
+		endpointUrl,
+		timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+	});
+	const { organizations, listing, destructive, quotas, sts } = clients;
+	const parentPaths = createParentPaths(organizations);
+	const accountFacts = createAccountFacts(
+		clients.account,
+		async () => (await gateway.describeOrganization()).managementAccountEmail,
+	);
+
+	const gateway: OrgGateway = {
+		kind: 'aws',
+		sourceKey: `aws:profile=${profile ?? 'default'}:region=${region}:endpoint=${endpointUrl ?? 'aws'}`,
+
+		async describeOrganization(): Promise<Organization> {
+			const { Organization: org } = await callAws('Organizations.DescribeOrganization', () =>
+				organizations.send(new DescribeOrganizationCommand({})),
+			);
+			if (!org?.Id || !org.MasterAccountId) {
+				throw new OrgError('UnknownError', 'Organizations.DescribeOrganization gave no organization id');
+			}
+			return {
+				id: displayText(org.Id),
+				managementAccountId: displayText(org.MasterAccountId),
+				...(org.MasterAccountEmail ? { managementAccountEmail: displayText(org.MasterAccountEmail) } : {}),
+				featureSet: org.FeatureSet === 'CONSOLIDATED_BILLING' ? 'CONSOLIDATED_BILLING' : 'ALL',
+			};
+		},
+
+		async callerIdentity(): Promise<CallerIdentity> {
+			const identity = await callAws('STS.GetCallerIdentity', () => sts.send(new GetCallerIdentityCommand({})));
+			return { accountId: displayText(identity.Account ?? ''), arn: displayText(identity.Arn ?? '') };
+		},
+
+		async listAccounts(listOptions: ListAccountsOptions = {}): Promise<Account[]> {
+			parentPaths.clear();
+			const { onAccounts } = listOptions;
+			try {
+				return await loadAccounts(listing, {
+					...listOptions,
+					concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+					onAccounts: (accounts) => {
+						parentPaths.remember(accounts);
+						onAccounts?.(accounts);
+					},
+				});
+			} catch (error) {
+				if (listOptions.signal?.aborted) throw listOptions.signal.reason;
+				throw toOrgError(error, 'Organizations (listing accounts)');
+			}
+		},
+
+		async describeAccount(accountId: string): Promise<Account> {
+			const [described, parent] = await Promise.all([
+				callAws('Organizations.DescribeAccount', () =>
+					organizations.send(new DescribeAccountCommand({ AccountId: accountId })),
+				),
+				parentPaths.parentOf(accountId),
+			]);
+			const raw: SdkAccount | undefined = described.Account;
+			if (!raw?.Id) throw new OrgError('AccountNotFoundException', `No account ${accountId} in the organization`);
+			return toAccount(raw, parent.id, await parentPaths.pathOf(parent));
+		},
+
+		async accountQuota(): Promise<QuotaLookup> {
+			const input = { ServiceCode: 'organizations', QuotaCode: ACCOUNT_QUOTA_CODE };
+			const [applied, awsDefault] = await Promise.allSettled([
+				callAws('ServiceQuotas.GetServiceQuota', () => quotas.send(new GetServiceQuotaCommand(input))),
+				callAws('ServiceQuotas.GetAWSDefaultServiceQuota', () =>
+					quotas.send(new GetAWSDefaultServiceQuotaCommand(input)),
+				),
+			]);
+			const appliedValue = applied.status === 'fulfilled' ? applied.value.Quota?.Value : undefined;
+			const defaultValue = awsDefault.status === 'fulfilled' ? awsDefault.value.Quota?.Value : undefined;
+			const lookup: { applied?: number; awsDefault?: number; unavailableReason?: string } = {};
+			if (appliedValue !== undefined) lookup.applied = appliedValue;
+			if (defaultValue !== undefined) lookup.awsDefault = defaultValue;
+			if (appliedValue === undefined && defaultValue === undefined) {
+				const why = (result: PromiseSettledResult<unknown>) =>
+					result.status === 'rejected'
+						? `${(result.reason as OrgError).code}: ${(result.reason as OrgError).message}`
+						: 'no value in the answer';
+				lookup.unavailableReason = `Service Quotas gave no value for organizations/${ACCOUNT_QUOTA_CODE}. GetServiceQuota: ${why(applied)}. GetAWSDefaultServiceQuota: ${why(awsDefault)}.`;
+			}
+			return lookup;
+		},
+
+		accountFacts,
+
+		async closeAccount(accountId: string): Promise<void> {
+			await callAws('Organizations.CloseAccount', () =>
+				destructive.send(new CloseAccountCommand({ AccountId: accountId })),
+			);
+		},
+
+		async removeAccount(accountId: string): Promise<void> {
+			await callAws('Organizations.RemoveAccountFromOrganization', () =>
+				destructive.send(new RemoveAccountFromOrganizationCommand({ AccountId: accountId })),
+			);
+		},
+	};
+	return gateway;
+}
