@@ -17,6 +17,7 @@ import {
 } from '../../source/domain/close-flow.js';
 import type { AccountFacts } from '../../source/domain/facts.js';
 import { removalPrerequisites } from '../../source/domain/remove-flow.js';
+import { LOG_ARCHIVE, REMOVAL_PREREQUISITE_TITLES } from '../support/accounts.js';
 
 const NOW = '2026-05-10T12:00:00.000Z';
 const MANAGEMENT = '111111111111';
@@ -29,18 +30,7 @@ const organization: Organization = {
 };
 
 function account(overrides: Partial<Account> = {}): Account {
-	return {
-		id: MEMBER,
-		name: 'Log Archive',
-		email: 'log@acme.example',
-		state: 'ACTIVE',
-		stateSource: 'State',
-		joinedMethod: 'CREATED',
-		joinedAt: '2022-01-01T00:00:00.000Z',
-		parentId: 'ou-1',
-		parentPath: 'Root/Security',
-		...overrides,
-	};
+	return { ...LOG_ARCHIVE, id: MEMBER, email: 'log@acme.example', ...overrides };
 }
 
 function context(overrides: Partial<FlowContext> = {}): FlowContext {
@@ -663,14 +653,7 @@ describe('removing', () => {
 	it('lists the prerequisites, warning when a created account is too young', () => {
 		const now = new Date(NOW);
 		const old = removalPrerequisites(account(), now);
-		expect(old.map((item) => item.title)).toEqual([
-			'A payment method',
-			'A verified phone number',
-			'The AWS Customer Agreement accepted',
-			'A support plan chosen',
-			'Not a delegated administrator',
-			'Old enough',
-		]);
+		expect(old.map((item) => item.title)).toEqual(REMOVAL_PREREQUISITE_TITLES);
 		expect(old.some((item) => item.warning)).toBe(false);
 		const young = removalPrerequisites(account({ joinedAt: '2026-05-08T12:00:00.000Z' }), now);
 		expect(young.at(-1)?.warning).toMatch(/AWS will refuse until 2026-05-12/);

@@ -266,6 +266,18 @@ export function flowWorldForEachTest(): FlowFixture {
 	};
 }
 
+/** Records this many closures, accepted by AWS, in the world's journal (accounts 900000000000 on). */
+export function recordAcceptedClosures(world: FlowWorld, count: number): void {
+	for (let index = 0; index < count; index++) {
+		const intent = world.journal.appendIntent({
+			caller: world.caller,
+			accountId: `90000000000${index}`,
+			action: 'close',
+		});
+		world.journal.appendOutcome(intent, { result: { summary: 'accepted' } });
+	}
+}
+
 export function destructiveCalls(sandbox: SandboxGateway) {
 	return sandbox.calls.filter((call) => call.operation === 'closeAccount' || call.operation === 'removeAccount');
 }

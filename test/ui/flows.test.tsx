@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
 import { DEMO_ACCOUNTS, SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
@@ -9,12 +9,14 @@ import { pollDelay } from '../../source/ui/flow-effects.js';
 import { ConsoleClosureScreen } from '../../source/ui/screens/ConsoleClosureScreen.js';
 import { JournalScreen } from '../../source/ui/screens/JournalScreen.js';
 import { ReconcileScreen } from '../../source/ui/screens/ReconcileScreen.js';
+import { REMOVAL_PREREQUISITE_TITLES } from '../support/accounts.js';
 import {
 	destructiveCalls,
 	flat,
 	flowWorldForEachTest,
 	KEYS,
 	reachStep,
+	recordAcceptedClosures,
 	settle,
 	tickWholeChecklist,
 	waitFor,
@@ -30,16 +32,20 @@ describe('the whole close flow on the sandbox', () => {
 		const flow = open('close', id);
 		await reachStep(flow, 'intro');
 		let frame = flow.frame();
-		expect(frame).toContain(`Close account ${id} · Log Archive`);
-		expect(frame).toContain('What closing means');
-		expect(frame).toContain('Only the root user can still sign in');
-		expect(frame).toContain('reopened only through AWS Support, within 90 days');
-		expect(frame).toContain('Reserved Instances and Savings Plans keep being billed');
-		expect(frame).toContain('GovCloud');
-		expect(frame).toContain('until AWS deletes it, about 2026-08-08');
-		expect(frame).toContain('Removed from the organization first, its slot frees at once');
-		// The demo shows three closures inside the window: 10 allowed for 34 members.
-		expect(frame).toContain('7 of about 10 closures left in the rolling 30 days');
+		for (const text of [
+			`Close account ${id} · Log Archive`,
+			'What closing means',
+			'Only the root user can still sign in',
+			'reopened only through AWS Support, within 90 days',
+			'Reserved Instances and Savings Plans keep being billed',
+			'GovCloud',
+			'until AWS deletes it, about 2026-08-08',
+			'Removed from the organization first, its slot frees at once',
+			// The demo shows three closures inside the window: 10 allowed for 34 members.
+			'7 of about 10 closures left in the rolling 30 days',
+		]) {
+			expect(frame).toContain(text);
+		}
 
 		await flow.press(KEYS.enter);
 		await reachStep(flow, 'checklist');
@@ -230,8 +236,16 @@ describe('the whole close flow on the sandbox', () => {
 		expect(flows.world.journal.pendingIntents()).toEqual([]);
 	});
 
+	/** Closes an account with this journal: the intent cannot be recorded, so the request must not go out. */
+	async function expectNoRequestWithoutTheJournal(journal: Journal): Promise<void> {
+		const flow = open('close', DEMO_ACCOUNTS.paymentsProd, { journal });
+		await walkFlow(flow, { until: 'answered' });
+		await reachStep(flow, 'failed');
+		expect(flow.frame()).toContain('could not write the journal first');
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
+	}
+
 	it('does not send the request when the journal cannot be written', async () => {
-		const id = DEMO_ACCOUNTS.paymentsProd;
 		const broken = Object.create(flows.world.journal, {
 			appendIntent: {
 				value: () => {
@@ -239,23 +253,13 @@ describe('the whole close flow on the sandbox', () => {
 				},
 			},
 		});
-		const flow = open('close', id, { journal: broken });
-		await walkFlow(flow, { until: 'answered' });
-		await reachStep(flow, 'failed');
-		expect(flow.frame()).toContain('could not write the journal first');
-		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
+		await expectNoRequestWithoutTheJournal(broken);
 	});
 
 	it('does not send the request when the settings folder cannot be written (a real journal, ENOTDIR)', async () => {
-		const id = DEMO_ACCOUNTS.paymentsProd;
 		const notAFolder = join(flows.world.settings.directory, 'a-file');
 		writeFileSync(notAFolder, '');
-		const unwritable = new Journal(notAFolder, flows.world.journal.organizationId);
-		const flow = open('close', id, { journal: unwritable });
-		await walkFlow(flow, { until: 'answered' });
-		await reachStep(flow, 'failed');
-		expect(flow.frame()).toContain('could not write the journal first');
-		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
+		await expectNoRequestWithoutTheJournal(new Journal(notAFolder, flows.world.journal.organizationId));
 	});
 
 	it('Esc goes back one step at a time and never acts', async () => {
@@ -300,14 +304,7 @@ describe('close refusals on screen', () => {
 
 	it('refuses when the closure allowance is spent', async () => {
 		// Three closures are already visible in the demo; seven recorded in the journal spend the ten.
-		for (let index = 0; index < 7; index++) {
-			const intent = flows.world.journal.appendIntent({
-				caller: flows.world.caller,
-				accountId: `90000000000${index}`,
-				action: 'close',
-			});
-			flows.world.journal.appendOutcome(intent, { result: { summary: 'accepted' } });
-		}
+		recordAcceptedClosures(flows.world, 7);
 		const flow = open('close', DEMO_ACCOUNTS.logArchive);
 		await reachStep(flow, 'refused');
 		expect(flow.frame()).toContain('The closure allowance is spent: 10 closures recorded');
@@ -318,14 +315,7 @@ describe('close refusals on screen', () => {
 	});
 
 	it('leaves out closures recorded before the in-memory organization was made', async () => {
-		for (let index = 0; index < 7; index++) {
-			const intent = flows.world.journal.appendIntent({
-				caller: flows.world.caller,
-				accountId: `90000000000${index}`,
-				action: 'close',
-			});
-			flows.world.journal.appendOutcome(intent, { result: { summary: 'accepted' } });
-		}
+		recordAcceptedClosures(flows.world, 7);
 		const flow = open('close', DEMO_ACCOUNTS.logArchive, { journalValidSince: new Date(Date.now() + 60_000) });
 		await reachStep(flow, 'intro');
 		expect(flow.frame()).not.toContain('allowance is spent');
@@ -351,16 +341,7 @@ describe('the whole remove flow on the sandbox', () => {
 		expect(frame).toContain('pays its own bills');
 		expect(frame).toContain('loses the tags');
 		expect(frame).toContain('slot in the organization’s account quota frees at once');
-		for (const prerequisite of [
-			'A payment method',
-			'A verified phone number',
-			'The AWS Customer Agreement accepted',
-			'A support plan chosen',
-			'Not a delegated administrator',
-			'Old enough',
-		]) {
-			expect(frame).toContain(prerequisite);
-		}
+		for (const prerequisite of REMOVAL_PREREQUISITE_TITLES) expect(frame).toContain(prerequisite);
 		await flow.press(KEYS.enter);
 		await reachStep(flow, 'confirm-id');
 		expect(flow.frame()).toContain('To remove from the organization Payments Prod, type its account id in full');
