@@ -11,8 +11,8 @@ import { afterEach, expect, it } from 'vitest';
 import { createAwsGateway } from '../../source/org/aws.js';
 import { Journal, reconcilePending } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
-import { startLossyProxy } from '../support/lossy-proxy.js';
 import { describeWithMoto, MOTO_REGION, type SeededOrganization, seedOrganization } from '../support/moto.js';
+import { startProxy } from '../support/proxy.js';
 import {
 	type FlowKind,
 	KEYS,
@@ -149,7 +149,7 @@ describeWithMoto('guided flows against moto', (moto) => {
 	it('settles a closure whose answer was lost on the way back: moto closed it, the journal says unknown, then settled', async () => {
 		await moto.server.reset();
 		const seeded = await setUp(moto.server.endpoint);
-		const proxy = await startLossyProxy(moto.server.endpoint, ['CloseAccount']);
+		const proxy = await startProxy({ target: moto.server.endpoint, loseAnswersTo: ['CloseAccount'] });
 		const world = { ...seeded, gateway: createAwsGateway({ endpointUrl: proxy.endpoint, region: MOTO_REGION }) };
 		const id = accountNamed(world.org, 'to-close');
 		const steps: string[] = [];
@@ -173,7 +173,7 @@ describeWithMoto('guided flows against moto', (moto) => {
 			flow.unmount();
 			await proxy.close();
 		}
-		expect(proxy.dropped).toEqual(['CloseAccount']);
+		expect(proxy.stats.answersLost).toEqual(['CloseAccount']);
 		expect(steps).not.toContain('failed');
 
 		const described = await world.org.client.send(new DescribeAccountCommand({ AccountId: id }));
