@@ -6,11 +6,14 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeEach } from 'vitest';
 import type { Account, CallerIdentity, Organization } from '../../source/domain/account.js';
 import type { FlowState } from '../../source/domain/close-flow.js';
+import type { OrgGateway } from '../../source/org/gateway.js';
 import { createSandbox, type SandboxGateway } from '../../source/org/sandbox.js';
 import { Journal } from '../../source/store/journal.js';
 import { Settings } from '../../source/store/settings.js';
+import { App } from '../../source/ui/app.js';
 import type { FlowServices } from '../../source/ui/flow-effects.js';
 import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
+import { createTheme } from '../../source/ui/theme.js';
 
 export const KEYS = {
 	enter: '\r',
@@ -280,4 +283,47 @@ export function recordAcceptedClosures(world: FlowWorld, count: number): void {
 
 export function destructiveCalls(sandbox: SandboxGateway) {
 	return sandbox.calls.filter((call) => call.operation === 'closeAccount' || call.operation === 'removeAccount');
+}
+
+export interface AppView {
+	/** How a frame is read: the text the checks look at (unchanged unless given). */
+	readonly visible?: (frame: string) => string;
+	/** Run on the frame after every key and every awaited text (a check that must hold on every screen). */
+	readonly checkEveryFrame?: (frame: string | undefined) => void;
+}
+
+/** The whole app without colours, as a person drives it: keys pressed one at a time, text waited for. */
+export function renderApp(gateway: OrgGateway, settings: Settings, view: AppView = {}) {
+	const instance = render(<App gateway={gateway} settings={settings} theme={createTheme(false)} />);
+	const visible = view.visible ?? ((frame: string) => frame);
+	const check = view.checkEveryFrame ?? (() => {});
+	const frame = () => flat(visible(instance.lastFrame() ?? ''));
+	return {
+		instance,
+		frame,
+		async press(...keys: string[]) {
+			for (const key of keys) {
+				instance.stdin.write(key);
+				await settle();
+				check(instance.lastFrame());
+			}
+		},
+		async see(text: string) {
+			await waitFor(
+				() => frame().includes(text),
+				() => `"${text}" on screen; last frame:\n${visible(instance.lastFrame() ?? '')}`,
+				10_000,
+			);
+			await settle();
+			check(instance.lastFrame());
+		},
+	};
+}
+
+export type RenderedApp = ReturnType<typeof renderApp>;
+
+/** Selects an account by filtering the list for its id. */
+export async function selectAccount(app: RenderedApp, accountId: string): Promise<void> {
+	await app.press('/', ...accountId, KEYS.enter);
+	await app.see(accountId);
 }
