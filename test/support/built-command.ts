@@ -16,13 +16,14 @@ import { VirtualScreen } from './screen.js';
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUILT_CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 
+/** Throws, saying what to do, when the command was not built. */
+export function assertBuiltCommand(): void {
+	if (!existsSync(BUILT_CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
+}
+
 /** Fails the calling file's tests at once, saying what to do, when the command was not built. */
 export function requireBuiltCommand(): void {
-	beforeAll(() => {
-		if (!existsSync(BUILT_CLI)) {
-			throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
-		}
-	});
+	beforeAll(assertBuiltCommand);
 }
 
 /** A new empty folder for each test of the calling file, removed after it; the function gives the current one. */
