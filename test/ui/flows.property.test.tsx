@@ -39,7 +39,7 @@ import { createFlowEffects } from '../../source/ui/flow-effects.js';
 import { flowKeyScheme } from '../../source/ui/hooks/use-flow.js';
 import { readInput } from '../../source/ui/hooks/use-keys.js';
 import { NO_KEY } from '../../source/ui/keymap.js';
-import { KEYS, renderFlowScreen, waitFor } from './flows-support.js';
+import { destructiveCalls, KEYS, renderFlowScreen, waitFor } from './flows-support.js';
 
 /** Two seeds of this many runs each: 20,000 sequences through the reducer. */
 const REDUCER_RUNS_PER_SEED = 10_000;
@@ -435,10 +435,6 @@ class ConfirmationOracle {
 		this.line = '';
 		this.reachedQuestion++;
 	}
-}
-
-function destructiveCalls(sandbox: SandboxGateway): Calls {
-	return sandbox.calls.filter((call) => call.operation === 'closeAccount' || call.operation === 'removeAccount');
 }
 
 interface Demo {
