@@ -4,68 +4,33 @@
  * and a damaged settings file kept as a copy.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pty from '@lydell/node-pty';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATION_ID } from '../source/org/sandbox/demo.js';
 import { journalFile } from '../source/store/journal/journal.js';
+import {
+	asTerminal,
+	BUILT_CLI,
+	type CommandRun,
+	environmentWithoutAws,
+	finished,
+	requireBuiltCommand,
+	startBuiltCommandInTerminal,
+	temporaryFolderForEachTest,
+} from './support/built-command.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-let root: string;
-
-beforeAll(() => {
-	if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
-});
-
-beforeEach(() => {
-	root = mkdtempSync(join(tmpdir(), 'orgdash-files-'));
-});
-
-afterEach(() => {
-	rmSync(root, { recursive: true, force: true });
-});
-
-function environment(configDir: string): Record<string, string> {
-	const env: Record<string, string> = {};
-	for (const [key, value] of Object.entries(process.env)) {
-		if (value !== undefined && !key.startsWith('AWS_') && key !== 'NO_COLOR' && key !== 'FORCE_COLOR') {
-			env[key] = value;
-		}
-	}
-	return { ...env, ORGDASH_CONFIG_DIR: configDir, AWS_EC2_METADATA_DISABLED: 'true' };
-}
-
-interface Run {
-	readonly code: number | null;
-	readonly stdout: string;
-	readonly stderr: string;
-	readonly ms: number;
-}
+requireBuiltCommand();
+const root = temporaryFolderForEachTest('orgdash-files-');
 
 /** `orgdash ARGS` under `umask 000`, through a shell, as a user with a careless umask would run it. */
-function runUnderUmask000(args: readonly string[], configDir: string): Promise<Run> {
+function runUnderUmask000(args: readonly string[], configDir: string): Promise<CommandRun> {
 	const started = Date.now();
-	return new Promise((done, fail) => {
-		const child = spawn('/bin/sh', ['-c', 'umask 000 && exec "$0" "$@"', process.execPath, CLI, ...args], {
-			env: environment(configDir),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			stdout += chunk.toString();
-		});
-		child.stderr.on('data', (chunk: Buffer) => {
-			stderr += chunk.toString();
-		});
-		child.on('error', fail);
-		child.on('close', (code) => done({ code, stdout, stderr, ms: Date.now() - started }));
+	const child = spawn('/bin/sh', ['-c', 'umask 000 && exec "$0" "$@"', process.execPath, BUILT_CLI, ...args], {
+		env: environmentWithoutAws(configDir),
+		stdio: ['ignore', 'pipe', 'pipe'],
 	});
+	return finished(child, started);
 }
 
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -75,7 +40,7 @@ const plain = (text: string) => text.replace(new RegExp(`${String.fromCharCode(2
 
 describe('file modes', () => {
 	it('under umask 000, the settings folder is 0700 and its file 0600', async () => {
-		const configDir = join(root, 'fresh', 'orgdash');
+		const configDir = join(root(), 'fresh', 'orgdash');
 		const result = await runUnderUmask000(['--demo', 'list', '--json'], configDir);
 		expect(result.code, result.stderr).toBe(0);
 		expect(result.stderr).toBe('');
@@ -85,7 +50,7 @@ describe('file modes', () => {
 	});
 
 	it('folders and files found open to everyone are tightened', async () => {
-		const configDir = join(root, 'orgdash');
+		const configDir = join(root(), 'orgdash');
 		const journal = journalFile(configDir, DEMO_ORGANIZATION_ID);
 		mkdirSync(dirname(journal), { recursive: true });
 		writeFileSync(join(configDir, 'config.json'), '{"checklist":{}}\n');
@@ -103,7 +68,7 @@ describe('file modes', () => {
 
 describe('a settings folder that cannot be written', () => {
 	it('list --json still prints the list, with one line on stderr saying the settings are read-only', async () => {
-		const file = join(root, 'a-file');
+		const file = join(root(), 'a-file');
 		writeFileSync(file, '');
 		const result = await runUnderUmask000(['--demo', 'list', '--json', '--quota', '50'], join(file, 'orgdash'));
 		expect(result.code).toBe(0);
@@ -118,34 +83,22 @@ describe('a settings folder that cannot be written', () => {
 	});
 
 	it('the dashboard shows the note, keeps ticks in memory and quits at once with q', async () => {
-		const file = join(root, 'a-file');
+		const file = join(root(), 'a-file');
 		writeFileSync(file, '');
-		const env: Record<string, string> = { ...environment(file), TERM: 'xterm-256color', NO_COLOR: '1' };
-		// Ink draws only the last frame when it believes it runs in CI.
-		delete env.CI;
-		const child = pty.spawn(process.execPath, [CLI, '--demo'], {
-			cols: 200,
+		const terminal = startBuiltCommandInTerminal(['--demo'], {
+			env: asTerminal(environmentWithoutAws(file, { NO_COLOR: '1' })),
+			columns: 200,
 			rows: 30,
-			env,
-			cwd: ROOT,
 		});
-		let output = '';
-		child.onData((data) => {
-			output += data;
-		});
-		const exited = new Promise<number>((done) => child.onExit(({ exitCode }) => done(exitCode)));
-		const deadline = Date.now() + 20_000;
-		while (
-			!/sorted by \w+ · settings read-only \(a file is where the folder should be\): changes last until you quit/.test(
-				plain(output),
-			)
-		) {
-			if (Date.now() > deadline) {
-				child.kill();
-				throw new Error(`The note never showed. Output:\n${plain(output)}`);
-			}
-			await new Promise((wait) => setTimeout(wait, 20));
-		}
+		const { child, exited, output } = terminal;
+		await terminal.waitUntil(
+			() =>
+				/sorted by \w+ · settings read-only \(a file is where the folder should be\): changes last until you quit/.test(
+					plain(output()),
+				),
+			() => `The note never showed. Output:\n${plain(output())}`,
+			20_000,
+		);
 		// A sort change is a settings write: it must neither throw nor wait.
 		child.write('s');
 		await new Promise((wait) => setTimeout(wait, 200));
@@ -153,13 +106,13 @@ describe('a settings folder that cannot be written', () => {
 		child.write('q');
 		expect(await exited).toBe(0);
 		expect(Date.now() - quitAt).toBeLessThan(3_000);
-		expect(output).not.toMatch(/ENOTDIR:|EACCES:|\n\s+at /);
+		expect(output()).not.toMatch(/ENOTDIR:|EACCES:|\n\s+at /);
 	}, 30_000);
 });
 
 describe('a damaged settings file', () => {
 	it('is kept as a dated copy, said so on stderr, and the command goes on', async () => {
-		const configDir = join(root, 'orgdash');
+		const configDir = join(root(), 'orgdash');
 		mkdirSync(configDir);
 		writeFileSync(join(configDir, 'config.json'), '{"quotaOverride": 3');
 		const result = await runUnderUmask000(['--demo', 'list', '--json'], configDir);

@@ -3,80 +3,47 @@
  * processes for `list --json`, flags and refusals, and a real pseudo-terminal
  * for the dashboard itself. `npm test` builds first.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pty from '@lydell/node-pty';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Settings } from '../source/store/settings.js';
+import {
+	asTerminal,
+	type CommandRun,
+	environmentWithoutAws,
+	PROJECT_ROOT,
+	requireBuiltCommand,
+	runBuiltCommand,
+	startBuiltCommandInTerminal,
+	temporaryFolderForEachTest,
+} from './support/built-command.js';
 import { describeWithMoto, MOTO_CALLER_ACCOUNT_ID, motoEnvironment, seedOrganization } from './support/moto.js';
 import { BEL, ESC, UNSAFE_TEXT, withoutStyling } from './support/unsafe-text.js';
 
 const HOSTILE_OU = 'Sec\u001b]0;pwned\u0007\u202eops';
 const HOSTILE_ACCOUNT = 'pay\u001b]52;c;cm0gLXJmIH4=\u0007\u009b2J';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-interface Run {
-	readonly code: number | null;
-	readonly stdout: string;
-	readonly stderr: string;
-}
-
-let configDir: string;
-
-beforeAll(() => {
-	if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
-});
-
-beforeEach(() => {
-	configDir = mkdtempSync(join(tmpdir(), 'orgdash-cli-'));
-});
-
-afterEach(() => {
-	rmSync(configDir, { recursive: true, force: true });
-});
+requireBuiltCommand();
+const configDir = temporaryFolderForEachTest('orgdash-cli-');
 
 /** An environment with no AWS settings of the developer's machine in it. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {};
-	for (const [key, value] of Object.entries(process.env)) {
-		if (!key.startsWith('AWS_') && key !== 'NO_COLOR' && key !== 'FORCE_COLOR') env[key] = value;
-	}
-	return {
-		...env,
-		ORGDASH_CONFIG_DIR: configDir,
-		AWS_CONFIG_FILE: join(configDir, 'no-aws-config'),
-		AWS_SHARED_CREDENTIALS_FILE: join(configDir, 'no-aws-credentials'),
-		AWS_EC2_METADATA_DISABLED: 'true',
+	return environmentWithoutAws(configDir(), {
+		AWS_CONFIG_FILE: join(configDir(), 'no-aws-config'),
+		AWS_SHARED_CREDENTIALS_FILE: join(configDir(), 'no-aws-credentials'),
 		...extra,
-	};
-}
-
-/** Runs the command with pipes (no terminal), like a script would. */
-function run(args: readonly string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<Run> {
-	return new Promise((done, fail) => {
-		const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			stdout += chunk.toString();
-		});
-		child.stderr.on('data', (chunk: Buffer) => {
-			stderr += chunk.toString();
-		});
-		child.stdin.end();
-		child.on('error', fail);
-		child.on('close', (code) => done({ code, stdout, stderr }));
 	});
 }
 
-function expectOneLineError(result: Run, code: number, pattern: RegExp): void {
+/** Runs the command with pipes (no terminal), like a script would. */
+function run(args: readonly string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<CommandRun> {
+	return runBuiltCommand(args, env);
+}
+
+function expectOneLineError(result: CommandRun, code: number, pattern: RegExp): void {
 	expect(result.code).toBe(code);
 	expect(result.stdout).toBe('');
 	const lines = result.stderr.trimEnd().split('\n');
@@ -124,16 +91,16 @@ describe('orgdash list --json', () => {
 	});
 
 	it('forgets the remembered figure with --quota off', async () => {
-		new Settings(configDir).quotaOverride = 50;
+		new Settings(configDir()).quotaOverride = 50;
 		const result = await run(['--demo', '--quota', 'off', 'list', '--json']);
 		expect(result.code).toBe(0);
-		expect(new Settings(configDir).quotaOverride).toBeUndefined();
+		expect(new Settings(configDir()).quotaOverride).toBeUndefined();
 	});
 
 	it('remembers --quota N in the settings', async () => {
 		const result = await run(['--demo', '--quota', '50', 'list', '--json']);
 		expect(result.code).toBe(0);
-		expect(new Settings(configDir).quotaOverride).toBe(50);
+		expect(new Settings(configDir()).quotaOverride).toBe(50);
 	});
 
 	it('says in one line that credentials are missing, and exits 1', async () => {
@@ -295,39 +262,23 @@ async function terminal(
 	args: readonly string[] = ['--demo'],
 	steps: readonly TerminalStep[] = [],
 ) {
-	const environment: NodeJS.ProcessEnv = { ...cleanEnv(env), TERM: 'xterm-256color' };
-	// Ink draws only the last frame when it believes it runs in CI.
-	delete environment.CI;
-	const child = pty.spawn(process.execPath, [CLI, ...args], {
-		cols: 120,
-		rows: 30,
-		env: environment as Record<string, string>,
-		cwd: ROOT,
-	});
-	let output = '';
-	const exited = new Promise<number>((resolveExit) => child.onExit(({ exitCode }) => resolveExit(exitCode)));
-	child.onData((data) => {
-		output += data;
-	});
-	const deadline = Date.now() + 15_000;
+	const terminal = startBuiltCommandInTerminal(args, { env: asTerminal(cleanEnv(env)), columns: 120, rows: 30 });
 	let next = 0;
-	while (next < steps.length || !done(output)) {
-		const step = steps[next];
-		if (step?.when(output)) {
-			child.write(step.keys);
-			next++;
-			continue;
-		}
-		if (Date.now() > deadline) {
-			child.kill();
-			throw new Error(
-				`The dashboard never showed what was expected (${next} of ${steps.length} steps done). Output:\n${output}`,
-			);
-		}
-		await new Promise((wait) => setTimeout(wait, 20));
-	}
-	child.write('q');
-	return { output, code: await exited };
+	await terminal.waitUntil(
+		() => {
+			const output = terminal.output();
+			while (steps[next]?.when(output)) {
+				terminal.child.write(steps[next]?.keys ?? '');
+				next++;
+			}
+			return next >= steps.length && done(output);
+		},
+		() =>
+			`The dashboard never showed what was expected (${next} of ${steps.length} steps done). Output:\n${terminal.output()}`,
+		15_000,
+	);
+	terminal.child.write('q');
+	return { output: terminal.output(), code: await terminal.exited };
 }
 
 describe('the dashboard in a terminal', () => {

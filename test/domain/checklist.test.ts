@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Account } from '../../source/domain/account.js';
 import {
 	backupChecklist,
 	CHECKLIST_ITEM_IDS,
@@ -8,18 +7,9 @@ import {
 	toggleTicked,
 } from '../../source/domain/checklist.js';
 import type { AccountFacts } from '../../source/domain/facts.js';
+import { LOG_ARCHIVE } from '../support/accounts.js';
 
-const account: Account = {
-	id: '318274650192',
-	name: 'Log Archive',
-	email: 'aws-log-archive@acme-corp.example',
-	state: 'ACTIVE',
-	stateSource: 'State',
-	joinedMethod: 'CREATED',
-	joinedAt: '2022-01-01T00:00:00.000Z',
-	parentId: 'ou-1',
-	parentPath: 'Root/Security',
-};
+const account = LOG_ARCHIVE;
 
 const knownFacts: AccountFacts = {
 	enabledRegions: { known: true, value: ['eu-west-1', 'us-east-1'] },

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, CallerIdentity, Organization } from '../../source/domain/account.js';
 import { chooseFlow, type FlowChoiceInput } from '../../source/domain/flow-choice.js';
+import { accountWith } from '../support/accounts.js';
 
-const account = (id: string, name: string, state: Account['state'] = 'ACTIVE'): Account => ({
-	id,
-	name,
-	email: `${name.toLowerCase()}@example.com`,
-	state,
-	stateSource: 'State',
-	joinedMethod: 'CREATED',
-	joinedAt: '2024-01-01T00:00:00.000Z',
-	parentId: 'r-root',
-	parentPath: 'Root',
-});
+const account = (id: string, name: string, state: Account['state'] = 'ACTIVE'): Account =>
+	accountWith({ id, name, email: `${name.toLowerCase()}@example.com`, state });
 
 const management = account('111111111111', 'Management');
 const member = account('222222222222', 'Member');

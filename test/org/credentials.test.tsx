@@ -5,11 +5,9 @@
  * `list --json`, not in the journal.
  */
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayText } from '../../source/domain/display-text.js';
@@ -22,10 +20,8 @@ import { Settings } from '../../source/store/settings.js';
 import { App } from '../../source/ui/app.js';
 import { createFlowEffects } from '../../source/ui/flow-effects.js';
 import { createTheme } from '../../source/ui/theme.js';
+import { assertBuiltCommand, runBuiltCommand } from '../support/built-command.js';
 import { type EchoCredentialsServer, startEchoCredentialsServer } from '../support/echo-credentials.js';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 
 let server: EchoCredentialsServer;
 let directory: string;
@@ -149,34 +145,19 @@ describe('an error that echoes the request credentials', () => {
 	});
 
 	it('is not printed on stderr by list --json', async () => {
-		if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
+		assertBuiltCommand();
 		const env: NodeJS.ProcessEnv = {};
 		for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('AWS_')) env[key] = value;
-		const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-			const child = spawn(process.execPath, [CLI, 'list', '--json', '--endpoint-url', server.endpoint], {
-				env: {
-					...env,
-					ORGDASH_CONFIG_DIR: directory,
-					AWS_CONFIG_FILE: join(directory, 'no-aws-config'),
-					AWS_SHARED_CREDENTIALS_FILE: join(directory, 'no-aws-credentials'),
-					AWS_EC2_METADATA_DISABLED: 'true',
-					AWS_REGION: 'us-east-1',
-					AWS_ACCESS_KEY_ID: server.credentials.accessKeyId,
-					AWS_SECRET_ACCESS_KEY: server.credentials.secretAccessKey,
-					AWS_SESSION_TOKEN: server.credentials.sessionToken,
-				},
-				stdio: ['ignore', 'pipe', 'pipe'],
-			});
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (chunk) => {
-				stdout += chunk;
-			});
-			child.stderr.on('data', (chunk) => {
-				stderr += chunk;
-			});
-			child.on('error', fail);
-			child.on('exit', (code) => done({ code, stdout, stderr }));
+		const result = await runBuiltCommand(['list', '--json', '--endpoint-url', server.endpoint], {
+			...env,
+			ORGDASH_CONFIG_DIR: directory,
+			AWS_CONFIG_FILE: join(directory, 'no-aws-config'),
+			AWS_SHARED_CREDENTIALS_FILE: join(directory, 'no-aws-credentials'),
+			AWS_EC2_METADATA_DISABLED: 'true',
+			AWS_REGION: 'us-east-1',
+			AWS_ACCESS_KEY_ID: server.credentials.accessKeyId,
+			AWS_SECRET_ACCESS_KEY: server.credentials.secretAccessKey,
+			AWS_SESSION_TOKEN: server.credentials.sessionToken,
 		});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('The AWS credentials were refused');

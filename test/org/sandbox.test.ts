@@ -82,13 +82,17 @@ describe('the demo organization', () => {
 		);
 		expect(new Set(accounts.map((account) => account.joinedMethod))).toEqual(new Set(['INVITED', 'CREATED']));
 		const paths = new Set(accounts.map((account) => account.parentPath));
-		expect(paths).toContain('Root');
-		expect(paths).toContain('Root/Security');
-		expect(paths).toContain('Root/Infrastructure/Network');
-		expect(paths).toContain('Root/Workloads/Prod/Payments');
-		expect(paths).toContain('Root/Workloads/Dev');
-		expect(paths).toContain('Root/Sandbox');
-		expect(paths).toContain('Root/Suspended');
+		for (const path of [
+			'Root',
+			'Root/Security',
+			'Root/Infrastructure/Network',
+			'Root/Workloads/Prod/Payments',
+			'Root/Workloads/Dev',
+			'Root/Sandbox',
+			'Root/Suspended',
+		]) {
+			expect(paths).toContain(path);
+		}
 		for (const account of accounts) {
 			expect(account.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
 			expect(account.name.length).toBeGreaterThan(0);

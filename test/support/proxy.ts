@@ -3,7 +3,10 @@
  * only: it adds a fixed delay to every request, closer to AWS's round trip than
  * a local server, and can answer a share of the AWS JSON requests the way the
  * Organizations API throttles (HTTP 400, TooManyRequestsException), so a load
- * can be measured, and shown to survive, under realistic conditions.
+ * can be measured, and shown to survive, under realistic conditions. It can
+ * also lose answers: the request reaches the server, which carries it out and
+ * answers, and the proxy then drops the client's connection instead of
+ * passing the answer on, as a connection reset between AWS and the caller would.
  */
 
 import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
@@ -19,6 +22,8 @@ export interface ProxyOptions {
 	readonly random?: () => number;
 	/** Sees each AWS JSON request as it arrives: its X-Amz-Target and JSON body. */
 	readonly onRequest?: (operation: string, body: string) => void;
+	/** Operations (the part of X-Amz-Target after the dot, "CloseAccount") whose every answer is lost. */
+	readonly loseAnswersTo?: readonly string[];
 }
 
 export interface ProxyStats {
@@ -31,6 +36,8 @@ export interface ProxyStats {
 	maxInFlight: number;
 	/** X-Amz-Target of each AWS JSON request received, in order ("AWSOrganizationsV20161128.ListRoots"). */
 	operations: string[];
+	/** Operations ("CloseAccount") the server answered but whose answer was dropped, in order. */
+	answersLost: string[];
 }
 
 export interface RunningProxy {
@@ -73,7 +80,15 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 	let throttleShare = Math.min(1, Math.max(0, options.throttleShare ?? 0));
 	const random = options.random ?? Math.random;
 	const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-	const stats: ProxyStats = { requests: 0, throttled: 0, inFlight: 0, maxInFlight: 0, operations: [] };
+	const loseAnswersTo = new Set(options.loseAnswersTo ?? []);
+	const stats: ProxyStats = {
+		requests: 0,
+		throttled: 0,
+		inFlight: 0,
+		maxInFlight: 0,
+		operations: [],
+		answersLost: [],
+	};
 	const delayTimers = new Set<NodeJS.Timeout>();
 
 	const wait = (ms: number) =>
@@ -125,6 +140,17 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 					headers,
 				},
 				(answer) => {
+					const lost = operation?.split('.')[1];
+					if (lost !== undefined && loseAnswersTo.has(lost)) {
+						// The server has done the work and answered; the caller never hears of it.
+						answer.resume();
+						answer.on('end', () => {
+							stats.answersLost.push(lost);
+							incoming.socket.destroy();
+							resolve();
+						});
+						return;
+					}
 					const answerHeaders: Record<string, string | string[]> = {};
 					for (const [name, value] of Object.entries(answer.headers)) {
 						if (value !== undefined && !HOP_BY_HOP.has(name)) answerHeaders[name] = value;

@@ -15,20 +15,10 @@ import {
 	sortAccounts,
 	visibleWindow,
 } from '../../source/ui/account-list.js';
+import { accountWith } from '../support/accounts.js';
 
 function account(id: string, overrides: Partial<Account> = {}): Account {
-	return {
-		id,
-		name: `Account ${id}`,
-		email: `aws+${id}@example.com`,
-		state: 'ACTIVE',
-		stateSource: 'State',
-		joinedMethod: 'CREATED',
-		joinedAt: '2024-01-01T00:00:00.000Z',
-		parentId: 'r-root',
-		parentPath: 'Root',
-		...overrides,
-	};
+	return accountWith({ id, ...overrides });
 }
 
 const accounts: Account[] = [

@@ -4,18 +4,18 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
 import { layoutColumns, MARKER_WIDTH, rowCells, rowWidth } from '../../source/ui/columns.js';
 import { CUT_MARK, charWidth, displayWidth, fitWidth, sanitize, truncate } from '../../source/ui/text.js';
+import { accountWith } from '../support/accounts.js';
 
-const sample: Account = {
+const sample: Account = accountWith({
 	id: '184627395021',
 	name: 'Payments Production Europe (primary region)',
 	email: 'aws-payments-production-europe@acme-corp.example',
 	state: 'PENDING_ACTIVATION',
-	stateSource: 'State',
 	joinedMethod: 'INVITED',
 	joinedAt: '2023-08-24T10:00:00.000Z',
 	parentId: 'ou-1',
 	parentPath: 'Root/Workloads/Prod/Payments/Europe',
-};
+});
 
 describe('text fitting', () => {
 	it('pads short text and cuts long text to exactly the width, with a cut mark', () => {

@@ -12,18 +12,15 @@ import {
 	viewOf,
 	withQuery,
 } from '../../source/ui/dashboard-state.js';
+import { accountWith } from '../support/accounts.js';
 
-const list: Account[] = Array.from({ length: 50 }, (_, index) => ({
-	id: String(100000000000 + index),
-	name: index % 5 === 0 ? `payments-${index}` : `team-${index}`,
-	email: `aws+${index}@example.com`,
-	state: 'ACTIVE',
-	stateSource: 'State',
-	joinedMethod: 'CREATED',
-	joinedAt: '2024-01-01T00:00:00.000Z',
-	parentId: 'r-root',
-	parentPath: 'Root',
-}));
+const list: Account[] = Array.from({ length: 50 }, (_, index) =>
+	accountWith({
+		id: String(100000000000 + index),
+		name: index % 5 === 0 ? `payments-${index}` : `team-${index}`,
+		email: `aws+${index}@example.com`,
+	}),
+);
 
 describe('dashboard state', () => {
 	it('starts at the first row with the remembered sort', () => {

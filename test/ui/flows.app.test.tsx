@@ -6,16 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
 import { SANDBOX_CLOSURE_DELAY_MS, type SandboxGateway } from '../../source/org/sandbox/types.js';
 import { Journal } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
-import { App } from '../../source/ui/app.js';
-import { createTheme } from '../../source/ui/theme.js';
-import { destructiveCalls, flat, KEYS, settle, waitFor } from './flows-support.js';
+import { destructiveCalls, KEYS, renderApp, selectAccount, settle, waitFor } from './flows-support.js';
 
 const NOW = new Date('2026-11-26T12:00:00.000Z');
 let folder: string;
@@ -34,39 +32,14 @@ afterEach(() => {
 });
 
 function start() {
-	const instance = render(<App gateway={sandbox} settings={settings} theme={createTheme(false)} />);
-	const frame = () => flat(instance.lastFrame());
-	return {
-		instance,
-		frame,
-		async press(...keys: string[]) {
-			for (const key of keys) {
-				instance.stdin.write(key);
-				await settle();
-			}
-		},
-		async see(text: string) {
-			await waitFor(
-				() => frame().includes(text),
-				() => `"${text}" on screen; last frame:\n${instance.lastFrame()}`,
-				10_000,
-			);
-			await settle();
-		},
-	};
-}
-
-/** Selects an account by filtering the list for its id. */
-async function select(app: ReturnType<typeof start>, accountId: string) {
-	await app.press('/', ...accountId, KEYS.enter);
-	await app.see(accountId);
+	return renderApp(sandbox, settings);
 }
 
 describe('the flows from the dashboard', () => {
 	it('c closes the selected member, and the dashboard follows its state', async () => {
 		const app = start();
 		await app.see('Log Archive');
-		await select(app, DEMO_ACCOUNTS.logArchive);
+		await selectAccount(app, DEMO_ACCOUNTS.logArchive);
 		await app.press('c');
 		await app.see(`Close account ${DEMO_ACCOUNTS.logArchive} · Log Archive`);
 		await app.see('What closing means');
@@ -89,7 +62,7 @@ describe('the flows from the dashboard', () => {
 	it('c on the management account shows the console steps, with the members left', async () => {
 		const app = start();
 		await app.see('Acme Corp Management');
-		await select(app, DEMO_ACCOUNTS.management);
+		await selectAccount(app, DEMO_ACCOUNTS.management);
 		await app.press('c');
 		await app.see('Close the management account 111111111111');
 		expect(app.frame()).toContain('Step 1 of 8: Close or remove every member');
@@ -102,7 +75,7 @@ describe('the flows from the dashboard', () => {
 	it('x removes the selected member, and it leaves the list', async () => {
 		const app = start();
 		await app.see('35 accounts');
-		await select(app, DEMO_ACCOUNTS.paymentsProd);
+		await selectAccount(app, DEMO_ACCOUNTS.paymentsProd);
 		await app.press('x');
 		await app.see('What removal means');
 		expect(app.frame()).toContain('The quota goes from 35 to 34 of 36 accounts.');

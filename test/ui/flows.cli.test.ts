@@ -4,53 +4,45 @@
  * --demo; and the flows' last question typed into a real pseudo-terminal.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pty from '@lydell/node-pty';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
 import { Journal } from '../../source/store/journal/journal.js';
+import {
+	BUILT_CLI,
+	requireBuiltCommand,
+	startBuiltCommandInTerminal,
+	temporaryFolderForEachTest,
+} from '../support/built-command.js';
 import { terminalEnvironment } from '../support/pty.js';
-import { VirtualScreen } from '../support/screen.js';
 import { KEYS } from './flows-support.js';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
 const run = promisify(execFile);
-let folder: string;
-
-beforeAll(() => {
-	if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
-});
-
-beforeEach(() => {
-	folder = mkdtempSync(join(tmpdir(), 'orgdash-journal-cli-'));
-});
-
-afterEach(() => {
-	rmSync(folder, { recursive: true, force: true });
-});
+requireBuiltCommand();
+const folder = temporaryFolderForEachTest('orgdash-journal-cli-');
 
 function orgdash(args: string[]) {
-	return run(process.execPath, [CLI, ...args], { env: { ...process.env, ORGDASH_CONFIG_DIR: folder, NO_COLOR: '1' } });
+	return run(process.execPath, [BUILT_CLI, ...args], {
+		env: { ...process.env, ORGDASH_CONFIG_DIR: folder(), NO_COLOR: '1' },
+	});
 }
 
 describe('orgdash journal --json', () => {
 	it("prints the demo organization's records and pending requests", async () => {
-		const journal = new Journal(folder, 'o-demo1234567');
+		const journal = new Journal(folder(), 'o-demo1234567');
 		const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/demo-admin' };
 		const done = journal.appendIntent({ caller, accountId: '318274650192', action: 'close' });
 		journal.appendOutcome(done, { result: { summary: 'CloseAccount accepted.' } });
 		const open = journal.appendIntent({ caller, accountId: '184627395021', action: 'remove' });
 		// Another organization's journal is never mixed in.
-		new Journal(folder, 'o-other000000').appendIntent({ caller, accountId: '999999999999', action: 'close' });
+		new Journal(folder(), 'o-other000000').appendIntent({ caller, accountId: '999999999999', action: 'close' });
 
 		const { stdout } = await orgdash(['journal', '--json', '--demo']);
 		const document = JSON.parse(stdout);
 		expect(document.organizationId).toBe('o-demo1234567');
-		expect(document.path).toBe(join(folder, 'journal', 'o-demo1234567.jsonl'));
+		expect(document.path).toBe(join(folder(), 'journal', 'o-demo1234567.jsonl'));
 		expect(
 			document.records.map((record: { accountId: string; phase: string }) => [record.accountId, record.phase]),
 		).toEqual([
@@ -86,27 +78,20 @@ describe('the [y/N] question in a terminal', () => {
 
 	/** The dashboard in a 120x40 pseudo-terminal, and what its screen shows now (not the whole output so far). */
 	function openTerminal() {
-		const child = pty.spawn(process.execPath, [CLI, '--demo'], {
-			name: 'xterm-256color',
-			cols: 120,
+		const terminal = startBuiltCommandInTerminal(['--demo'], {
+			env: terminalEnvironment({ ORGDASH_CONFIG_DIR: folder(), NO_COLOR: '1' }),
+			columns: 120,
 			rows: 40,
-			env: terminalEnvironment({ ORGDASH_CONFIG_DIR: folder, NO_COLOR: '1' }) as Record<string, string>,
 		});
-		const screen = new VirtualScreen(120, 40);
-		let writes = 0;
-		child.onData((data) => {
-			screen.write(data);
-			writes++;
-		});
+		const { child, screen, writes } = terminal;
 		const text = () => screen.text().join('\n');
-		const see = async (expected: string | RegExp, timeoutMs = 10_000) => {
-			const deadline = Date.now() + timeoutMs;
-			const seen = () => (typeof expected === 'string' ? text().includes(expected) : expected.test(text()));
-			while (!seen()) {
-				if (Date.now() > deadline) throw new Error(`The screen never showed ${expected}. Screen:\n${text()}`);
-				await sleep(10);
-			}
-		};
+		const see = (expected: string | RegExp, timeoutMs = 10_000) =>
+			terminal.waitUntil(
+				() => (typeof expected === 'string' ? text().includes(expected) : expected.test(text())),
+				() => `The screen never showed ${expected}. Screen:\n${text()}`,
+				timeoutMs,
+				10,
+			);
 		/** One key, then a pause: separate writes, as a person's keys arrive. */
 		const press = async (key: string) => {
 			child.write(key);
@@ -117,16 +102,17 @@ describe('the [y/N] question in a terminal', () => {
 		};
 		/** One key, then wait for the screen to be drawn again: the key was read on its own, never with the next. */
 		const pressAndDraw = async (key: string) => {
-			const before = writes;
+			const before = writes();
 			child.write(key);
-			const deadline = Date.now() + 10_000;
-			while (writes === before) {
-				if (Date.now() > deadline) throw new Error(`No frame came after ${JSON.stringify(key)}. Screen:\n${text()}`);
-				await sleep(5);
-			}
+			await terminal.waitUntil(
+				() => writes() !== before,
+				() => `No frame came after ${JSON.stringify(key)}. Screen:\n${text()}`,
+				10_000,
+				5,
+			);
 			await sleep(PAUSE_MS);
 		};
-		return { child, text, see, press, pressAndDraw, type };
+		return { child, exited: terminal.exited, text, see, press, pressAndDraw, type };
 	}
 
 	type Terminal = ReturnType<typeof openTerminal>;
@@ -184,7 +170,7 @@ describe('the [y/N] question in a terminal', () => {
 	}
 
 	function journalLines(): string[] {
-		const path = join(folder, 'journal', 'o-demo1234567.jsonl');
+		const path = join(folder(), 'journal', 'o-demo1234567.jsonl');
 		return existsSync(path) ? readFileSync(path, 'utf8').trim().split('\n').filter(Boolean) : [];
 	}
 
@@ -192,9 +178,6 @@ describe('the [y/N] question in a terminal', () => {
 		'%s: no, not yet, nay and yes please send nothing; y sends the request',
 		async (kind) => {
 			const terminal = openTerminal();
-			const exited = new Promise<number>((resolveExit) =>
-				terminal.child.onExit(({ exitCode }) => resolveExit(exitCode)),
-			);
 			try {
 				await selectAccount(terminal, kind);
 				await openFlow(terminal, kind);
@@ -240,7 +223,7 @@ describe('the [y/N] question in a terminal', () => {
 				]);
 			} finally {
 				terminal.child.write('\u0003');
-				await Promise.race([exited, sleep(3000)]);
+				await Promise.race([terminal.exited, sleep(3000)]);
 				terminal.child.kill();
 			}
 		},

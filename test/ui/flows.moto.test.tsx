@@ -7,17 +7,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeAccountCommand, ListAccountsCommand } from '@aws-sdk/client-organizations';
-import { render } from 'ink-testing-library';
 import { afterEach, expect, it } from 'vitest';
-import type { FlowState } from '../../source/domain/flow/types.js';
 import { createAwsGateway } from '../../source/org/aws/gateway.js';
 import { Journal } from '../../source/store/journal/journal.js';
 import { reconcilePending } from '../../source/store/journal/reconcile.js';
 import { Settings } from '../../source/store/settings.js';
-import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
-import { startLossyProxy } from '../support/lossy-proxy.js';
 import { describeWithMoto, MOTO_REGION, type SeededOrganization, seedOrganization } from '../support/moto.js';
-import { flat, KEYS, settle, waitFor } from './flows-support.js';
+import { startProxy } from '../support/proxy.js';
+import {
+	type FlowKind,
+	KEYS,
+	type RenderedFlow,
+	reachStep,
+	renderFlowScreen,
+	settle,
+	tickWholeChecklist,
+	waitFor,
+	walkFlow,
+} from './flows-support.js';
 
 const directories: string[] = [];
 afterEach(() => {
@@ -46,12 +53,14 @@ async function setUp(endpoint: string) {
 
 type World = Awaited<ReturnType<typeof setUp>>;
 
-function drive(world: World, kind: 'close' | 'remove', accountId: string) {
-	let step = 'none';
-	let exited = false;
+/** The flow on the moto-backed gateway; steps may take a real server's time. */
+function drive(world: World, kind: FlowKind, accountId: string): RenderedFlow {
 	const account = world.accounts.find((item) => item.id === accountId);
 	if (!account) throw new Error(`account ${accountId} is not in the list`);
-	const props = {
+	return renderFlowScreen({
+		kind,
+		account,
+		accounts: world.accounts,
 		services: {
 			gateway: world.gateway,
 			journal: world.journal,
@@ -60,32 +69,8 @@ function drive(world: World, kind: 'close' | 'remove', accountId: string) {
 			caller: world.caller,
 			pollIntervalMs: 50,
 		},
-		account,
-		accounts: world.accounts,
-		onExit: () => {
-			exited = true;
-		},
-		onState: (state: FlowState) => {
-			step = state.step.name;
-		},
-	};
-	const instance = render(<FlowScreen kind={kind} {...props} />);
-	return {
-		instance,
-		step: () => step,
-		exited: () => exited,
-		frame: () => flat(instance.lastFrame()),
-		async press(...keys: string[]) {
-			for (const key of keys) {
-				instance.stdin.write(key);
-				await settle();
-			}
-		},
-		async reach(name: string) {
-			await waitFor(() => step === name, `step ${name} (now ${step})`, 20_000);
-			await settle();
-		},
-	};
+		stepTimeoutMs: 20_000,
+	});
 }
 
 function accountNamed(org: SeededOrganization, name: string): string {
@@ -101,24 +86,24 @@ describeWithMoto('guided flows against moto', (moto) => {
 		const id = accountNamed(world.org, 'to-close');
 		const flow = drive(world, 'close', id);
 		try {
-			await flow.reach('intro');
+			await reachStep(flow, 'intro');
 			await flow.press(KEYS.enter);
-			await flow.reach('checklist');
+			await reachStep(flow, 'checklist');
 			// moto has no ListRegions or GetPrimaryEmail: those facts show as unknown, with the reason.
 			await waitFor(() => flow.frame().includes('Enabled regions: unknown ('), 'the facts', 20_000);
-			for (let item = 0; item < 7; item++) await flow.press(KEYS.space, KEYS.down);
+			await tickWholeChecklist(flow);
 			expect(flow.frame()).toContain('7 of 7 done');
 			await flow.press(KEYS.enter, KEYS.enter);
-			await flow.reach('confirm-id');
-			await flow.press(...id);
+			await reachStep(flow, 'confirm-id');
+			await flow.type(id);
 			await flow.press(KEYS.enter);
-			await flow.reach('confirm-yes');
+			await reachStep(flow, 'confirm-yes');
 			await flow.press('y', KEYS.enter);
-			await flow.reach('closed');
+			await reachStep(flow, 'closed');
 			expect(flow.frame()).toMatch(new RegExp(`Account ${id} is (SUSPENDED|CLOSED)`));
 			expect(flow.frame()).toMatch(/reopened through AWS Support until \d{4}-\d{2}-\d{2}/);
 		} finally {
-			flow.instance.unmount();
+			flow.unmount();
 		}
 
 		const described = await world.org.client.send(new DescribeAccountCommand({ AccountId: id }));
@@ -140,17 +125,13 @@ describeWithMoto('guided flows against moto', (moto) => {
 		const id = accountNamed(world.org, 'to-remove');
 		const flow = drive(world, 'remove', id);
 		try {
-			await flow.reach('remove-intro');
+			await reachStep(flow, 'remove-intro');
 			expect(flow.frame()).toContain('What removal means');
-			await flow.press(KEYS.enter);
-			await flow.press(...id);
-			await flow.press(KEYS.enter);
-			await flow.reach('confirm-yes');
-			await flow.press('y', KEYS.enter);
-			await flow.reach('removed');
+			await walkFlow(flow, { until: 'answered' });
+			await reachStep(flow, 'removed');
 			expect(flow.frame()).toContain(`Account ${id} left the organization`);
 		} finally {
-			flow.instance.unmount();
+			flow.unmount();
 		}
 
 		const listed = await world.org.client.send(new ListAccountsCommand({}));
@@ -169,22 +150,13 @@ describeWithMoto('guided flows against moto', (moto) => {
 	it('settles a closure whose answer was lost on the way back: moto closed it, the journal says unknown, then settled', async () => {
 		await moto.server.reset();
 		const seeded = await setUp(moto.server.endpoint);
-		const proxy = await startLossyProxy(moto.server.endpoint, ['CloseAccount']);
+		const proxy = await startProxy({ target: moto.server.endpoint, loseAnswersTo: ['CloseAccount'] });
 		const world = { ...seeded, gateway: createAwsGateway({ endpointUrl: proxy.endpoint, region: MOTO_REGION }) };
 		const id = accountNamed(world.org, 'to-close');
 		const steps: string[] = [];
 		const flow = drive(world, 'close', id);
 		try {
-			await flow.reach('intro');
-			await flow.press(KEYS.enter);
-			await flow.reach('checklist');
-			for (let item = 0; item < 7; item++) await flow.press(KEYS.space, KEYS.down);
-			await flow.press(KEYS.enter, KEYS.enter);
-			await flow.reach('confirm-id');
-			await flow.press(...id);
-			await flow.press(KEYS.enter);
-			await flow.reach('confirm-yes');
-			await flow.press('y', KEYS.enter);
+			await walkFlow(flow, { until: 'answered' });
 			await waitFor(
 				() => {
 					steps.push(flow.step());
@@ -199,10 +171,10 @@ describeWithMoto('guided flows against moto', (moto) => {
 			);
 			expect(flow.frame()).toContain(`Account ${id} is SUSPENDED`);
 		} finally {
-			flow.instance.unmount();
+			flow.unmount();
 			await proxy.close();
 		}
-		expect(proxy.dropped).toEqual(['CloseAccount']);
+		expect(proxy.stats.answersLost).toEqual(['CloseAccount']);
 		expect(steps).not.toContain('failed');
 
 		const described = await world.org.client.send(new DescribeAccountCommand({ AccountId: id }));
@@ -225,12 +197,12 @@ describeWithMoto('guided flows against moto', (moto) => {
 		const world = await setUp(moto.server.endpoint);
 		const flow = drive(world, 'close', world.organization.managementAccountId);
 		try {
-			await flow.reach('refused');
+			await reachStep(flow, 'refused');
 			expect(flow.frame()).toContain('This is the management account');
 			await flow.press(KEYS.enter);
 			expect(flow.exited()).toBe(true);
 		} finally {
-			flow.instance.unmount();
+			flow.unmount();
 		}
 		expect(world.journal.read().records).toEqual([]);
 	}, 60_000);

@@ -20,7 +20,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Key } from 'ink';
-import { render } from 'ink-testing-library';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Account, CallerIdentity, Organization } from '../../source/domain/account.js';
 import { knownClosureTimes } from '../../source/domain/flow/closure-allowance.js';
@@ -36,8 +35,7 @@ import { createFlowEffects } from '../../source/ui/flow-effects.js';
 import { flowKeyScheme } from '../../source/ui/hooks/use-flow.js';
 import { readInput } from '../../source/ui/hooks/use-keys.js';
 import { NO_KEY } from '../../source/ui/key-presses.js';
-import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
-import { KEYS, waitFor } from './flows-support.js';
+import { destructiveCalls, KEYS, renderFlowScreen, waitFor } from './flows-support.js';
 
 /** Two seeds of this many runs each: 20,000 sequences through the reducer. */
 const REDUCER_RUNS_PER_SEED = 10_000;
@@ -435,10 +433,6 @@ class ConfirmationOracle {
 	}
 }
 
-function destructiveCalls(sandbox: SandboxGateway): Calls {
-	return sandbox.calls.filter((call) => call.operation === 'closeAccount' || call.operation === 'removeAccount');
-}
-
 interface Demo {
 	readonly sandbox: SandboxGateway;
 	readonly organization: Organization;
@@ -615,10 +609,10 @@ describe('random keys never close or remove an account without the typed id and 
 				const world = await demo(scenario.memberCaller, { latencyMs: scenario.latencyMs, settings: true });
 				const tracker = operationTracker();
 				const oracle = new ConfirmationOracle(scenario.target, () => tracker.operation());
-				let step = 'none';
-				let exited = false;
-				const account = world.accounts.find((item) => item.id === scenario.target) as Account;
-				const props = {
+				const flow = renderFlowScreen({
+					kind: scenario.kind,
+					account: world.accounts.find((item) => item.id === scenario.target) as Account,
+					accounts: world.accounts,
 					services: {
 						gateway: world.sandbox,
 						journal: world.journal,
@@ -628,32 +622,23 @@ describe('random keys never close or remove an account without the typed id and 
 						now: () => NOW,
 						pollIntervalMs: 1,
 					},
-					account,
-					accounts: world.accounts,
-					onExit: () => {
-						exited = true;
-					},
-					onState: (state: FlowState) => {
-						step = state.step.name;
-						tracker.note(state);
-					},
-				};
-				const instance = render(<FlowScreen kind={scenario.kind} {...props} />);
+					onState: (state) => tracker.note(state),
+				});
 				try {
-					await waitFor(() => step !== 'loading', 'the account to be read');
+					await waitFor(() => flow.step() !== 'loading', 'the account to be read');
 					for (const [index, press] of expand(scenario).entries()) {
-						if (exited) break;
-						const before = step;
+						if (flow.exited()) break;
+						const before = flow.step();
 						const callsBefore = destructiveCalls(world.sandbox).length;
-						instance.stdin.write(press.raw);
+						flow.write(press.raw);
 						// Ink reads each write at once; only a lone Esc waits one tick.
 						if (press.raw === ESCAPE || (scenario.waits[index] ?? true)) await flush();
 						const newCalls = destructiveCalls(world.sandbox).slice(callsBefore);
-						if (press.burst) oracle.observeBurst(press, before, step, newCalls);
-						else oracle.observe(press.raw, false, before, step, newCalls);
+						if (press.burst) oracle.observeBurst(press, before, flow.step(), newCalls);
+						else oracle.observe(press.raw, false, before, flow.step(), newCalls);
 					}
 				} finally {
-					instance.unmount();
+					flow.unmount();
 				}
 				tally.runs++;
 				tally.questions += oracle.reachedQuestion;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
 import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
 import { SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox/types.js';
@@ -10,120 +10,101 @@ import { pollDelay } from '../../source/ui/flow-effects.js';
 import { ConsoleClosureScreen } from '../../source/ui/screens/ConsoleClosureScreen.js';
 import { JournalScreen } from '../../source/ui/screens/JournalScreen.js';
 import { ReconcileScreen } from '../../source/ui/screens/ReconcileScreen.js';
+import { REMOVAL_PREREQUISITE_TITLES } from '../support/accounts.js';
 import {
-	createWorld,
 	destructiveCalls,
-	type FlowWorld,
 	flat,
+	flowWorldForEachTest,
 	KEYS,
-	type RenderedFlow,
-	renderFlow,
+	reachStep,
+	recordAcceptedClosures,
 	settle,
+	tickWholeChecklist,
 	waitFor,
+	walkFlow,
 } from './flows-support.js';
 
-let world: FlowWorld;
-const rendered: RenderedFlow[] = [];
-
-beforeEach(async () => {
-	world = await createWorld();
-});
-
-afterEach(() => {
-	for (const flow of rendered.splice(0)) flow.unmount();
-	world.cleanup();
-});
-
-function open(kind: 'close' | 'remove', accountId: string, overrides = {}): RenderedFlow {
-	const flow = renderFlow(world, kind, accountId, overrides);
-	rendered.push(flow);
-	return flow;
-}
-
-async function at(flow: RenderedFlow, step: string): Promise<void> {
-	await waitFor(() => flow.step() === step, `step ${step} (now ${flow.step()})`);
-	// The state changes at once; the frame follows on React's next render.
-	await settle();
-}
-
-async function tickEverything(flow: RenderedFlow): Promise<void> {
-	for (let item = 0; item < 7; item++) await flow.press(KEYS.space, KEYS.down);
-}
+const flows = flowWorldForEachTest();
+const { open } = flows;
 
 describe('the whole close flow on the sandbox', () => {
 	it('goes from before-you-start to CLOSED, journaling the request, and shows the reopen date', async () => {
 		const id = DEMO_ACCOUNTS.logArchive;
 		const flow = open('close', id);
-		await at(flow, 'intro');
+		await reachStep(flow, 'intro');
 		let frame = flow.frame();
-		expect(frame).toContain(`Close account ${id} · Log Archive`);
-		expect(frame).toContain('What closing means');
-		expect(frame).toContain('Only the root user can still sign in');
-		expect(frame).toContain('reopened only through AWS Support, within 90 days');
-		expect(frame).toContain('Reserved Instances and Savings Plans keep being billed');
-		expect(frame).toContain('GovCloud');
-		expect(frame).toContain('until AWS deletes it, about 2026-08-08');
-		expect(frame).toContain('Removed from the organization first, its slot frees at once');
-		// The demo shows three closures inside the window: 10 allowed for 34 members.
-		expect(frame).toContain('7 of about 10 closures left in the rolling 30 days');
+		for (const text of [
+			`Close account ${id} · Log Archive`,
+			'What closing means',
+			'Only the root user can still sign in',
+			'reopened only through AWS Support, within 90 days',
+			'Reserved Instances and Savings Plans keep being billed',
+			'GovCloud',
+			'until AWS deletes it, about 2026-08-08',
+			'Removed from the organization first, its slot frees at once',
+			// The demo shows three closures inside the window: 10 allowed for 34 members.
+			'7 of about 10 closures left in the rolling 30 days',
+		]) {
+			expect(frame).toContain(text);
+		}
 
 		await flow.press(KEYS.enter);
-		await at(flow, 'checklist');
+		await reachStep(flow, 'checklist');
 		await waitFor(() => flow.frame().includes('Enabled regions: 17:'), 'the facts');
 		frame = flow.frame();
 		expect(frame).toContain('0 of 7 done');
 		expect(frame).toContain('Back up applications and data');
-		await tickEverything(flow);
+		await tickWholeChecklist(flow);
 		expect(flow.frame()).toContain('7 of 7 done');
-		expect(world.settings.checklistProgress(world.organization.id, id)?.ticked).toHaveLength(7);
+		expect(flows.world.settings.checklistProgress(flows.world.organization.id, id)?.ticked).toHaveLength(7);
 
 		await flow.press(KEYS.enter);
-		await at(flow, 'path');
+		await reachStep(flow, 'path');
 		expect(flow.frame()).toContain('Close it inside the organization (CloseAccount)');
 		expect(flow.frame()).toContain('Remove it from the organization first, then close it in the console');
 		await flow.press(KEYS.enter);
-		await at(flow, 'confirm-id');
+		await reachStep(flow, 'confirm-id');
 		expect(flow.frame()).toContain(`type its account id in full: ${id}`);
 		await flow.type(id);
 		expect(flow.frame()).toContain('12 of 12 digits');
 		await flow.press(KEYS.enter);
-		await at(flow, 'confirm-yes');
+		await reachStep(flow, 'confirm-yes');
 		expect(flow.frame()).toContain(`Close account ${id} (Log Archive) now? [y/N]`);
-		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 
 		await flow.press('y', KEYS.enter);
-		await at(flow, 'tracking');
-		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'closeAccount', accountId: id }]);
+		await reachStep(flow, 'tracking');
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([{ operation: 'closeAccount', accountId: id }]);
 		await waitFor(() => flow.frame().includes('PENDING_CLOSURE'), 'PENDING_CLOSURE');
 		expect(flow.frame()).toContain('AWS accepted the closure request');
 		expect(flow.frame()).toContain('reopened through AWS Support until 2026-08-08');
 
-		world.sandbox.advance(SANDBOX_CLOSURE_DELAY_MS);
-		await at(flow, 'closed');
+		flows.world.sandbox.advance(SANDBOX_CLOSURE_DELAY_MS);
+		await reachStep(flow, 'closed');
 		frame = flow.frame();
 		expect(frame).toContain(`Account ${id} is CLOSED`);
 		expect(frame).toContain('reopened through AWS Support until 2026-08-08');
-		expect((await world.sandbox.describeAccount(id)).state).toBe('CLOSED');
+		expect((await flows.world.sandbox.describeAccount(id)).state).toBe('CLOSED');
 
-		const records = world.journal.read().records;
+		const records = flows.world.journal.read().records;
 		expect(records.map((record) => [record.action, record.phase, record.accountId])).toEqual([
 			['close', 'intent', id],
 			['close', 'outcome', id],
 		]);
 		expect(records[1]?.result?.summary).toMatch(/CloseAccount accepted/);
-		expect(world.settings.checklistProgress(world.organization.id, id)).toBeUndefined();
+		expect(flows.world.settings.checklistProgress(flows.world.organization.id, id)).toBeUndefined();
 
 		await flow.press(KEYS.enter);
 		expect(flow.exited()).toBe(false);
 		await flow.press(KEYS.escape);
 		expect(flow.exited()).toBe(true);
-		expect(destructiveCalls(world.sandbox)).toHaveLength(1);
+		expect(destructiveCalls(flows.world.sandbox)).toHaveLength(1);
 	});
 
 	it('keeps checklist progress per account and resumes it', async () => {
 		const id = DEMO_ACCOUNTS.paymentsProd;
 		const first = open('close', id);
-		await at(first, 'intro');
+		await reachStep(first, 'intro');
 		await first.press(KEYS.enter, KEYS.space, KEYS.down, KEYS.space, KEYS.down, KEYS.space);
 		expect(first.frame()).toContain('3 of 7 done');
 		await first.press(KEYS.escape, KEYS.escape);
@@ -131,20 +112,20 @@ describe('the whole close flow on the sandbox', () => {
 		first.unmount();
 
 		const second = open('close', id);
-		await at(second, 'intro');
+		await reachStep(second, 'intro');
 		await second.press(KEYS.enter);
 		expect(second.frame()).toContain('3 of 7 done');
 		await second.press(KEYS.enter);
 		expect(second.frame()).toContain('Tick every item to go on (3 of 7 done)');
 		const other = open('close', DEMO_ACCOUNTS.logArchive);
-		await at(other, 'intro');
+		await reachStep(other, 'intro');
 		await other.press(KEYS.enter);
 		expect(other.frame()).toContain('0 of 7 done');
 	});
 
 	it('shows unknown facts as unknown with the reason', async () => {
 		const flow = open('close', DEMO_ACCOUNTS.northwindPartner);
-		await at(flow, 'intro');
+		await reachStep(flow, 'intro');
 		await flow.press(KEYS.enter);
 		await waitFor(() => flow.frame().includes('Enabled regions: unknown ('), 'unknown regions');
 		expect(flow.frame()).toContain('trusted access for account.amazonaws.com is not enabled');
@@ -156,37 +137,33 @@ describe('the whole close flow on the sandbox', () => {
 	it('sends one request however often Enter and y are pressed', async () => {
 		const id = DEMO_ACCOUNTS.paymentsProd;
 		const flow = open('close', id);
-		await at(flow, 'intro');
-		await flow.press(KEYS.enter);
-		await tickEverything(flow);
-		await flow.press(KEYS.enter, KEYS.enter);
-		await flow.type(id);
-		await flow.press(KEYS.enter, 'y');
+		await walkFlow(flow, { until: 'last-question' });
+		await flow.press('y');
 		// Several keys in one chunk, as a key held down or a paste would send them.
-		for (const chunk of [KEYS.enter, KEYS.enter, 'y', KEYS.enter, KEYS.enter]) flowWrite(flow, chunk);
+		for (const chunk of [KEYS.enter, KEYS.enter, 'y', KEYS.enter, KEYS.enter]) flow.write(chunk);
 		await waitFor(() => flow.step() === 'tracking', 'tracking');
 		await flow.press(KEYS.enter, 'y', KEYS.enter);
-		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'closeAccount', accountId: id }]);
-		expect(world.journal.read().records.filter((record) => record.phase === 'intent')).toHaveLength(1);
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([{ operation: 'closeAccount', accountId: id }]);
+		expect(flows.world.journal.read().records.filter((record) => record.phase === 'intent')).toHaveLength(1);
 	});
 
 	it('takes a pasted id, but never a pasted answer', async () => {
 		const id = DEMO_ACCOUNTS.paymentsProd;
 		const flow = open('remove', id);
-		await at(flow, 'remove-intro');
+		await reachStep(flow, 'remove-intro');
 		await flow.press(KEYS.enter, `${id}\r`);
-		await at(flow, 'confirm-yes');
+		await reachStep(flow, 'confirm-yes');
 		await flow.press('y\r', 'y\r\r');
 		expect(flow.step()).toBe('confirm-yes');
 		expect(flow.frame()).toContain('Type the answer, one key at a time: pasted keys do not count here');
-		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 		// A typed y, then the rest pasted: nothing pasted stays, and the line is empty again.
 		await flow.press('y', 'es');
 		expect(flow.states.at(-1)?.step).toMatchObject({ name: 'confirm-yes', answer: '' });
-		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 		await flow.press('y', KEYS.enter);
-		await at(flow, 'removed');
-		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
+		await reachStep(flow, 'removed');
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
 	});
 
 	it.each(['no', 'not yet', 'nay', 'yes please', 'jk', 'ok'])(
@@ -194,136 +171,103 @@ describe('the whole close flow on the sandbox', () => {
 		async (answer) => {
 			const id = DEMO_ACCOUNTS.paymentsProd;
 			const flow = open('close', id);
-			await at(flow, 'intro');
-			await flow.press(KEYS.enter);
-			await tickEverything(flow);
-			await flow.press(KEYS.enter, KEYS.enter);
-			await flow.type(id);
-			await flow.press(KEYS.enter);
-			await at(flow, 'confirm-yes');
+			await walkFlow(flow, { until: 'last-question' });
 			await flow.type(answer);
 			// Shown as typed, spaces included; j and k are letters here, not moves.
 			expect(flow.rawFrame()).toContain(`now? [y/N] ${answer}`);
 			expect(flow.frame()).toContain('Enter now is No: nothing is sent.');
 			await flow.press(KEYS.enter);
-			await at(flow, 'path');
+			await reachStep(flow, 'path');
 			expect(flow.frame()).toContain(`“${answer}” is not yes, so it is No: nothing was sent.`);
-			expect(destructiveCalls(world.sandbox)).toEqual([]);
-			expect(world.journal.read().records).toEqual([]);
+			expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
+			expect(flows.world.journal.read().records).toEqual([]);
 		},
 	);
 
 	it('confirms with yes typed in full, after Backspace corrected the line', async () => {
 		const id = DEMO_ACCOUNTS.paymentsProd;
 		const flow = open('remove', id);
-		await at(flow, 'remove-intro');
-		await flow.press(KEYS.enter);
-		await flow.type(id);
-		await flow.press(KEYS.enter);
-		await at(flow, 'confirm-yes');
+		await walkFlow(flow, { until: 'last-question' });
 		expect(flow.frame()).toContain('type yes (or y) then Enter: go ahead');
 		await flow.type('yes please');
 		for (let char = 0; char < ' please'.length; char++) await flow.press(KEYS.backspace);
 		expect(flow.rawFrame()).toContain('now? [y/N] yes');
 		expect(flow.frame()).toContain('Enter now sends RemoveAccountFromOrganization.');
 		await flow.press(KEYS.enter);
-		await at(flow, 'removed');
-		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
+		await reachStep(flow, 'removed');
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
 	});
 
 	it('says so when the answer is too long, and when a 13th digit is typed', async () => {
 		const id = DEMO_ACCOUNTS.paymentsProd;
 		const flow = open('remove', id);
-		await at(flow, 'remove-intro');
-		await flow.press(KEYS.enter);
-		await flow.type(`${id}4`);
+		await walkFlow(flow, { until: 'id-typed', typedId: `${id}4` });
 		expect(flow.frame()).toContain('An account id has 12 digits: the extra digit was not added');
 		expect(flow.frame()).toContain('12 of 12 digits');
 		await flow.press(KEYS.enter);
-		await at(flow, 'confirm-yes');
+		await reachStep(flow, 'confirm-yes');
 		await flow.type('no, not now, not ever');
 		expect(flow.frame()).toContain('The answer is at most 20 characters');
 		expect(flow.rawFrame()).toContain('[y/N] no, not now, not eve');
 		await flow.press(KEYS.enter);
-		await at(flow, 'remove-intro');
-		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		await reachStep(flow, 'remove-intro');
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 	});
 
 	it('explains an AWS refusal and records it in the journal', async () => {
 		const id = DEMO_ACCOUNTS.paymentsProd;
-		world.sandbox.failNext(
+		flows.world.sandbox.failNext(
 			'closeAccount',
 			new OrgError('ConstraintViolationException', 'too many', { reason: 'CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED' }),
 		);
 		const flow = open('close', id);
-		await at(flow, 'intro');
-		await flow.press(KEYS.enter);
-		await tickEverything(flow);
-		await flow.press(KEYS.enter, KEYS.enter);
-		await flow.type(id);
-		await flow.press(KEYS.enter, 'y', KEYS.enter);
-		await at(flow, 'failed');
+		await walkFlow(flow, { until: 'answered' });
+		await reachStep(flow, 'failed');
 		const frame = flow.frame();
 		expect(frame).toContain('too many closures are in progress at the same time');
 		expect(frame).toContain('Why:');
 		expect(frame).toContain('Now: Wait until the accounts now PENDING_CLOSURE show CLOSED');
 		expect(frame).toContain('AWS said: ConstraintViolationException: CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED');
-		const outcome = world.journal.read().records[1];
+		const outcome = flows.world.journal.read().records[1];
 		expect(outcome?.error).toEqual({
 			code: 'ConstraintViolationException',
 			reason: 'CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED',
 			message: 'too many',
 		});
-		expect(world.journal.pendingIntents()).toEqual([]);
+		expect(flows.world.journal.pendingIntents()).toEqual([]);
 	});
 
+	/** Closes an account with this journal: the intent cannot be recorded, so the request must not go out. */
+	async function expectNoRequestWithoutTheJournal(journal: Journal): Promise<void> {
+		const flow = open('close', DEMO_ACCOUNTS.paymentsProd, { journal });
+		await walkFlow(flow, { until: 'answered' });
+		await reachStep(flow, 'failed');
+		expect(flow.frame()).toContain('could not write the journal first');
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
+	}
+
 	it('does not send the request when the journal cannot be written', async () => {
-		const id = DEMO_ACCOUNTS.paymentsProd;
-		const broken = Object.create(world.journal, {
+		const broken = Object.create(flows.world.journal, {
 			appendIntent: {
 				value: () => {
 					throw new Error('EROFS: read-only file system');
 				},
 			},
 		});
-		const flow = open('close', id, { journal: broken });
-		await at(flow, 'intro');
-		await flow.press(KEYS.enter);
-		await tickEverything(flow);
-		await flow.press(KEYS.enter, KEYS.enter);
-		await flow.type(id);
-		await flow.press(KEYS.enter, 'y', KEYS.enter);
-		await at(flow, 'failed');
-		expect(flow.frame()).toContain('could not write the journal first');
-		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		await expectNoRequestWithoutTheJournal(broken);
 	});
 
 	it('does not send the request when the settings folder cannot be written (a real journal, ENOTDIR)', async () => {
-		const id = DEMO_ACCOUNTS.paymentsProd;
-		const notAFolder = join(world.settings.directory, 'a-file');
+		const notAFolder = join(flows.world.settings.directory, 'a-file');
 		writeFileSync(notAFolder, '');
-		const unwritable = new Journal(notAFolder, world.journal.organizationId);
-		const flow = open('close', id, { journal: unwritable });
-		await at(flow, 'intro');
-		await flow.press(KEYS.enter);
-		await tickEverything(flow);
-		await flow.press(KEYS.enter, KEYS.enter);
-		await flow.type(id);
-		await flow.press(KEYS.enter, 'y', KEYS.enter);
-		await at(flow, 'failed');
-		expect(flow.frame()).toContain('could not write the journal first');
-		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		await expectNoRequestWithoutTheJournal(new Journal(notAFolder, flows.world.journal.organizationId));
 	});
 
 	it('Esc goes back one step at a time and never acts', async () => {
 		const id = DEMO_ACCOUNTS.paymentsProd;
 		const flow = open('close', id);
-		await at(flow, 'intro');
-		await flow.press(KEYS.enter);
-		await tickEverything(flow);
-		await flow.press(KEYS.enter, KEYS.enter);
-		await flow.type(id);
-		await flow.press(KEYS.enter, 'y');
+		await walkFlow(flow, { until: 'last-question' });
+		await flow.press('y');
 		const trail: string[] = [];
 		for (let step = 0; step < 5; step++) {
 			await flow.press(KEYS.escape);
@@ -331,77 +275,58 @@ describe('the whole close flow on the sandbox', () => {
 		}
 		expect(trail).toEqual(['confirm-id', 'path', 'checklist', 'intro', 'exit']);
 		expect(flow.exited()).toBe(true);
-		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 	});
 });
-
-function flowWrite(flow: RenderedFlow, chunk: string): void {
-	// press() waits after each key; here keys are written back to back on purpose.
-	void flow.press(chunk);
-}
 
 describe('close refusals on screen', () => {
 	it('refuses the management account', async () => {
 		const flow = open('close', DEMO_ACCOUNTS.management);
-		await at(flow, 'refused');
+		await reachStep(flow, 'refused');
 		expect(flow.frame()).toContain('orgdash will not close this account');
 		expect(flow.frame()).toContain('This is the management account');
 	});
 
 	it('refuses a closed account', async () => {
 		const flow = open('close', DEMO_ACCOUNTS.legacyBillingDev);
-		await at(flow, 'refused');
+		await reachStep(flow, 'refused');
 		expect(flow.frame()).toContain('This account is already closed');
 		expect(flow.frame()).toMatch(/AWS deletes it for good around \d{4}-\d{2}-\d{2}/);
 	});
 
 	it('refuses when the caller is not the management account', async () => {
-		world.sandbox.setCaller(DEMO_ACCOUNTS.securityTooling);
-		const caller = await world.sandbox.callerIdentity();
+		flows.world.sandbox.setCaller(DEMO_ACCOUNTS.securityTooling);
+		const caller = await flows.world.sandbox.callerIdentity();
 		const flow = open('close', DEMO_ACCOUNTS.logArchive, { caller });
-		await at(flow, 'refused');
+		await reachStep(flow, 'refused');
 		expect(flow.frame()).toContain(`You are signed in to account ${DEMO_ACCOUNTS.securityTooling}`);
 		expect(flow.frame()).toContain('Only the management account can close members');
 	});
 
 	it('refuses when the closure allowance is spent', async () => {
 		// Three closures are already visible in the demo; seven recorded in the journal spend the ten.
-		for (let index = 0; index < 7; index++) {
-			const intent = world.journal.appendIntent({
-				caller: world.caller,
-				accountId: `90000000000${index}`,
-				action: 'close',
-			});
-			world.journal.appendOutcome(intent, { result: { summary: 'accepted' } });
-		}
+		recordAcceptedClosures(flows.world, 7);
 		const flow = open('close', DEMO_ACCOUNTS.logArchive);
-		await at(flow, 'refused');
+		await reachStep(flow, 'refused');
 		expect(flow.frame()).toContain('The closure allowance is spent: 10 closures recorded');
 		expect(flow.frame()).toContain('CLOSE_ACCOUNT_QUOTA_EXCEEDED');
 		await flow.press(KEYS.enter);
 		expect(flow.exited()).toBe(true);
-		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 	});
 
 	it('leaves out closures recorded before the in-memory organization was made', async () => {
-		for (let index = 0; index < 7; index++) {
-			const intent = world.journal.appendIntent({
-				caller: world.caller,
-				accountId: `90000000000${index}`,
-				action: 'close',
-			});
-			world.journal.appendOutcome(intent, { result: { summary: 'accepted' } });
-		}
+		recordAcceptedClosures(flows.world, 7);
 		const flow = open('close', DEMO_ACCOUNTS.logArchive, { journalValidSince: new Date(Date.now() + 60_000) });
-		await at(flow, 'intro');
+		await reachStep(flow, 'intro');
 		expect(flow.frame()).not.toContain('allowance is spent');
 		expect(flow.frame()).toContain('What closing means');
 	});
 
 	it('explains a failed read of the account', async () => {
-		world.sandbox.failNext('describeAccount', new OrgError('AccountNotFoundException', 'gone'));
+		flows.world.sandbox.failNext('describeAccount', new OrgError('AccountNotFoundException', 'gone'));
 		const flow = open('close', DEMO_ACCOUNTS.logArchive);
-		await at(flow, 'failed');
+		await reachStep(flow, 'failed');
 		expect(flow.frame()).toContain('was not found in the organization');
 	});
 });
@@ -410,48 +335,37 @@ describe('the whole remove flow on the sandbox', () => {
 	it('explains removal, lists the prerequisites, confirms, removes, and records it', async () => {
 		const id = DEMO_ACCOUNTS.paymentsProd;
 		const flow = open('remove', id);
-		await at(flow, 'remove-intro');
+		await reachStep(flow, 'remove-intro');
 		let frame = flow.frame();
 		expect(frame).toContain(`Remove account ${id} · Payments Prod from the organization`);
 		expect(frame).toContain('becomes a standalone AWS account');
 		expect(frame).toContain('pays its own bills');
 		expect(frame).toContain('loses the tags');
 		expect(frame).toContain('slot in the organization’s account quota frees at once');
-		for (const prerequisite of [
-			'A payment method',
-			'A verified phone number',
-			'The AWS Customer Agreement accepted',
-			'A support plan chosen',
-			'Not a delegated administrator',
-			'Old enough',
-		]) {
-			expect(frame).toContain(prerequisite);
-		}
+		for (const prerequisite of REMOVAL_PREREQUISITE_TITLES) expect(frame).toContain(prerequisite);
 		await flow.press(KEYS.enter);
-		await at(flow, 'confirm-id');
+		await reachStep(flow, 'confirm-id');
 		expect(flow.frame()).toContain('To remove from the organization Payments Prod, type its account id in full');
 		await flow.type(id.slice(0, 6));
 		await flow.press(KEYS.enter);
 		expect(flow.frame()).toContain('6 of 12 digits typed: type the whole account id.');
 		await flow.type(id.slice(6));
 		await flow.press(KEYS.enter);
-		await at(flow, 'confirm-yes');
+		await reachStep(flow, 'confirm-yes');
 		expect(flow.frame()).toContain(`Remove account ${id} (Payments Prod) from the organization now? [y/N]`);
 		await flow.press(KEYS.enter);
-		await at(flow, 'remove-intro');
+		await reachStep(flow, 'remove-intro');
 		expect(flow.frame()).toContain('You answered No: nothing was sent.');
-		expect(destructiveCalls(world.sandbox)).toEqual([]);
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 
-		await flow.press(KEYS.enter);
-		await flow.type(id);
-		await flow.press(KEYS.enter, 'y', KEYS.enter);
-		await at(flow, 'removed');
+		await walkFlow(flow, { until: 'answered' });
+		await reachStep(flow, 'removed');
 		frame = flow.frame();
 		expect(frame).toContain(`Account ${id} left the organization`);
 		expect(frame).toContain('standalone account now');
-		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
-		await expect(world.sandbox.describeAccount(id)).rejects.toMatchObject({ code: 'AccountNotFoundException' });
-		expect(world.journal.read().records.map((record) => `${record.action}/${record.phase}`)).toEqual([
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
+		await expect(flows.world.sandbox.describeAccount(id)).rejects.toMatchObject({ code: 'AccountNotFoundException' });
+		expect(flows.world.journal.read().records.map((record) => `${record.action}/${record.phase}`)).toEqual([
 			'remove/intent',
 			'remove/outcome',
 		]);
@@ -465,30 +379,27 @@ describe('the whole remove flow on the sandbox', () => {
 		[DEMO_ACCOUNTS.securityTooling, 'it is a delegated administrator', /deregister-delegated-administrator/],
 	])('turns the refusal of %s into the step that fixes it', async (id, what, next) => {
 		const flow = open('remove', id);
-		await at(flow, 'remove-intro');
-		await flow.press(KEYS.enter);
-		await flow.type(id);
-		await flow.press(KEYS.enter, 'y', KEYS.enter);
-		await at(flow, 'failed');
+		await walkFlow(flow, { until: 'answered' });
+		await reachStep(flow, 'failed');
 		expect(flow.frame()).toContain(what);
 		expect(flow.frame()).toMatch(next);
-		expect(world.journal.read().records[1]?.error?.code).toBe('ConstraintViolationException');
+		expect(flows.world.journal.read().records[1]?.error?.code).toBe('ConstraintViolationException');
 	});
 
 	it('warns before the attempt when a created account is too young', async () => {
 		const flow = open('remove', DEMO_ACCOUNTS.mlExperimentsDev);
-		await at(flow, 'remove-intro');
+		await reachStep(flow, 'remove-intro');
 		expect(flow.frame()).toMatch(/AWS will refuse until \d{4}-\d{2}-\d{2}/);
 	});
 
 	it('refuses the management account and a non-management caller', async () => {
 		const management = open('remove', DEMO_ACCOUNTS.management);
-		await at(management, 'refused');
+		await reachStep(management, 'refused');
 		expect(management.frame()).toContain('it cannot leave its own organization');
-		world.sandbox.setCaller(DEMO_ACCOUNTS.securityTooling);
-		const caller = await world.sandbox.callerIdentity();
+		flows.world.sandbox.setCaller(DEMO_ACCOUNTS.securityTooling);
+		const caller = await flows.world.sandbox.callerIdentity();
 		const member = open('remove', DEMO_ACCOUNTS.logArchive, { caller });
-		await at(member, 'refused');
+		await reachStep(member, 'refused');
 		expect(member.frame()).toContain('Only the management account can remove members');
 	});
 });
@@ -497,19 +408,12 @@ describe('remove first, then close in the console', () => {
 	it('removes the account and walks through the console closure, password recovery first', async () => {
 		const id = DEMO_ACCOUNTS.logArchive;
 		const flow = open('close', id);
-		await at(flow, 'intro');
-		await flow.press(KEYS.enter);
-		await tickEverything(flow);
-		await flow.press(KEYS.enter, KEYS.down, KEYS.enter);
-		await at(flow, 'remove-intro');
-		await flow.press(KEYS.enter);
-		await flow.type(id);
-		await flow.press(KEYS.enter, 'y', KEYS.enter);
-		await at(flow, 'removed');
-		expect(destructiveCalls(world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
+		await walkFlow(flow, { path: 'remove-first', until: 'answered' });
+		await reachStep(flow, 'removed');
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([{ operation: 'removeAccount', accountId: id }]);
 		expect(flow.frame()).toContain('Next: close it in the console');
 		await flow.press(KEYS.enter);
-		await at(flow, 'console');
+		await reachStep(flow, 'console');
 		let frame = flow.frame();
 		expect(frame).toContain(`Close ${id} · Log Archive, now standalone, in the console`);
 		expect(frame).toContain('Step 1 of 7: Recover the root password');
@@ -524,8 +428,8 @@ describe('remove first, then close in the console', () => {
 		for (let step = 0; step < 5; step++) await flow.press(KEYS.escape);
 		expect(flow.frame()).toContain('Step 1 of 7');
 		await flow.press(KEYS.escape);
-		await at(flow, 'removed');
-		expect(destructiveCalls(world.sandbox)).toHaveLength(1);
+		await reachStep(flow, 'removed');
+		expect(destructiveCalls(flows.world.sandbox)).toHaveLength(1);
 	});
 });
 
@@ -592,16 +496,16 @@ describe('the journal view', () => {
 	it('lists requests newest first with their outcome, pending ones marked, corrupt lines noted', async () => {
 		const times = ['2026-05-01T10:00:00.000Z', '2026-05-01T10:00:01.000Z', '2026-05-02T09:00:00.000Z'];
 		const { Journal } = await import('../../source/store/journal/journal.js');
-		const journal = new Journal(world.settings.directory, world.organization.id, {
+		const journal = new Journal(flows.world.settings.directory, flows.world.organization.id, {
 			now: () => new Date(times.shift() ?? '2026-05-03T00:00:00.000Z'),
 		});
 		const accepted = journal.appendIntent({
-			caller: world.caller,
+			caller: flows.world.caller,
 			accountId: DEMO_ACCOUNTS.logArchive,
 			action: 'close',
 		});
 		journal.appendOutcome(accepted, { result: { summary: 'CloseAccount accepted.' } });
-		journal.appendIntent({ caller: world.caller, accountId: DEMO_ACCOUNTS.paymentsProd, action: 'remove' });
+		journal.appendIntent({ caller: flows.world.caller, accountId: DEMO_ACCOUNTS.paymentsProd, action: 'remove' });
 		const { appendFileSync } = await import('node:fs');
 		appendFileSync(journal.path, '{"broken\n');
 		let back = false;
@@ -641,20 +545,24 @@ describe('the journal view', () => {
 
 describe('requests left without an outcome', () => {
 	it('are shown at start, checked with AWS, and settled in the journal', async () => {
-		const closed = world.journal.appendIntent({
-			caller: world.caller,
+		const closed = flows.world.journal.appendIntent({
+			caller: flows.world.caller,
 			accountId: DEMO_ACCOUNTS.logArchive,
 			action: 'close',
 		});
-		await world.sandbox.closeAccount(DEMO_ACCOUNTS.logArchive);
-		world.journal.appendIntent({ caller: world.caller, accountId: DEMO_ACCOUNTS.paymentsProd, action: 'remove' });
-		world.sandbox.failNext('describeAccount', new OrgError('AccessDeniedException', 'not now'));
+		await flows.world.sandbox.closeAccount(DEMO_ACCOUNTS.logArchive);
+		flows.world.journal.appendIntent({
+			caller: flows.world.caller,
+			accountId: DEMO_ACCOUNTS.paymentsProd,
+			action: 'remove',
+		});
+		flows.world.sandbox.failNext('describeAccount', new OrgError('AccessDeniedException', 'not now'));
 		let back = false;
 		const instance = render(
 			<ReconcileScreen
-				journal={world.journal}
-				gateway={world.sandbox}
-				caller={world.caller}
+				journal={flows.world.journal}
+				gateway={flows.world.sandbox}
+				caller={flows.world.caller}
 				onBack={() => {
 					back = true;
 				}}
@@ -670,7 +578,7 @@ describe('requests left without an outcome', () => {
 			expect(frame).toContain(
 				`remove ${DEMO_ACCOUNTS.paymentsProd}: Did not go through: still in the organization (ACTIVE).`,
 			);
-			expect(world.journal.pendingIntents().map((intent) => intent.intentId)).toEqual([closed.intentId]);
+			expect(flows.world.journal.pendingIntents().map((intent) => intent.intentId)).toEqual([closed.intentId]);
 			instance.stdin.write(KEYS.enter);
 			await settle();
 			expect(back).toBe(true);
@@ -679,10 +587,10 @@ describe('requests left without an outcome', () => {
 		}
 		// The next start checks the one left.
 		const again = await import('../../source/store/journal/reconcile.js').then(({ reconcilePending }) =>
-			reconcilePending(world.journal, world.sandbox, world.caller),
+			reconcilePending(flows.world.journal, flows.world.sandbox, flows.world.caller),
 		);
 		expect(again[0]?.outcome?.result?.summary).toBe('Went through: now PENDING_CLOSURE.');
-		expect(world.journal.pendingIntents()).toEqual([]);
+		expect(flows.world.journal.pendingIntents()).toEqual([]);
 	});
 });
 

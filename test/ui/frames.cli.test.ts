@@ -6,16 +6,16 @@
  * must never stand where another line belongs.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pty from '@lydell/node-pty';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+	asTerminal,
+	BUILT_CLI,
+	type BuiltCommandInTerminal,
+	requireBuiltCommand,
+	startBuiltCommandInTerminal,
+} from '../support/built-command.js';
 import { KEY } from '../support/frames.js';
-import { VirtualScreen } from '../support/screen.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const COLUMNS = 120;
 const ROWS = 30;
 /** No output for this long after a key: its frames are all drawn (Ink draws at most every 17 ms). */
@@ -34,10 +34,13 @@ interface ListedAccount {
 /** The same generated organization as `list --json` prints it: what each row must show. */
 let listed: Map<string, ListedAccount>;
 
+requireBuiltCommand();
+
 beforeAll(() => {
-	if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
 	const document = JSON.parse(
-		execFileSync(process.execPath, [CLI, 'list', '--json', '--demo-accounts', String(ACCOUNTS)], { encoding: 'utf8' }),
+		execFileSync(process.execPath, [BUILT_CLI, 'list', '--json', '--demo-accounts', String(ACCOUNTS)], {
+			encoding: 'utf8',
+		}),
 	) as { accounts: ListedAccount[] };
 	listed = new Map(document.accounts.map((account) => [account.id, account]));
 });
@@ -49,7 +52,7 @@ interface Dashboard {
 	quit(): Promise<number>;
 }
 
-let running: pty.IPty | undefined;
+let running: BuiltCommandInTerminal['child'] | undefined;
 
 afterEach(() => {
 	running?.kill();
@@ -57,46 +60,32 @@ afterEach(() => {
 });
 
 async function startDashboard(args: string[]): Promise<Dashboard> {
-	const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
-	// Ink draws only the last frame when it believes it runs in CI; colours stay on, as for a person.
-	delete env.CI;
+	// Colours stay on, as for a person.
+	const env = asTerminal(process.env);
 	delete env.NO_COLOR;
-	const child = pty.spawn(process.execPath, [CLI, ...args], {
-		cols: COLUMNS,
-		rows: ROWS,
-		env: env as Record<string, string>,
-		cwd: ROOT,
-	});
+	const terminal = startBuiltCommandInTerminal(args, { env, columns: COLUMNS, rows: ROWS });
+	const { child, screen, exited } = terminal;
 	running = child;
-	const screen = new VirtualScreen(COLUMNS, ROWS);
-	let lastData = 0;
-	let chunks = 0;
-	child.onData((data) => {
-		screen.write(data);
-		lastData = Date.now();
-		chunks++;
-	});
-	const exited = new Promise<number>((resolveExit) => child.onExit(({ exitCode }) => resolveExit(exitCode)));
 
 	async function quietAfter(chunksBefore: number, what: string): Promise<string[]> {
-		const deadline = Date.now() + KEY_TIMEOUT_MS;
-		while (chunks === chunksBefore || Date.now() - lastData < QUIET_MS) {
-			if (Date.now() > deadline) throw new Error(`No frame after ${what}. The screen:\n${screen.text().join('\n')}`);
-			await new Promise((wait) => setTimeout(wait, 10));
-		}
+		await terminal.waitUntil(
+			() => terminal.writes() !== chunksBefore && Date.now() - terminal.lastWriteAt() >= QUIET_MS,
+			() => `No frame after ${what}. The screen:\n${screen.text().join('\n')}`,
+			KEY_TIMEOUT_MS,
+			10,
+		);
 		return comparable(screen.text());
 	}
 
-	const deadline = Date.now() + KEY_TIMEOUT_MS;
-	while (!screen.text().some((line) => line.includes('sorted by name'))) {
-		if (Date.now() > deadline)
-			throw new Error(`The dashboard never drew its list. The screen:\n${screen.text().join('\n')}`);
-		await new Promise((wait) => setTimeout(wait, 20));
-	}
+	await terminal.waitUntil(
+		() => screen.text().some((line) => line.includes('sorted by name')),
+		() => `The dashboard never drew its list. The screen:\n${screen.text().join('\n')}`,
+		KEY_TIMEOUT_MS,
+	);
 	await quietAfter(0, 'the start');
 	return {
 		press(key) {
-			const before = chunks;
+			const before = terminal.writes();
 			child.write(key);
 			return quietAfter(before, `the key ${JSON.stringify(key)}`);
 		},

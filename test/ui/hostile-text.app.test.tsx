@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrgError } from '../../source/org/errors.js';
@@ -15,11 +15,9 @@ import { createSandbox } from '../../source/org/sandbox/engine.js';
 import type { SandboxGateway } from '../../source/org/sandbox/types.js';
 import { Journal, journalFile } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
-import { App } from '../../source/ui/app.js';
-import { createTheme } from '../../source/ui/theme.js';
 import { resize } from '../support/frames.js';
 import { unsafeInFrame, withoutStyling } from '../support/unsafe-text.js';
-import { flat, KEYS, settle, waitFor } from './flows-support.js';
+import { KEYS, renderApp, selectAccount, settle } from './flows-support.js';
 
 const NOW = new Date('2026-11-26T12:00:00.000Z');
 const ORGANIZATION = 'o-demo1234567';
@@ -61,44 +59,18 @@ function start(
 		: never = {},
 ) {
 	sandbox = createSandbox({ now: () => NOW, renamed });
-	const instance = render(<App gateway={sandbox} settings={settings} theme={createTheme(false)} />);
-	const frame = () => flat(visible(instance.lastFrame()));
-	return {
-		instance,
-		frame,
-		async press(...keys: string[]) {
-			for (const key of keys) {
-				instance.stdin.write(key);
-				await settle();
-				expectSafe(instance.lastFrame());
-			}
-		},
-		async see(text: string) {
-			await waitFor(
-				() => frame().includes(text),
-				() => `"${text}" on screen; last frame:\n${visible(instance.lastFrame())}`,
-				10_000,
-			);
-			await settle();
-			expectSafe(instance.lastFrame());
-		},
-	};
+	return renderApp(sandbox, settings, { visible, checkEveryFrame: expectSafe });
 }
 
 const HOSTILE_LOG_ARCHIVE = {
 	[DEMO_ACCOUNTS.logArchive]: { name: HOSTILE_NAME, email: HOSTILE_EMAIL, parentPath: HOSTILE_PATH },
 };
 
-async function select(app: ReturnType<typeof start>, accountId: string) {
-	await app.press('/', ...accountId, KEYS.enter);
-	await app.see(accountId);
-}
-
 describe('hostile names on every screen', () => {
 	it('the list and the details screen show escapes, never the raw characters', async () => {
 		const app = start(HOSTILE_LOG_ARCHIVE);
 		await app.see('35 accounts');
-		await select(app, DEMO_ACCOUNTS.logArchive);
+		await selectAccount(app, DEMO_ACCOUNTS.logArchive);
 		expect(app.frame()).toContain('Log\\x1b]0;pwned');
 		await app.press(KEYS.enter);
 		await app.see(SHOWN_NAME);
@@ -109,7 +81,7 @@ describe('hostile names on every screen', () => {
 	it('the close flow: title, checklist facts, confirmation and tracking', async () => {
 		const app = start(HOSTILE_LOG_ARCHIVE);
 		await app.see('35 accounts');
-		await select(app, DEMO_ACCOUNTS.logArchive);
+		await selectAccount(app, DEMO_ACCOUNTS.logArchive);
 		await app.press('c');
 		await app.see(`Close account ${DEMO_ACCOUNTS.logArchive} · ${SHOWN_NAME}`);
 		await app.press(KEYS.enter);
@@ -131,7 +103,7 @@ describe('hostile names on every screen', () => {
 	it('the remove flow title and confirmation', async () => {
 		const app = start(HOSTILE_LOG_ARCHIVE);
 		await app.see('35 accounts');
-		await select(app, DEMO_ACCOUNTS.logArchive);
+		await selectAccount(app, DEMO_ACCOUNTS.logArchive);
 		await app.press('x');
 		await app.see('What removal means');
 		await app.see(SHOWN_NAME);

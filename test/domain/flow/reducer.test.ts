@@ -8,6 +8,7 @@ import { flowReducer, startFlow } from '../../../source/domain/flow/reducer.js';
 import { stepTrail } from '../../../source/domain/flow/step-trail.js';
 import type { FlowContext, FlowEffect, FlowEvent, FlowKey, FlowState } from '../../../source/domain/flow/types.js';
 import { removalPrerequisites } from '../../../source/domain/removal.js';
+import { LOG_ARCHIVE, REMOVAL_PREREQUISITE_TITLES } from '../../support/accounts.js';
 
 const NOW = '2026-05-10T12:00:00.000Z';
 const MANAGEMENT = '111111111111';
@@ -20,18 +21,7 @@ const organization: Organization = {
 };
 
 function account(overrides: Partial<Account> = {}): Account {
-	return {
-		id: MEMBER,
-		name: 'Log Archive',
-		email: 'log@acme.example',
-		state: 'ACTIVE',
-		stateSource: 'State',
-		joinedMethod: 'CREATED',
-		joinedAt: '2022-01-01T00:00:00.000Z',
-		parentId: 'ou-1',
-		parentPath: 'Root/Security',
-		...overrides,
-	};
+	return { ...LOG_ARCHIVE, id: MEMBER, email: 'log@acme.example', ...overrides };
 }
 
 function context(overrides: Partial<FlowContext> = {}): FlowContext {
@@ -654,14 +644,7 @@ describe('removing', () => {
 	it('lists the prerequisites, warning when a created account is too young', () => {
 		const now = new Date(NOW);
 		const old = removalPrerequisites(account(), now);
-		expect(old.map((item) => item.title)).toEqual([
-			'A payment method',
-			'A verified phone number',
-			'The AWS Customer Agreement accepted',
-			'A support plan chosen',
-			'Not a delegated administrator',
-			'Old enough',
-		]);
+		expect(old.map((item) => item.title)).toEqual(REMOVAL_PREREQUISITE_TITLES);
 		expect(old.some((item) => item.warning)).toBe(false);
 		const young = removalPrerequisites(account({ joinedAt: '2026-05-08T12:00:00.000Z' }), now);
 		expect(young.at(-1)?.warning).toMatch(/AWS will refuse until 2026-05-12/);
