@@ -9,8 +9,9 @@ import { toErrorInfo } from '../domain/error-codes.js';
 import type { FlowEffect, FlowEvent } from '../domain/flow/types.js';
 import { leavesOutcomeUnknown } from '../domain/outcome.js';
 import type { OrgGateway } from '../org/gateway.js';
-import type { Journal, JournalRecord } from '../store/journal/journal.js';
+import type { Journal } from '../store/journal/journal.js';
 import { reconcileIntent } from '../store/journal/reconcile.js';
+import type { JournalRecord } from '../store/journal/records.js';
 
 /** The part of Settings the flows use (checklist progress per account). */
 export interface ProgressStore {

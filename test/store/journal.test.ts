@@ -11,8 +11,9 @@ import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
 import { journalDocument } from '../../source/store/journal/document.js';
 import { journalEntries } from '../../source/store/journal/entries.js';
-import { Journal, journalFile, parseJournal } from '../../source/store/journal/journal.js';
+import { Journal, journalFile } from '../../source/store/journal/journal.js';
 import { reconcilePending } from '../../source/store/journal/reconcile.js';
+import { parseJournal } from '../../source/store/journal/records.js';
 import { Settings } from '../../source/store/settings.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -426,6 +427,7 @@ function buildJournalForChildren(): string {
 	// The journal and the modules it imports, transpiled file by file in the same layout.
 	for (const file of [
 		'store/journal/journal',
+		'store/journal/records',
 		'store/private-files',
 		'domain/account',
 		'domain/display-text',

@@ -1,5 +1,6 @@
 import { type JournalEntry, journalEntries } from './entries.js';
-import type { Journal, JournalRecord, SkippedLine } from './journal.js';
+import type { Journal } from './journal.js';
+import type { JournalRecord, SkippedLine } from './records.js';
 
 /** What `orgdash journal --json` prints. */
 export interface JournalDocument {

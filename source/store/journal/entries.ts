@@ -1,5 +1,6 @@
 /** The journal's records as requests, for the journal screen and `journal --json`. */
-import { isSettlement, type JournalCaller, type JournalError, type JournalRecord } from './journal.js';
+import { isSettlement } from './journal.js';
+import type { JournalCaller, JournalError, JournalRecord } from './records.js';
 
 /** One request as the journal tells it: the intent with its outcome, or its reconciliation, or neither yet. */
 export interface JournalEntry {

@@ -4,14 +4,8 @@
  * writing a 'reconcile' record.
  */
 import { toErrorInfo } from '../../domain/error-codes.js';
-import {
-	isClosedState,
-	type Journal,
-	type JournalCaller,
-	type JournalError,
-	type JournalRecord,
-	type JournalResult,
-} from './journal.js';
+import { isClosedState, type Journal } from './journal.js';
+import type { JournalCaller, JournalError, JournalRecord, JournalResult } from './records.js';
 
 /** What reconciliation needs from the organization (OrgGateway fits). */
 export interface AccountDescriber {
