@@ -169,6 +169,7 @@ describe('refusals and flags', () => {
 		[['--region', 'mars'], /--region "mars" is not valid/],
 		[['--profile', ''], /--profile needs a value/],
 		[['--bogus'], /Unknown option: --bogus/],
+		[['-x'], /Unknown option: -x\./],
 		[['frobnicate'], /Unknown command "frobnicate"/],
 		[['list'], /list prints JSON only: run orgdash list --json/],
 		[['--json'], /--json goes with the list command/],
@@ -202,6 +203,24 @@ describe('refusals and flags', () => {
 		const version = await run(['--version']);
 		expect(version.code).toBe(0);
 		expect(version.stdout.trim()).toBe(VERSION);
+	});
+
+	it.each([
+		['-h', '--help'],
+		['-v', '--version'],
+	])('%s prints what %s prints, and exits 0', async (short, long) => {
+		const shortRun = await run([short]);
+		expect(shortRun.code).toBe(0);
+		expect(shortRun.stderr).toBe('');
+		expect(shortRun.stdout).toBe((await run([long])).stdout);
+		expect(shortRun.stdout).not.toBe('');
+	});
+
+	it('-h after a command prints the usage too', async () => {
+		const result = await run(['list', '-h']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('-h, --help');
+		expect(result.stdout).toContain('-v, --version');
 	});
 });
 
