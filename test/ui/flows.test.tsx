@@ -382,21 +382,6 @@ describe('close refusals on screen', () => {
 		expect(destructiveCalls(world.sandbox)).toEqual([]);
 	});
 
-	it('leaves out closures recorded before the in-memory organization was made', async () => {
-		for (let index = 0; index < 7; index++) {
-			const intent = world.journal.appendIntent({
-				caller: world.caller,
-				accountId: `90000000000${index}`,
-				action: 'close',
-			});
-			world.journal.appendOutcome(intent, { result: { summary: 'accepted' } });
-		}
-		const flow = open('close', DEMO_ACCOUNTS.logArchive, { journalValidSince: new Date(Date.now() + 60_000) });
-		await at(flow, 'intro');
-		expect(flow.frame()).not.toContain('allowance is spent');
-		expect(flow.frame()).toContain('What closing means');
-	});
-
 	it('explains a failed read of the account', async () => {
 		world.sandbox.failNext('describeAccount', new OrgError('AccountNotFoundException', 'gone'));
 		const flow = open('close', DEMO_ACCOUNTS.logArchive);
