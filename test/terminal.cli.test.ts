@@ -15,11 +15,12 @@ import { terminalEnvironment } from './support/pty.js';
 import { VirtualScreen } from './support/screen.js';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+const ESC = '\u001b';
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 /** CSI sequences that move the cursor or erase: what a dumb terminal cannot do. */
-const CURSOR_MOVEMENT = /\u001b\[[0-9;?]*[ABCDEFGHJKfsu]|\u001b\[\?1049[hl]/;
+const CURSOR_MOVEMENT = new RegExp(`${ESC}\\[[0-9;?]*[ABCDEFGHJKfsu]|${ESC}\\[\\?1049[hl]`);
 
 let folder: string;
 
