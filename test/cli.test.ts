@@ -4,7 +4,7 @@
  * for the dashboard itself. `npm test` builds first.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -123,17 +123,28 @@ describe('orgdash list --json', () => {
 		expect(document.quota.counted).toBe(250);
 	});
 
+	// Remembered before AWS is asked, so a closed port is enough: the list itself fails (exit 1).
 	it('forgets the remembered figure with --quota off', async () => {
 		new Settings(configDir).quotaOverride = 50;
-		const result = await run(['--demo', '--quota', 'off', 'list', '--json']);
-		expect(result.code).toBe(0);
+		const port = await closedPort();
+		const result = await run(['--quota', 'off', 'list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`]);
+		expect(result.code).toBe(1);
 		expect(new Settings(configDir).quotaOverride).toBeUndefined();
 	});
 
 	it('remembers --quota N in the settings', async () => {
-		const result = await run(['--demo', '--quota', '50', 'list', '--json']);
+		const port = await closedPort();
+		const result = await run(['--quota', '50', 'list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`]);
+		expect(result.code).toBe(1);
+		expect(new Settings(configDir).quotaOverride).toBe(50);
+	});
+
+	it('with --demo, --quota N is for that run only: the settings folder stays untouched', async () => {
+		new Settings(configDir).quotaOverride = 50;
+		const result = await run(['--demo', '--quota', 'off', 'list', '--json']);
 		expect(result.code).toBe(0);
 		expect(new Settings(configDir).quotaOverride).toBe(50);
+		expect(readdirSync(configDir).sort()).toEqual(['config.json']);
 	});
 
 	it('says in one line that credentials are missing, and exits 1', async () => {
