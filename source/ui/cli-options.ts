@@ -12,7 +12,7 @@ export const HELP_TEXT = `
 	                                    this organization's journal of close and remove requests, as JSON
 
 	Options
-	  --demo                 use the built-in demo organization (in memory; nothing touches AWS)
+	  --demo                 use the built-in demo organization (in memory; nothing touches AWS or your journal)
 	  --demo-accounts N      a demo organization of N accounts (implies --demo)
 	  --profile NAME         the AWS profile to use (default: AWS_PROFILE, else the default credential chain)
 	  --region REGION        the AWS region for the API calls (default: AWS_REGION, else us-east-1)
@@ -31,7 +31,7 @@ export const HELP_TEXT = `
 	  ORGDASH_CONFIG_DIR     where settings are kept (default: the system's configuration folder)
 
 	Exit codes
-	  0 done · 1 the organization could not be read · 2 bad usage, or no interactive terminal
+	  0 done · 1 the organization could not be read · 2 bad usage, no interactive terminal, or TERM=dumb
 `;
 
 export type Command = 'dashboard' | 'list' | 'journal';
