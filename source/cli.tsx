@@ -9,11 +9,14 @@ import { describeLoadFailure, oneLine } from './domain/explain-load.js';
 import { redactCredentials } from './domain/redact.js';
 import type { OrgGateway } from './org/gateway.js';
 import { Settings } from './store/settings.js';
+import { throwawayFolder } from './store/throwaway-folder.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
 import { jsonForTerminal, ListFailure, listDocument } from './ui/list-document.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
+/** A process ended by a signal exits 128 + its number, as shells report it. */
+const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 
 /** Every line on stderr; an error's text may echo a request's credentials. */
 function printError(message: string): void {
@@ -68,8 +71,14 @@ async function dashboard(gateway: OrgGateway, settings: Settings): Promise<numbe
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
 	const { runDashboard } = await import('./ui/run-dashboard.js');
-	await runDashboard(gateway, settings);
-	return 0;
+	const end = await runDashboard(gateway, settings);
+	if (end.signal) return SIGNAL_EXIT[end.signal];
+	return end.readFailed ? FAILURE_EXIT : 0;
+}
+
+/** A terminal that cannot move the cursor: a dashboard there would print a new frame for every change. */
+function isDumbTerminal(env: NodeJS.ProcessEnv): boolean {
+	return env.TERM === 'dumb';
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -93,7 +102,20 @@ async function main(argv: readonly string[]): Promise<number> {
 		);
 		return USAGE_EXIT;
 	}
-	const settings = new Settings();
+	if (options.command === 'dashboard' && isDumbTerminal(process.env)) {
+		printError(
+			'orgdash: the dashboard needs a terminal that can move the cursor, and TERM is dumb; run it in a terminal emulator (or set TERM, e.g. TERM=xterm-256color), or use `orgdash list --json`.',
+		);
+		return USAGE_EXIT;
+	}
+	if (options.command !== 'dashboard') {
+		// The dashboard restores the terminal on a signal itself; a command still ends through `finish`.
+		for (const signal of Object.keys(SIGNAL_EXIT) as Array<keyof typeof SIGNAL_EXIT>) {
+			process.once(signal, () => finish(SIGNAL_EXIT[signal]));
+		}
+	}
+	// The demo keeps its settings and journal for this run only: a demo closure never reaches the user's journal.
+	const settings = new Settings(options.demo ? throwawayFolder('orgdash-demo-') : undefined);
 	if (options.quota !== undefined) settings.quotaOverride = options.quota === 'off' ? undefined : options.quota;
 	// The dashboard shows it on its status line; a command has only stderr (stdout stays clean JSON).
 	if (settings.note && options.command !== 'dashboard') printError(`orgdash: ${settings.note}`);

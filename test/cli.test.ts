@@ -3,7 +3,7 @@
  * processes for `list --json`, flags and refusals, and a real pseudo-terminal
  * for the dashboard itself. `npm test` builds first.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -90,17 +90,28 @@ describe('orgdash list --json', () => {
 		expect(document.quota.counted).toBe(250);
 	});
 
+	// Remembered before AWS is asked, so a closed port is enough: the list itself fails (exit 1).
 	it('forgets the remembered figure with --quota off', async () => {
 		new Settings(configDir()).quotaOverride = 50;
-		const result = await run(['--demo', '--quota', 'off', 'list', '--json']);
-		expect(result.code).toBe(0);
+		const port = await closedPort();
+		const result = await run(['--quota', 'off', 'list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`]);
+		expect(result.code).toBe(1);
 		expect(new Settings(configDir()).quotaOverride).toBeUndefined();
 	});
 
 	it('remembers --quota N in the settings', async () => {
-		const result = await run(['--demo', '--quota', '50', 'list', '--json']);
+		const port = await closedPort();
+		const result = await run(['--quota', '50', 'list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`]);
+		expect(result.code).toBe(1);
+		expect(new Settings(configDir()).quotaOverride).toBe(50);
+	});
+
+	it('with --demo, --quota N is for that run only: the settings folder stays untouched', async () => {
+		new Settings(configDir()).quotaOverride = 50;
+		const result = await run(['--demo', '--quota', 'off', 'list', '--json']);
 		expect(result.code).toBe(0);
 		expect(new Settings(configDir()).quotaOverride).toBe(50);
+		expect(readdirSync(configDir()).sort()).toEqual(['config.json']);
 	});
 
 	it('says in one line that credentials are missing, and exits 1', async () => {
@@ -136,6 +147,7 @@ describe('refusals and flags', () => {
 		[['--region', 'mars'], /--region "mars" is not valid/],
 		[['--profile', ''], /--profile needs a value/],
 		[['--bogus'], /Unknown option: --bogus/],
+		[['-x'], /Unknown option: -x\./],
 		[['frobnicate'], /Unknown command "frobnicate"/],
 		[['list'], /list prints JSON only: run orgdash list --json/],
 		[['--json'], /--json goes with the list command/],
@@ -169,6 +181,24 @@ describe('refusals and flags', () => {
 		const version = await run(['--version']);
 		expect(version.code).toBe(0);
 		expect(version.stdout.trim()).toBe(VERSION);
+	});
+
+	it.each([
+		['-h', '--help'],
+		['-v', '--version'],
+	])('%s prints what %s prints, and exits 0', async (short, long) => {
+		const shortRun = await run([short]);
+		expect(shortRun.code).toBe(0);
+		expect(shortRun.stderr).toBe('');
+		expect(shortRun.stdout).toBe((await run([long])).stdout);
+		expect(shortRun.stdout).not.toBe('');
+	});
+
+	it('-h after a command prints the usage too', async () => {
+		const result = await run(['list', '-h']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('-h, --help');
+		expect(result.stdout).toContain('-v, --version');
 	});
 });
 

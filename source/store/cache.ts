@@ -234,7 +234,9 @@ export async function readAccountCache(key: CacheKey, directory = defaultCacheDi
 	try {
 		text = await readFile(path, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'miss' };
+		// No file there, or a file where a folder of its path should be (the settings note says so): no cache.
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') return { status: 'miss' };
 		return { status: 'ignored', note: `The cached account list was ignored: ${describeError(error)} (${path}).` };
 	}
 	let decoded: ReturnType<typeof decode>;

@@ -9,7 +9,7 @@
  * for its command. Help and key hints list a command only once it has an action.
  */
 import { Box, useApp } from 'ink';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { chooseFlow, type FlowAction } from '../domain/flow-choice.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
 import { isOrgError } from '../org/errors.js';
@@ -18,7 +18,7 @@ import type { Settings } from '../store/settings.js';
 import { HEADER_LINES, Header } from './components/Header.js';
 import { QUOTA_LINES, QuotaBar } from './components/QuotaBar.js';
 import type { HelpSection } from './help.js';
-import { type AccountsCache, useAccounts } from './hooks/use-accounts.js';
+import { type AccountsCache, type AccountsState, useAccounts } from './hooks/use-accounts.js';
 import { useDashboard } from './hooks/use-dashboard.js';
 import { useJournal, usePendingRequestsCheck, useRecordedClosureDates } from './hooks/use-journal.js';
 import { useKeys } from './hooks/use-keys.js';
@@ -137,6 +137,17 @@ function Screen({ route, context }: { readonly route: Route; readonly context: S
 	}
 }
 
+/** What the dashboard ends with (`waitUntilExit` resolves with it): the exit code follows it. */
+export interface DashboardOutcome {
+	/** The organization could not be read in this run: a load failed and no live list was read. */
+	readonly readFailed: boolean;
+}
+
+export function dashboardOutcome(accounts: AccountsState): DashboardOutcome {
+	const liveListRead = accounts.loadedAt !== undefined && !accounts.fromCache;
+	return { readFailed: accounts.failure !== undefined && !liveListRead };
+}
+
 export interface AppProps {
 	readonly gateway: OrgGateway;
 	/** Remembered sort and the user's quota figure; absent in some tests. */
@@ -182,8 +193,10 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	);
 	const activeTheme = useMemo(() => theme ?? createTheme(colorsEnabled()), [theme]);
 
-	// The only place the program is told to end.
-	const quit = useCallback(() => exit(), [exit]);
+	// The only place the program is told to end; it ends with what the last state says about the load.
+	const latestAccounts = useRef(accounts);
+	latestAccounts.current = accounts;
+	const quit = useCallback(() => exit(dashboardOutcome(latestAccounts.current)), [exit]);
 	const open = useCallback((next: Route) => setRoutes((stack) => [...stack, next]), []);
 	const back = useCallback(() => setRoutes((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack)), []);
 

@@ -12,15 +12,15 @@ export const HELP_TEXT = `
 	                                    this organization's journal of close and remove requests, as JSON
 
 	Options
-	  --demo                 use the built-in demo organization (in memory; nothing touches AWS)
+	  --demo                 use the built-in demo organization (in memory; nothing touches AWS or your journal)
 	  --demo-accounts N      a demo organization of N accounts (implies --demo)
 	  --profile NAME         the AWS profile to use (default: AWS_PROFILE, else the default credential chain)
 	  --region REGION        the AWS region for the API calls (default: AWS_REGION, else us-east-1)
 	  --endpoint-url URL     send every AWS call to this endpoint (moto, LocalStack); also AWS_ENDPOINT_URL
 	  --quota N              your organization's account quota, used when Service Quotas cannot answer;
 	                         remembered for later runs (--quota off forgets it)
-	  --help                 this text
-	  --version              the version
+	  -h, --help             this text
+	  -v, --version          the version
 
 	Keys
 	  In the dashboard, press ? for every key.
@@ -31,7 +31,7 @@ export const HELP_TEXT = `
 	  ORGDASH_CONFIG_DIR     where settings are kept (default: the system's configuration folder)
 
 	Exit codes
-	  0 done · 1 the organization could not be read · 2 bad usage, or no interactive terminal
+	  0 done · 1 the organization could not be read · 2 bad usage, no interactive terminal, or TERM=dumb
 `;
 
 export type Command = 'dashboard' | 'list' | 'journal';
@@ -69,16 +69,18 @@ const FLAGS = {
 	endpointUrl: { type: 'string' },
 	quota: { type: 'string' },
 	json: { type: 'boolean' },
-	help: { type: 'boolean' },
-	version: { type: 'boolean' },
+	help: { type: 'boolean', shortFlag: 'h' },
+	version: { type: 'boolean', shortFlag: 'v' },
 } as const;
 
 const KNOWN_FLAGS = new Set<string>(Object.keys(FLAGS));
 
 class UsageError extends Error {}
 
-function kebab(name: string): string {
-	return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+/** A flag as it was typed: `-x` for a letter, `--endpoint-url` for a name. */
+function typedFlag(name: string): string {
+	if (name.length === 1) return `-${name}`;
+	return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
 function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
@@ -184,9 +186,7 @@ export function parseCommandLine(
 	try {
 		const unknown = Object.keys(cli.flags).filter((flag) => !KNOWN_FLAGS.has(flag));
 		if (unknown.length > 0) {
-			throw new UsageError(
-				`Unknown option${unknown.length > 1 ? 's' : ''}: ${unknown.map((flag) => `--${kebab(flag)}`).join(', ')}.`,
-			);
+			throw new UsageError(`Unknown option${unknown.length > 1 ? 's' : ''}: ${unknown.map(typedFlag).join(', ')}.`);
 		}
 		const flags = cli.flags as {
 			demo?: boolean;

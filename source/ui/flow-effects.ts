@@ -29,11 +29,6 @@ export interface FlowServices {
 	readonly now?: () => Date;
 	/** Between two DescribeAccount calls while a closure is tracked; by default 1 s, 2 s, 4 s, then every 5 s. */
 	readonly pollIntervalMs?: number;
-	/**
-	 * Journal records older than this describe an organization that no longer exists: the in-memory demo
-	 * starts afresh on every run, so its earlier closures do not use up this run's allowance.
-	 */
-	readonly journalValidSince?: Date;
 	/** Told about every fresh read of the account, so the dashboard's row follows. */
 	readonly onAccount?: (account: Account) => void;
 }

@@ -114,6 +114,12 @@ describe('account cache', () => {
 		expect(await readAccountCache(key, directory)).toEqual({ status: 'miss' });
 	});
 
+	it('is a miss, not an error, when a file stands where the settings folder should be', async () => {
+		const file = join(directory, 'a-file');
+		await writeFile(file, '');
+		expect(await readAccountCache(key, join(file, 'orgdash'))).toEqual({ status: 'miss' });
+	});
+
 	it('keeps an empty organization list', async () => {
 		await writeAccountCache(key, [], { directory });
 		const read = await readAccountCache(key, directory);

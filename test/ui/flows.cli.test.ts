@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
@@ -30,29 +30,24 @@ function orgdash(args: string[]) {
 }
 
 describe('orgdash journal --json', () => {
-	it("prints the demo organization's records and pending requests", async () => {
+	it("with --demo prints the demo's own journal of this run, never one in the user's folder", async () => {
+		// A demo journal in the user's folder, as versions that kept the demo's records there left it.
 		const journal = new Journal(folder(), 'o-demo1234567');
 		const caller = { accountId: '111111111111', arn: 'arn:aws:iam::111111111111:user/demo-admin' };
 		const done = journal.appendIntent({ caller, accountId: '318274650192', action: 'close' });
 		journal.appendOutcome(done, { result: { summary: 'CloseAccount accepted.' } });
-		const open = journal.appendIntent({ caller, accountId: '184627395021', action: 'remove' });
-		// Another organization's journal is never mixed in.
-		new Journal(folder(), 'o-other000000').appendIntent({ caller, accountId: '999999999999', action: 'close' });
+		journal.appendIntent({ caller, accountId: '184627395021', action: 'remove' });
 
 		const { stdout } = await orgdash(['journal', '--json', '--demo']);
 		const document = JSON.parse(stdout);
 		expect(document.organizationId).toBe('o-demo1234567');
-		expect(document.path).toBe(join(folder(), 'journal', 'o-demo1234567.jsonl'));
-		expect(
-			document.records.map((record: { accountId: string; phase: string }) => [record.accountId, record.phase]),
-		).toEqual([
-			['318274650192', 'intent'],
-			['318274650192', 'outcome'],
-			['184627395021', 'intent'],
-		]);
-		expect(document.pending.map((record: { intentId: string }) => record.intentId)).toEqual([open.intentId]);
+		expect(document.path.startsWith(folder())).toBe(false);
+		expect(document.records).toEqual([]);
+		expect(document.pending).toEqual([]);
+		expect(document.requests).toEqual([]);
 		expect(document.skipped).toEqual([]);
-		expect(stdout).not.toMatch(/secret|AKIA/i);
+		// The folder the demo used for its run is gone.
+		expect(existsSync(dirname(dirname(document.path)))).toBe(false);
 	});
 
 	it('says what to do when --json is missing', async () => {
@@ -214,18 +209,26 @@ describe('the [y/N] question in a terminal', () => {
 				await terminal.see(
 					kind === 'close' ? 'AWS accepted the closure request' : `Account ${ID[kind]} left the organization.`,
 				);
-				const records = journalLines().map(
-					(line) => JSON.parse(line) as { action: string; phase: string; accountId: string },
-				);
-				expect(records.map((record) => [record.action, record.phase, record.accountId])).toEqual([
-					[kind, 'intent', ID[kind]],
-					[kind, 'outcome', ID[kind]],
-				]);
+				// The demo's journal holds the request for this run (L shows it), and the user's folder has none.
+				for (let step = 0; step < 6 && !terminal.text().includes('sorted by name'); step++) {
+					await terminal.press(KEYS.escape);
+					await sleep(100);
+				}
+				await terminal.press('L');
+				await terminal.see('Journal of o-demo1234567: 1 request');
+				expect(journalLines()).toEqual([]);
 			} finally {
 				terminal.child.write('\u0003');
 				await Promise.race([terminal.exited, sleep(3000)]);
 				terminal.child.kill();
 			}
+			// A later run of the demo starts afresh: no request on record, the account ACTIVE as listed.
+			expect(existsSync(join(folder(), 'journal'))).toBe(false);
+			const journal = JSON.parse((await orgdash(['journal', '--json', '--demo'])).stdout);
+			expect(journal.requests).toEqual([]);
+			expect(journal.records).toEqual([]);
+			const list = JSON.parse((await orgdash(['list', '--json', '--demo'])).stdout);
+			expect(list.accounts.find((account: { id: string }) => account.id === ID[kind])?.state).toBe('ACTIVE');
 		},
 		60_000,
 	);

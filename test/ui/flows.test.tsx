@@ -315,14 +315,6 @@ describe('close refusals on screen', () => {
 		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 	});
 
-	it('leaves out closures recorded before the in-memory organization was made', async () => {
-		recordAcceptedClosures(flows.world, 7);
-		const flow = open('close', DEMO_ACCOUNTS.logArchive, { journalValidSince: new Date(Date.now() + 60_000) });
-		await reachStep(flow, 'intro');
-		expect(flow.frame()).not.toContain('allowance is spent');
-		expect(flow.frame()).toContain('What closing means');
-	});
-
 	it('explains a failed read of the account', async () => {
 		flows.world.sandbox.failNext('describeAccount', new OrgError('AccountNotFoundException', 'gone'));
 		const flow = open('close', DEMO_ACCOUNTS.logArchive);

@@ -14,9 +14,6 @@ import type { FlowServices } from '../flow-effects.js';
 import type { UseAccounts } from './use-accounts.js';
 import { journalFor } from './use-journal.js';
 
-/** The in-memory demo organization is made anew when the program starts. */
-const PROCESS_STARTED_AT = new Date(Date.now() - performance.now());
-
 export interface FlowWiring {
 	readonly services: FlowServices;
 	readonly quota: { readonly counted: number; readonly limit: number } | undefined;
@@ -54,7 +51,7 @@ export function useFlowServices(context: FlowHost, choice: FlowChoice): FlowWiri
 				organization,
 				caller,
 				// The in-memory organization answers at once: no reason to wait between reads.
-				...(gateway.kind === 'sandbox' ? { pollIntervalMs: 250, journalValidSince: PROCESS_STARTED_AT } : {}),
+				...(gateway.kind === 'sandbox' ? { pollIntervalMs: 250 } : {}),
 				onAccount: (account: Account) => latest.current.accounts.updateAccount(account),
 			},
 			// Read once: conf reads its file on every access.

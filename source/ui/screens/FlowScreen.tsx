@@ -92,8 +92,7 @@ function buildContext(kind: FlowKind, props: FlowScreenProps): FlowContext {
 	const now = (services.now ?? (() => new Date()))();
 	const organization = services.organization;
 	const windowStart = now.getTime() - CLOSURE_WINDOW_DAYS * DAY_MS;
-	const since = Math.max(windowStart, services.journalValidSince?.getTime() ?? windowStart);
-	const journalClosures = services.journal.closuresSince(new Date(since));
+	const journalClosures = services.journal.closuresSince(new Date(windowStart));
 	let savedTicked: readonly string[] | undefined;
 	try {
 		savedTicked = services.progress?.checklistProgress(organization.id, account.id)?.ticked;

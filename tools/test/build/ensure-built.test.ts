@@ -1,0 +1,112 @@
+/**
+ * tools/build/ensure-built.mjs on a small project of its own shape: a build
+ * that only writes dist/cli.js and counts its runs, so each case shows whether
+ * the script built, and what it said.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'ensure-built.mjs');
+let project: string;
+
+const BUILD = `
+const fs = require('node:fs');
+fs.mkdirSync('dist', { recursive: true });
+fs.writeFileSync('dist/cli.js', '');
+fs.appendFileSync('builds', 'x');
+if (process.env.FAIL_BUILD) process.exit(3);
+`;
+
+beforeEach(() => {
+	project = mkdtempSync(join(tmpdir(), 'orgdash-ensure-built-'));
+	mkdirSync(join(project, 'tools', 'build'), { recursive: true });
+	mkdirSync(join(project, 'source', 'ui'), { recursive: true });
+	copyFileSync(SCRIPT, join(project, 'tools', 'build', 'ensure-built.mjs'));
+	writeFileSync(join(project, 'build.cjs'), BUILD);
+	writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'p', scripts: { build: 'node build.cjs' } }));
+	writeFileSync(join(project, 'tsconfig.json'), '{}');
+	writeFileSync(join(project, 'source', 'ui', 'app.tsx'), '');
+	// Every input an hour old, so that a build made now is newer than all of them.
+	for (const path of ['package.json', 'tsconfig.json', 'source/ui/app.tsx', 'source/ui', 'source', 'tools/build']) {
+		age(path, 3600);
+	}
+	age('tools/build/ensure-built.mjs', 3600);
+});
+
+afterEach(() => {
+	rmSync(project, { recursive: true, force: true });
+});
+
+/** Runs the script: what it said on stderr, its exit code, and how many builds the project has had so far. */
+function ensureBuilt(env: NodeJS.ProcessEnv = {}): {
+	readonly said: string;
+	readonly code: number | null;
+	readonly builds: number;
+} {
+	const run = spawnSync(process.execPath, [join(project, 'tools', 'build', 'ensure-built.mjs')], {
+		cwd: project,
+		env: { ...process.env, ...env },
+		encoding: 'utf8',
+	});
+	let builds = 0;
+	try {
+		builds = readFileSync(join(project, 'builds'), 'utf8').length;
+	} catch {
+		builds = 0;
+	}
+	return { said: run.stderr, code: run.status, builds };
+}
+
+/** Sets a file's times to `seconds` ago. */
+function age(path: string, seconds: number): void {
+	const then = new Date(Date.now() - seconds * 1000);
+	utimesSync(join(project, path), then, then);
+}
+
+describe('ensure-built', () => {
+	it('builds on the first run and says so', () => {
+		const result = ensureBuilt();
+		expect(result.code).toBe(0);
+		expect(result.builds).toBe(1);
+		expect(result.said).toBe('building orgdash (first run, about 20 s)…\n');
+	});
+
+	it('does not build again when nothing changed, and says nothing', () => {
+		ensureBuilt();
+		const second = ensureBuilt();
+		expect(second).toEqual({ said: '', code: 0, builds: 1 });
+	});
+
+	it.each(['source/ui/app.tsx', 'package.json', 'tsconfig.json', 'tools/build/ensure-built.mjs'])(
+		'builds again when %s is newer than dist/cli.js, once',
+		(input) => {
+			ensureBuilt();
+			age('dist/cli.js', 1800);
+			age(input, 900);
+			const changed = ensureBuilt();
+			expect(changed.builds).toBe(2);
+			expect(changed.said).toBe('building orgdash (the sources changed, about 20 s)…\n');
+			expect(ensureBuilt().builds).toBe(2);
+		},
+	);
+
+	it('a file outside the inputs (a test, the readme) does not make it build', () => {
+		ensureBuilt();
+		age('dist/cli.js', 1800);
+		writeFileSync(join(project, 'readme.md'), 'changed');
+		mkdirSync(join(project, 'test'));
+		writeFileSync(join(project, 'test', 'a.test.ts'), 'changed');
+		expect(ensureBuilt().builds).toBe(1);
+	});
+
+	it('passes a failed build on, with what to do', () => {
+		const result = ensureBuilt({ FAIL_BUILD: '1' });
+		expect(result.code).toBe(3);
+		expect(result.said).toContain('building orgdash (first run');
+		expect(result.said).toContain('run npm run build');
+	});
+});
