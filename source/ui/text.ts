@@ -36,7 +36,6 @@ export function displayWidth(text: string): number {
 
 /** The grapheme clusters of `text` (a wide character, an emoji sequence, a letter with its marks: each one). */
 function clustersOf(text: string): string[] {
-	if (PRINTABLE_ASCII.test(text)) return text.split('');
 	return Array.from(graphemes.segment(text), (part) => part.segment);
 }
 
@@ -72,8 +71,12 @@ export function fitWidth(text: string, width: number, keep: 'start' | 'end' = 's
 	const clean = sanitize(text);
 	const full = displayWidth(clean);
 	if (full <= width) return clean + ' '.repeat(width - full);
-	const chars = clustersOf(clean);
 	const room = width - 1;
+	// Printable ASCII (most names, emails and paths): one column a character, so a cut is a slice.
+	if (PRINTABLE_ASCII.test(clean)) {
+		return keep === 'start' ? `${clean.slice(0, room)}${CUT_MARK}` : `${CUT_MARK}${clean.slice(clean.length - room)}`;
+	}
+	const chars = clustersOf(clean);
 	let used = 0;
 	const kept: string[] = [];
 	if (keep === 'start') {
