@@ -83,7 +83,7 @@ const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
 	CLOSE_ACCOUNT_QUOTA_EXCEEDED: {
 		refused: 'close',
 		because: 'the organization has used its closure allowance.',
-		why: 'Member accounts can be closed only up to 10% of the members (at least 10, at most 1,000) in a rolling 30-day window. Closures made outside orgdash count too.',
+		why: 'In a rolling 30-day window AWS closes at most the higher of 250 or 20% of the member accounts, up to 1,000. Closures made outside orgdash count too.',
 		next: 'Wait until older closures leave the 30-day window and try again, or remove the account from the organization (x) and close it in the console as a standalone account.',
 	},
 	CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED: {

@@ -123,7 +123,7 @@ export function quotaLevel(counted: number, limit: number): QuotaLevel {
 }
 
 export interface ClosureAllowance {
-	/** Closures allowed in the rolling 30 days: 10% of members, at least 10, at most 1,000. */
+	/** Closures allowed in the rolling 30 days: the higher of 250 or 20% of members, at most 1,000. */
 	readonly limit: number;
 	/** Closures recorded (journal) in the last 30 days. */
 	readonly used: number;
@@ -131,12 +131,18 @@ export interface ClosureAllowance {
 	readonly spent: boolean;
 }
 
+/** The CloseAccount reference's rule; older pages said 10% with a minimum of 10, which AWS no longer applies. */
+export const CLOSURE_ALLOWANCE_FLOOR = 250;
+export const CLOSURE_ALLOWANCE_SHARE = 0.2;
+export const CLOSURE_ALLOWANCE_CEILING = 1000;
+
 /**
  * An estimate only: AWS is the authority and answers CLOSE_ACCOUNT_QUOTA_EXCEEDED.
  * `memberCount` excludes the management account.
  */
 export function closureAllowance(memberCount: number, closuresAt: readonly string[], now: Date): ClosureAllowance {
-	const limit = Math.min(1000, Math.max(10, Math.floor(memberCount * 0.1)));
+	const share = Math.floor(memberCount * CLOSURE_ALLOWANCE_SHARE);
+	const limit = Math.min(CLOSURE_ALLOWANCE_CEILING, Math.max(CLOSURE_ALLOWANCE_FLOOR, share));
 	const windowStart = now.getTime() - CLOSURE_WINDOW_DAYS * DAY_MS;
 	const used = closuresAt.filter((at) => Date.parse(at) > windowStart).length;
 	const left = Math.max(0, limit - used);

@@ -200,23 +200,29 @@ describe('closureAllowance', () => {
 	const now = new Date('2025-06-30T12:00:00.000Z');
 	const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
 
-	it('is 10% of the members, at least 10 and at most 1,000', () => {
-		expect(closureAllowance(0, [], now).limit).toBe(10);
-		expect(closureAllowance(50, [], now).limit).toBe(10);
-		expect(closureAllowance(109, [], now).limit).toBe(10);
-		expect(closureAllowance(110, [], now).limit).toBe(11);
-		expect(closureAllowance(2_500, [], now).limit).toBe(250);
-		expect(closureAllowance(10_000, [], now).limit).toBe(1000);
+	it('is the higher of 250 or 20% of the members, at most 1,000', () => {
+		expect(closureAllowance(0, [], now).limit).toBe(250);
+		expect(closureAllowance(40, [], now).limit).toBe(250);
+		expect(closureAllowance(1_250, [], now).limit).toBe(250);
+		expect(closureAllowance(1_255, [], now).limit).toBe(251);
+		expect(closureAllowance(2_500, [], now).limit).toBe(500);
+		expect(closureAllowance(5_000, [], now).limit).toBe(1000);
+		expect(closureAllowance(6_000, [], now).limit).toBe(1000);
 		expect(closureAllowance(50_000, [], now).limit).toBe(1000);
 	});
 
-	it('rounds 10% down: an allowance is a whole number of closures', () => {
-		expect(closureAllowance(259, [], now).limit).toBe(25);
+	it('lets an organization of 60 members close far more than the old 10', () => {
+		const ten = Array.from({ length: 10 }, (_, i) => daysAgo(i + 0.5));
+		expect(closureAllowance(60, ten, now)).toEqual({ limit: 250, used: 10, left: 240, spent: false });
+	});
+
+	it('rounds 20% down: an allowance is a whole number of closures', () => {
+		expect(closureAllowance(1_259, [], now).limit).toBe(251);
 	});
 
 	it('counts closures inside the rolling 30 days only', () => {
 		const allowance = closureAllowance(100, [daysAgo(1), daysAgo(29.9), daysAgo(30.1), daysAgo(75)], now);
-		expect(allowance).toEqual({ limit: 10, used: 2, left: 8, spent: false });
+		expect(allowance).toEqual({ limit: 250, used: 2, left: 248, spent: false });
 	});
 
 	it('drops a closure exactly 30 days old and keeps one a millisecond younger', () => {
@@ -227,10 +233,10 @@ describe('closureAllowance', () => {
 	});
 
 	it('is spent when the window holds as many closures as allowed, and never goes below zero', () => {
-		const ten = Array.from({ length: 10 }, (_, i) => daysAgo(i + 0.5));
-		expect(closureAllowance(40, ten, now)).toEqual({ limit: 10, used: 10, left: 0, spent: true });
-		expect(closureAllowance(40, [...ten, daysAgo(0.1)], now)).toEqual({ limit: 10, used: 11, left: 0, spent: true });
-		expect(closureAllowance(40, ten.slice(1), now).spent).toBe(false);
+		const full = Array.from({ length: 250 }, (_, i) => daysAgo((i % 29) + 0.5));
+		expect(closureAllowance(40, full, now)).toEqual({ limit: 250, used: 250, left: 0, spent: true });
+		expect(closureAllowance(40, [...full, daysAgo(0.1)], now)).toEqual({ limit: 250, used: 251, left: 0, spent: true });
+		expect(closureAllowance(40, full.slice(1), now).spent).toBe(false);
 	});
 
 	it('ignores closure dates it cannot read', () => {

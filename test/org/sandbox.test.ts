@@ -288,12 +288,12 @@ describe('closing accounts', () => {
 	});
 
 	it('refuses closures once the rolling 30-day allowance is spent, until the window moves on', async () => {
-		const sandbox = demo();
+		// Enough members that the allowance (the higher of 250 or 20%) can be spent: 1,499 members allow 299.
+		const sandbox = createSandbox({ accountCount: 1_500, now: frozenClock() });
 		const accounts = await sandbox.listAccounts();
-		const members = accounts.length - 1;
 		const closedRecently = accounts.map((account) => account.closedAt).filter((at): at is string => at !== undefined);
-		const allowance = closureAllowance(members, closedRecently, START);
-		expect(allowance.limit).toBe(10);
+		const allowance = closureAllowance(accounts.length - 1, closedRecently, START);
+		expect(allowance.limit).toBe(299);
 		expect(allowance.left).toBeGreaterThan(0);
 
 		const candidates = await activeMembers(sandbox);
@@ -306,16 +306,28 @@ describe('closing accounts', () => {
 		const error = await rejection(sandbox.closeAccount(next));
 		expect(error.code).toBe('ConstraintViolationException');
 		expect(error.reason).toBe('CLOSE_ACCOUNT_QUOTA_EXCEEDED');
+		expect(error.message).toMatch(/higher of 250 or 20%/);
 		expect(await stateOf(sandbox, next)).toBe('ACTIVE');
 
-		// The most recent seeded closure was 3 days and 5 hours ago: it leaves the window a little over 26 days on.
-		sandbox.advance(27 * DAY_MS);
+		sandbox.advance(31 * DAY_MS);
 		await sandbox.closeAccount(next);
 		expect(await stateOf(sandbox, next)).toBe('PENDING_CLOSURE');
 	});
 
+	it('allows the demo organization of a few dozen members 250 closures, not the old 10', async () => {
+		const sandbox = demo();
+		const candidates = await activeMembers(sandbox);
+		const closable = candidates.slice(0, 12);
+		expect(closable).toHaveLength(12);
+		for (const id of closable) {
+			await sandbox.closeAccount(id);
+			sandbox.advance(SANDBOX_CLOSURE_DELAY_MS);
+		}
+		for (const id of closable) expect(await stateOf(sandbox, id)).toMatch(/CLOSED|PENDING_CLOSURE/);
+	});
+
 	it('keeps counting a closure against the allowance after the account is removed', async () => {
-		const sandbox = createSandbox({ accountCount: 30, now: frozenClock() });
+		const sandbox = createSandbox({ accountCount: 300, now: frozenClock() });
 		const candidates = (await sandbox.listAccounts())
 			.filter((account) => account.state === 'ACTIVE' && account.id !== DEMO_MANAGEMENT_ACCOUNT_ID)
 			.map((account) => account.id);
@@ -324,14 +336,14 @@ describe('closing accounts', () => {
 		).length;
 		let closed = 0;
 		for (const id of candidates) {
-			if (closed + alreadyUsed === 10) break;
+			if (closed + alreadyUsed === 250) break;
 			await sandbox.closeAccount(id);
 			sandbox.advance(SANDBOX_CLOSURE_DELAY_MS);
 			await sandbox.removeAccount(id);
 			closed++;
 		}
 		expect(closed).toBeGreaterThan(0);
-		expect(quotaUsage(await sandbox.listAccounts()).counted).toBe(30 - closed);
+		expect(quotaUsage(await sandbox.listAccounts()).counted).toBe(300 - closed);
 		const error = await rejection(sandbox.closeAccount(candidates[closed] ?? ''));
 		expect(error.reason).toBe('CLOSE_ACCOUNT_QUOTA_EXCEEDED');
 	});

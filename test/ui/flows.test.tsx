@@ -43,7 +43,7 @@ describe('the whole close flow on the sandbox', () => {
 			'until AWS deletes it, about 2026-08-08',
 			'Removed from the organization first, its slot frees at once',
 			// The demo shows three closures inside the window: 10 allowed for 34 members.
-			'7 of about 10 closures left in the rolling 30 days',
+			'247 of about 250 closures left in the rolling 30 days',
 		]) {
 			expect(frame).toContain(text);
 		}
@@ -304,11 +304,11 @@ describe('close refusals on screen', () => {
 	});
 
 	it('refuses when the closure allowance is spent', async () => {
-		// Three closures are already visible in the demo; seven recorded in the journal spend the ten.
-		recordAcceptedClosures(flows.world, 7);
+		// Three closures are already visible in the demo; 247 recorded in the journal spend the 250.
+		recordAcceptedClosures(flows.world, 247);
 		const flow = open('close', DEMO_ACCOUNTS.logArchive);
 		await reachStep(flow, 'refused');
-		expect(flow.frame()).toContain('The closure allowance is spent: 10 closures recorded');
+		expect(flow.frame()).toContain('The closure allowance is spent: 250 closures recorded');
 		expect(flow.frame()).toContain('CLOSE_ACCOUNT_QUOTA_EXCEEDED');
 		await flow.press(KEYS.enter);
 		expect(flow.exited()).toBe(true);

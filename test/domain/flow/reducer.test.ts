@@ -152,11 +152,11 @@ describe('close refusals', () => {
 	});
 
 	it('refuses when the closure allowance is spent, and says when the next slot frees', () => {
-		const closuresAt = Array.from({ length: 10 }, (_, index) => `2026-05-0${(index % 9) + 1}T00:00:00.000Z`);
+		const closuresAt = Array.from({ length: 250 }, (_, index) => `2026-05-0${(index % 9) + 1}T00:00:00.000Z`);
 		const state = started(context({ memberCount: 40, closuresAt }));
 		expect(refusalCodes(state)).toEqual(['allowance-spent']);
 		if (state.step.name === 'refused') {
-			expect(state.step.refusals[0]?.why).toMatch(/10 closures recorded/);
+			expect(state.step.refusals[0]?.why).toMatch(/250 closures recorded/);
 			expect(state.step.refusals[0]?.why).toMatch(/2026-05-31/);
 		}
 	});
@@ -202,12 +202,13 @@ describe('remove refusals', () => {
 });
 
 describe('the closure allowance', () => {
-	it('estimates 10% of members, at least 10, at most 1,000, counting closures in the last 30 days', () => {
-		expect(allowanceView(context({ memberCount: 40 }))).toMatchObject({ limit: 10, used: 0, left: 10, spent: false });
-		expect(allowanceView(context({ memberCount: 2500 })).limit).toBe(250);
-		expect(allowanceView(context({ memberCount: 50_000 })).limit).toBe(1000);
+	it('estimates the higher of 250 or 20% of members, at most 1,000, counting closures in the last 30 days', () => {
+		expect(allowanceView(context({ memberCount: 40 }))).toMatchObject({ limit: 250, used: 0, left: 250, spent: false });
+		expect(allowanceView(context({ memberCount: 1250 })).limit).toBe(250);
+		expect(allowanceView(context({ memberCount: 2500 })).limit).toBe(500);
+		expect(allowanceView(context({ memberCount: 6000 })).limit).toBe(1000);
 		const view = allowanceView(context({ closuresAt: ['2026-05-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'] }));
-		expect(view).toMatchObject({ used: 1, left: 9, nextSlotAt: undefined });
+		expect(view).toMatchObject({ used: 1, left: 249, nextSlotAt: undefined });
 	});
 
 	it('merges journal closures with closure dates the organization shows, each account once', () => {
