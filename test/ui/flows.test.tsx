@@ -384,6 +384,16 @@ describe('the whole remove flow on the sandbox', () => {
 		expect(flow.frame()).toMatch(/AWS will refuse until \d{4}-\d{2}-\d{2}/);
 	});
 
+	it('refuses a closed or closing member before any confirmation, and sends nothing', async () => {
+		for (const id of [DEMO_ACCOUNTS.sandboxBob, DEMO_ACCOUNTS.paymentsFraudDetection]) {
+			const flow = open('remove', id);
+			await reachStep(flow, 'refused');
+			expect(flow.frame()).toContain('until it is finally closed, up to 90 days');
+			expect(flow.frame()).not.toContain('type the 12 digits');
+		}
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
+	});
+
 	it('refuses the management account and a non-management caller', async () => {
 		const management = open('remove', DEMO_ACCOUNTS.management);
 		await reachStep(management, 'refused');

@@ -269,6 +269,13 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 					{ reason: 'ACCOUNT_CANNOT_LEAVE_ORGANIZATION' },
 				);
 			}
+			if (account.state === 'CLOSED' || account.state === 'PENDING_CLOSURE') {
+				// AWS keeps a closed member until it is finally closed (up to 90 days) and will not remove it meanwhile.
+				throw new OrgError(
+					'ConstraintViolationException',
+					`Account ${accountId} is ${account.state} and can't be removed from the organization until it is finally closed.`,
+				);
+			}
 			if (account.removalBlock) {
 				throw new OrgError(
 					'ConstraintViolationException',

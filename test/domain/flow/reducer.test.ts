@@ -196,8 +196,32 @@ describe('remove refusals', () => {
 		]);
 	});
 
-	it('lets a closed account be removed (AWS decides)', () => {
-		expect(started(context({ kind: 'remove' }), account({ state: 'CLOSED' })).step.name).toBe('remove-intro');
+	it('refuses a closed or closing member before any confirmation, with the reason, and no advice to remove it', () => {
+		for (const state of ['CLOSED', 'PENDING_CLOSURE'] as const) {
+			const refused = started(context({ kind: 'remove' }), account({ state, closedAt: '2026-05-01T00:00:00.000Z' }));
+			expect(refused.step.name).toBe('refused');
+			if (refused.step.name !== 'refused') continue;
+			expect(refused.step.refusals.map((r) => r.code)).toEqual(['closed-cannot-leave']);
+			const [refusal] = refused.step.refusals;
+			expect(refusal?.why).toMatch(/until it is finally closed, up to 90 days/);
+			expect(refusal?.why).toMatch(/2026-07-30/);
+			expect(refusal?.next).not.toMatch(/\(x\)|remove it/i);
+		}
+	});
+
+	it('refuses a member shown as SUSPENDED whose closure is on record, and lets one suspended by AWS go to AWS', () => {
+		const closedSuspended = started(
+			context({ kind: 'remove' }),
+			account({ state: 'SUSPENDED', closedAt: '2026-05-01T00:00:00.000Z' }),
+		);
+		expect(closedSuspended.step.name === 'refused' && closedSuspended.step.refusals[0]?.code).toBe(
+			'closed-cannot-leave',
+		);
+		expect(started(context({ kind: 'remove' }), account({ state: 'SUSPENDED' })).step.name).toBe('remove-intro');
+	});
+
+	it('lets an active member be removed', () => {
+		expect(started(context({ kind: 'remove' }), account({ state: 'ACTIVE' })).step.name).toBe('remove-intro');
 	});
 });
 
