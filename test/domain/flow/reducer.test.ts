@@ -589,6 +589,25 @@ describe('submitting and tracking a closure', () => {
 		expect(closed.step).toMatchObject({ name: 'closed', state: 'SUSPENDED', reopenUntil: '2026-08-08T12:00:30.000Z' });
 	});
 
+	it('keeps tracking when AWS shows ACTIVE again after the request, says so, and ends at CLOSED', () => {
+		const tracking = run(submitting, { type: 'submitted', confirmation: 1, at: requestedAt }).state;
+		const active = run(tracking, { type: 'polled', account: account({ state: 'ACTIVE' }) });
+		expect(active.state.step).toMatchObject({ name: 'tracking', state: 'ACTIVE', polls: 1 });
+		expect(active.effects).toEqual([{ type: 'poll', accountId: MEMBER, attempt: 1 }]);
+		if (active.state.step.name === 'tracking') expect(active.state.step.note).toMatch(/ACTIVE\. Right after/);
+		const pending = run(active.state, { type: 'polled', account: account({ state: 'PENDING_CLOSURE' }) });
+		expect(pending.state.step).toMatchObject({ name: 'tracking', state: 'PENDING_CLOSURE', note: undefined });
+		const flapped = run(pending.state, { type: 'polled', account: account({ state: 'ACTIVE' }) });
+		expect(flapped.state.step).toMatchObject({ name: 'tracking', state: 'ACTIVE', polls: 3 });
+		expect(flapped.effects).toEqual([{ type: 'poll', accountId: MEMBER, attempt: 3 }]);
+		if (flapped.state.step.name === 'tracking') {
+			expect(flapped.state.step.note).toMatch(/ACTIVE again, after PENDING_CLOSURE/);
+			expect(flapped.state.step.note).toMatch(/still checking/);
+		}
+		const closed = run(flapped.state, { type: 'polled', account: account({ state: 'CLOSED' }) });
+		expect(closed.state.step).toMatchObject({ name: 'closed', state: 'CLOSED' });
+	});
+
 	it('keeps polling through a failed read, showing why', () => {
 		const tracking = run(submitting, { type: 'submitted', confirmation: 1, at: requestedAt }).state;
 		const failed = run(tracking, { type: 'pollFailed', error: { code: 'ECONNRESET', network: true } });
