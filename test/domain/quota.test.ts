@@ -6,9 +6,11 @@ import {
 	closureAllowance,
 	DOCUMENTED_DEFAULT_LIMIT,
 	deletionDate,
+	findAccountQuota,
 	POST_CLOSURE_DAYS,
 	QUOTA_SOURCE_LABEL,
 	quotaLevel,
+	quotaSourceLabel,
 	quotaUsage,
 	resolveQuotaLimit,
 } from '../../source/domain/quota.js';
@@ -128,15 +130,60 @@ describe('quotaUsage', () => {
 	});
 });
 
-describe('resolveQuotaLimit', () => {
-	it('prefers the value Service Quotas applies', () => {
-		expect(resolveQuotaLimit({ applied: 500, awsDefault: 10 }, 42)).toEqual({ limit: 500, source: 'service-quotas' });
+describe('findAccountQuota', () => {
+	const others = [
+		{ code: 'L-0BE9B1B7', name: 'Maximum number of organizational units', value: 1000 },
+		{ code: 'L-8B9E28C1', name: 'Maximum number of policies', value: 1000 },
+	];
+
+	it('finds the accounts quota by either known code', () => {
+		expect(findAccountQuota([...others, { code: 'L-29A0C5DF', name: 'whatever', value: 500 }])?.value).toBe(500);
+		expect(findAccountQuota([...others, { code: 'L-E619E033', name: 'whatever', value: 700 }])?.value).toBe(700);
 	});
 
-	it('falls back to the AWS default when no applied value came back', () => {
-		expect(resolveQuotaLimit({ awsDefault: 10, unavailableReason: 'NoSuchResourceException' }, 42)).toEqual({
+	it('finds it by its name when the code has changed', () => {
+		const renamed = { code: 'L-NEW00001', name: 'Maximum number of accounts', value: 320 };
+		expect(findAccountQuota([...others, renamed])).toEqual(renamed);
+		const old = { code: 'L-NEW00002', name: 'Default maximum number of accounts', value: 40 };
+		expect(findAccountQuota([...others, old])).toEqual(old);
+	});
+
+	it('prefers a known code to a name, and skips entries without a usable value', () => {
+		const byName = { code: 'L-NEW00001', name: 'Maximum number of accounts', value: 320 };
+		const byCode = { code: 'L-E619E033', name: 'Something else', value: 900 };
+		expect(findAccountQuota([byName, byCode])).toEqual(byCode);
+		expect(findAccountQuota([{ code: 'L-29A0C5DF', name: 'Maximum number of accounts' }, byName])).toEqual(byName);
+	});
+
+	it('finds nothing among other quotas, nor in a name that only mentions accounts', () => {
+		expect(findAccountQuota(others)).toBeUndefined();
+		expect(findAccountQuota([{ code: 'L-X', name: 'Maximum number of accounts closed per month', value: 5 }])).toBe(
+			undefined,
+		);
+		expect(findAccountQuota([])).toBeUndefined();
+	});
+});
+
+describe('resolveQuotaLimit', () => {
+	it('prefers the value Service Quotas applies, naming its code', () => {
+		expect(resolveQuotaLimit({ applied: 500, awsDefault: 10, quotaCode: 'L-E619E033' }, 42)).toEqual({
+			limit: 500,
+			source: 'service-quotas',
+			quotaCode: 'L-E619E033',
+		});
+	});
+
+	it('falls back to the AWS default when no applied value came back and the user set nothing', () => {
+		expect(resolveQuotaLimit({ awsDefault: 10, unavailableReason: 'NoSuchResourceException' })).toEqual({
 			limit: 10,
 			source: 'aws-default',
+		});
+	});
+
+	it("lets the user's setting win over a bare AWS default, which only reflects the unraised quota", () => {
+		expect(resolveQuotaLimit({ awsDefault: 10, quotaCode: 'L-29A0C5DF' }, 42)).toEqual({
+			limit: 42,
+			source: 'user-setting',
 		});
 	});
 
@@ -163,9 +210,11 @@ describe('resolveQuotaLimit', () => {
 		}
 	});
 
-	it('labels every source, naming the Service Quotas code', () => {
-		expect(QUOTA_SOURCE_LABEL['service-quotas']).toContain('L-29A0C5DF');
-		expect(QUOTA_SOURCE_LABEL['user-setting']).toContain('--quota');
+	it('labels every source, naming the Service Quotas code it came from', () => {
+		expect(quotaSourceLabel({ limit: 500, source: 'service-quotas', quotaCode: 'L-E619E033' })).toBe(
+			'Service Quotas L-E619E033',
+		);
+		expect(quotaSourceLabel({ limit: 42, source: 'user-setting' })).toContain('--quota');
 		expect(Object.keys(QUOTA_SOURCE_LABEL).sort()).toEqual(
 			['aws-default', 'documented-default', 'service-quotas', 'user-setting'].sort(),
 		);

@@ -55,7 +55,7 @@ export const DEMO_ACCOUNTS = {
  * L-29A0C5DF was raised to 36 on request (AWS default 10): with 35 accounts
  * counted it sits near the limit, so the warning shows.
  */
-const DEMO_QUOTA: QuotaLookup = { applied: 36, awsDefault: 10 };
+const DEMO_QUOTA: QuotaLookup = { applied: 36, awsDefault: 10, quotaCode: 'L-29A0C5DF' };
 
 const TRUSTED_ACCESS_OFF =
 	'AccessDeniedException: trusted access for account.amazonaws.com is not enabled for this account, so the Account Management API cannot read it';

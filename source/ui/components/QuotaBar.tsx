@@ -6,7 +6,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { QuotaLevel, QuotaLimit, QuotaUsage } from '../../domain/quota.js';
-import { QUOTA_SOURCE_LABEL, quotaLevel } from '../../domain/quota.js';
+import { quotaLevel, quotaSourceLabel } from '../../domain/quota.js';
 import { count, day, plural } from '../format.js';
 import { useTheme } from '../hooks/use-theme.js';
 
@@ -99,7 +99,7 @@ export const QuotaBar = memo(function QuotaBar({
 						{`  ${LEVEL_LABEL[level]}`}
 					</Text>
 				) : null}
-				<Text dimColor>{`  limit: ${QUOTA_SOURCE_LABEL[limit.source]}`}</Text>
+				<Text dimColor>{`  limit: ${quotaSourceLabel(limit)}`}</Text>
 			</Text>
 			<Text wrap="truncate-end" dimColor={usage.closedAwaitingDeletion === 0}>
 				{fallbackNote ? <Text color={theme.colour('yellow')}>{`${fallbackNote} · `}</Text> : null}
