@@ -113,7 +113,7 @@ describe('the quota limit when Service Quotas does not answer', () => {
 		const gateway = demo();
 		gateway.failNext(
 			'accountQuota',
-			new OrgError('AccessDeniedException', 'not allowed servicequotas:GetServiceQuota'),
+			new OrgError('AccessDeniedException', 'not allowed servicequotas:ListServiceQuotas'),
 		);
 		const app = start(gateway);
 		const frame = await waitForText(app, 'limit: documented default');
@@ -126,7 +126,7 @@ describe('the quota limit when Service Quotas does not answer', () => {
 		const gateway = demo();
 		gateway.failNext(
 			'accountQuota',
-			new OrgError('AccessDeniedException', 'not allowed servicequotas:GetServiceQuota'),
+			new OrgError('AccessDeniedException', 'not allowed servicequotas:ListServiceQuotas'),
 		);
 		const app = start(gateway, { settings: new Settings(folder) });
 		const frame = await waitForText(app, 'limit: your setting (--quota)');
