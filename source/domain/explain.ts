@@ -95,14 +95,14 @@ const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
 	CANNOT_CLOSE_MANAGEMENT_ACCOUNT: {
 		refused: 'close',
 		because: "it is the organization's management account.",
-		why: 'CloseAccount closes member accounts only. The management account is closed by its root user in the Billing console, after every member is closed or removed and the organization is deleted.',
+		why: 'CloseAccount closes member accounts only. The management account is closed by its root user in the Billing console, after every member is closed or removed; closing it deletes the organization.',
 		next: 'Use the console closure steps (c on the management account shows them).',
 	},
 	ACCOUNT_CANNOT_LEAVE_ORGANIZATION: {
 		refused: 'remove',
 		because: 'it is the management account.',
 		why: 'The management account cannot leave its own organization.',
-		next: 'To get rid of it, remove or close every member, delete the organization, then close the account in the console (c shows the steps).',
+		next: 'To get rid of it, remove or close every member, then close the account in the console, which deletes the organization (c shows the steps).',
 	},
 	ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION: {
 		refused: 'remove',

@@ -96,7 +96,7 @@ export function removeRefusals(account: Account, organization: Organization, cal
 		refusals.push({
 			code: 'management-account',
 			why: 'This is the management account: it cannot leave its own organization.',
-			next: 'To get rid of it, close or remove every member, delete the organization, then close it in the console (c shows the steps).',
+			next: 'To get rid of it, close or remove every member, then close it in the console, which deletes the organization (c shows the steps).',
 		});
 	}
 	const closedIssue = closedMemberRefusal(account);

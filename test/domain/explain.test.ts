@@ -40,7 +40,7 @@ describe('explain: CloseAccount errors', () => {
 });
 
 const removeReasons: Array<[reason: string, fix: RegExp]> = [
-	['ACCOUNT_CANNOT_LEAVE_ORGANIZATION', /delete the organization/],
+	['ACCOUNT_CANNOT_LEAVE_ORGANIZATION', /which deletes the organization/],
 	['ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION', /phone verification/],
 	['ACCOUNT_CANNOT_LEAVE_WITHOUT_EULA', /accept the agreement/],
 	['MEMBER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED', /add a payment method/],
@@ -72,7 +72,7 @@ describe('explain: RemoveAccountFromOrganization ConstraintViolation reasons', (
 
 	it('treats MasterCannotLeaveOrganizationException as the management account refusal', () => {
 		expect(explain({ code: 'MasterCannotLeaveOrganizationException' }, { action: 'remove' }).next).toMatch(
-			/delete the organization/,
+			/which deletes the organization/,
 		);
 	});
 

@@ -462,10 +462,10 @@ describe('the console closure screen', () => {
 			let frame = instance.lastFrame() ?? '';
 			expect(frame).toContain('Close the management account 111111111111 · Acme Corp Management in the console');
 			expect(frame).toContain('Step 1 of 8: Close or remove every member');
-			expect(frame).toContain('34 members remain in the organization.');
+			expect(frame).toContain('34 members remain in the organization, 26 of them open.');
 			expect(frame).toContain('8 of them are closed');
 			for (const title of [
-				'Delete the organization',
+				'No need to delete the organization',
 				'Sign in as the root user',
 				'Open the Billing and Cost Management console',
 				'Tick the box, then choose Close Account',
