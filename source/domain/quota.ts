@@ -18,6 +18,26 @@ export interface QuotaLookup {
 	readonly quotaCode?: string;
 	/** Why neither answered, when they did not. */
 	readonly unavailableReason?: string;
+	/** Invitations not yet answered: they count toward the quota too. */
+	readonly invitations?: PendingInvitations;
+}
+
+/** Open or requested invitations (ListHandshakesForOrganization), or why they could not be read. */
+export type PendingInvitations =
+	| { readonly known: true; readonly count: number }
+	| { readonly known: false; readonly reason: string };
+
+/** Handshake states that still hold a slot: not yet accepted, declined, cancelled or expired. */
+export const PENDING_HANDSHAKE_STATES: readonly string[] = ['OPEN', 'REQUESTED'];
+
+/** How many invitations hold a slot, from the handshakes' states. */
+export function countPendingInvitations(states: readonly (string | undefined)[]): number {
+	return states.filter((state) => state !== undefined && PENDING_HANDSHAKE_STATES.includes(state)).length;
+}
+
+/** What counts toward the quota: the accounts, plus pending invitations when they are known. */
+export function countedWithInvitations(usage: QuotaUsage, invitations: PendingInvitations | undefined): number {
+	return usage.counted + (invitations?.known ? invitations.count : 0);
 }
 
 /** One quota as ListServiceQuotas describes it. */

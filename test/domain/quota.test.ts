@@ -4,6 +4,8 @@ import {
 	addDays,
 	CLOSURE_WINDOW_DAYS,
 	closureAllowance,
+	countedWithInvitations,
+	countPendingInvitations,
 	DOCUMENTED_DEFAULT_LIMIT,
 	deletionDate,
 	findAccountQuota,
@@ -307,5 +309,22 @@ describe('deletionDate', () => {
 
 	it('agrees with addDays', () => {
 		expect(deletionDate('2025-01-01T00:00:00.000Z')).toBe(addDays('2025-01-01T00:00:00.000Z', POST_CLOSURE_DAYS));
+	});
+});
+
+describe('pending invitations', () => {
+	const usage = { counted: 30, closedAwaitingDeletion: 0, soonestDeletion: undefined, closedWithUnknownDate: 0 };
+
+	it('counts open and requested handshakes only', () => {
+		expect(
+			countPendingInvitations(['OPEN', 'REQUESTED', 'ACCEPTED', 'DECLINED', 'CANCELED', 'EXPIRED', undefined]),
+		).toBe(2);
+		expect(countPendingInvitations([])).toBe(0);
+	});
+
+	it('add to the accounts that count when known, and nothing when unknown', () => {
+		expect(countedWithInvitations(usage, { known: true, count: 3 })).toBe(33);
+		expect(countedWithInvitations(usage, { known: false, reason: 'not implemented' })).toBe(30);
+		expect(countedWithInvitations(usage, undefined)).toBe(30);
 	});
 });

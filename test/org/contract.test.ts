@@ -140,11 +140,14 @@ function contract(setup: () => Promise<Fixture>): void {
 			expect(lookup.applied ?? lookup.awsDefault).toBeGreaterThan(0);
 			expect(lookup.quotaCode).toMatch(/^L-/);
 			expect(resolveQuotaLimit(lookup).source).toMatch(/service-quotas|aws-default/);
+			expect(lookup.invitations).toMatchObject({ known: true });
 		} else {
 			expect(lookup.applied).toBeUndefined();
 			expect(lookup.awsDefault).toBeUndefined();
 			expect(lookup.unavailableReason).toMatch(/L-29A0C5DF or L-E619E033, or by name/);
 			expect(lookup.unavailableReason).toMatch(/ListServiceQuotas: \w+/);
+			// No handshake calls in moto: pending invitations are unknown, with the reason.
+			expect(lookup.invitations).toMatchObject({ known: false, reason: expect.stringMatching(/\w+: \S/) });
 			expect(resolveQuotaLimit(lookup, 50)).toEqual({ limit: 50, source: 'user-setting' });
 			expect(resolveQuotaLimit(lookup)).toEqual({ limit: 10, source: 'documented-default' });
 		}

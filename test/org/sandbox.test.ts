@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isAccountId } from '../../source/domain/account.js';
-import { closureAllowance, quotaLevel, quotaUsage, resolveQuotaLimit } from '../../source/domain/quota.js';
+import {
+	closureAllowance,
+	countedWithInvitations,
+	quotaLevel,
+	quotaUsage,
+	resolveQuotaLimit,
+} from '../../source/domain/quota.js';
 import { OrgError } from '../../source/org/errors.js';
 import { DEMO_ACCOUNTS, DEMO_MANAGEMENT_ACCOUNT_ID, DEMO_ORGANIZATION_ID } from '../../source/org/sandbox/demo.js';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
@@ -154,7 +160,8 @@ describe('the demo organization', () => {
 		const limit = resolveQuotaLimit(lookup);
 		expect(limit.source).toBe('service-quotas');
 		expect(lookup.awsDefault).toBe(10);
-		const counted = quotaUsage(await sandbox.listAccounts()).counted;
+		expect(lookup.invitations).toEqual({ known: true, count: 2 });
+		const counted = countedWithInvitations(quotaUsage(await sandbox.listAccounts()), lookup.invitations);
 		expect(quotaLevel(counted, limit.limit)).toBe('near');
 	});
 });

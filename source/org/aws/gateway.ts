@@ -11,6 +11,7 @@ import {
 	CloseAccountCommand,
 	DescribeAccountCommand,
 	DescribeOrganizationCommand,
+	ListHandshakesForOrganizationCommand,
 	RemoveAccountFromOrganizationCommand,
 	type Account as SdkAccount,
 } from '@aws-sdk/client-organizations';
@@ -18,8 +19,8 @@ import { GetAWSDefaultServiceQuotaCommand, ListServiceQuotasCommand } from '@aws
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
 import { displayText } from '../../domain/display-text.js';
-import type { ListedQuota, QuotaLookup } from '../../domain/quota.js';
-import { ACCOUNT_QUOTA_CODES, findAccountQuota } from '../../domain/quota.js';
+import type { ListedQuota, PendingInvitations, QuotaLookup } from '../../domain/quota.js';
+import { ACCOUNT_QUOTA_CODES, countPendingInvitations, findAccountQuota } from '../../domain/quota.js';
 import { OrgError } from '../errors.js';
 import type { ListAccountsOptions, OrgGateway } from '../gateway.js';
 import { createAccountFacts } from './account-facts.js';
@@ -155,9 +156,34 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 						.join('; '),
 				);
 			};
-			const [listed, awsDefault] = await Promise.allSettled([listQuotas(), awsDefaultOf()]);
+			// Pending invitations hold slots too; the endpoint may not know handshakes (moto does not).
+			const invitations = async (): Promise<PendingInvitations> => {
+				try {
+					const states: (string | undefined)[] = [];
+					let nextToken: string | undefined;
+					do {
+						const page = await callAws('Organizations.ListHandshakesForOrganization', () =>
+							organizations.send(new ListHandshakesForOrganizationCommand({ NextToken: nextToken })),
+						);
+						for (const handshake of page.Handshakes ?? []) states.push(handshake.State);
+						nextToken = page.NextToken;
+					} while (nextToken);
+					return { known: true, count: countPendingInvitations(states) };
+				} catch (error) {
+					const failure = toOrgError(error, 'Organizations.ListHandshakesForOrganization');
+					return { known: false, reason: `${failure.code}: ${failure.message}` };
+				}
+			};
+			const [listed, awsDefault, pending] = await Promise.allSettled([listQuotas(), awsDefaultOf(), invitations()]);
 			const found = listed.status === 'fulfilled' ? findAccountQuota(listed.value) : undefined;
-			const lookup: { applied?: number; awsDefault?: number; quotaCode?: string; unavailableReason?: string } = {};
+			const lookup: {
+				applied?: number;
+				awsDefault?: number;
+				quotaCode?: string;
+				unavailableReason?: string;
+				invitations?: PendingInvitations;
+			} = {};
+			if (pending.status === 'fulfilled') lookup.invitations = pending.value;
 			if (found?.value !== undefined) {
 				lookup.applied = found.value;
 				if (found.code) lookup.quotaCode = found.code;
