@@ -125,7 +125,7 @@ const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
 	INVALID_PAYMENT_INSTRUMENT: {
 		refused: 'remove',
 		because: 'its payment method is not valid.',
-		why: 'The card or payment method on the account was declined or has expired.',
+		why: 'AWS does not accept the account’s payment method: it may have expired or been declined, or be of a kind AWS does not accept for a standalone account.',
 		next: 'Sign in to the account, fix or replace the payment method in the Billing console (Payment preferences), then try again.',
 	},
 	CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG: {
@@ -133,6 +133,24 @@ const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
 		because: 'it is a delegated administrator for a service.',
 		why: 'An account registered as delegated administrator cannot leave the organization.',
 		next: 'From the management account, deregister it first (aws organizations list-delegated-services-for-account, then deregister-delegated-administrator for each service), then try again.',
+	},
+	MASTER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED: {
+		refused: 'remove',
+		because: 'the management account has no payment method.',
+		why: 'AWS needs a valid payment method on the management account before a member can leave.',
+		next: 'Sign in to the management account, add a payment method in the Billing console (Payment preferences), then try again.',
+	},
+	MASTER_ACCOUNT_MISSING_CONTACT_INFO: {
+		refused: 'remove',
+		because: 'the management account lacks contact information.',
+		why: 'AWS needs the management account’s contact information (address, phone) complete before a member can leave.',
+		next: 'Sign in to the management account, complete its contact information on the Account page of the Billing console, then try again.',
+	},
+	ORGANIZATION_NOT_IN_ALL_FEATURES_MODE: {
+		refused: 'close',
+		because: 'the organization has only consolidated billing enabled.',
+		why: 'CloseAccount needs all features enabled in the organization.',
+		next: 'Enable all features for the organization (AWS Organizations console, Settings), or remove the account (x) and close it in the console.',
 	},
 };
 

@@ -27,6 +27,8 @@ export const REMOVAL_MEANS: readonly string[] = [
 	'It loses the tags the organization gave it, and the service control policies and other policies of the organization stop applying to it.',
 	'Its slot in the organization’s account quota frees at once.',
 	'Nothing inside the account is deleted: resources keep running and being billed to the account.',
+	'The management account that created it stays jointly liable for the charges incurred while it was a member.',
+	'IAM roles the organization put there, such as OrganizationAccountAccessRole, stay: delete them in the account if no longer wanted.',
 ];
 
 export interface Prerequisite {

@@ -334,6 +334,8 @@ describe('the whole remove flow on the sandbox', () => {
 		expect(frame).toContain('pays its own bills');
 		expect(frame).toContain('loses the tags');
 		expect(frame).toContain('slot in the organization’s account quota frees at once');
+		expect(frame).toContain('stays jointly liable for the charges incurred while it was a member');
+		expect(frame).toContain('OrganizationAccountAccessRole');
 		for (const prerequisite of REMOVAL_PREREQUISITE_TITLES) expect(frame).toContain(prerequisite);
 		await flow.press(KEYS.enter);
 		await reachStep(flow, 'confirm-id');
