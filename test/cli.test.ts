@@ -65,9 +65,10 @@ describe('orgdash list --json', () => {
 		expect(document.organization).toEqual({ id: 'o-demo1234567', managementAccountId: '111111111111' });
 		expect(document.quota).toEqual({
 			counted: 35,
-			limit: 36,
+			limit: 40,
 			limitSource: 'service-quotas',
 			closedAwaitingDeletion: 7,
+			pendingInvitations: 2,
 		});
 		expect(document.accounts).toHaveLength(35);
 		for (const account of document.accounts) {
@@ -224,7 +225,15 @@ describeWithMoto('orgdash list --json against moto', (moto) => {
 			managementAccountId: MOTO_CALLER_ACCOUNT_ID,
 		});
 		// moto has no Service Quotas for organizations: the user's figure is used, and said to be.
-		expect(document.quota).toEqual({ counted: 3, limit: 25, limitSource: 'user-setting', closedAwaitingDeletion: 0 });
+		expect(document.quota).toMatchObject({
+			counted: 3,
+			limit: 25,
+			limitSource: 'user-setting',
+			closedAwaitingDeletion: 0,
+			pendingInvitations: null,
+		});
+		// moto has no handshake calls: the invitations are unknown, with the reason.
+		expect(document.quota.pendingInvitationsUnknownReason).toMatch(/ListHandshakesForOrganization/);
 		const payments = document.accounts.find((account: { name: string }) => account.name === 'payments-prod');
 		expect(payments.parentPath).toBe('Root/Workloads/Prod');
 	});

@@ -29,6 +29,14 @@ export interface ConsoleStep {
 	readonly done?: boolean;
 }
 
+/**
+ * An organization can delete its members' root credentials (centralized root
+ * access); then password recovery is off until an administrator allows it.
+ * Whether it applies is not read here, so it is said as a possibility.
+ */
+export const CENTRALIZED_ROOT_NOTE =
+	'If the organization manages root access centrally (root credentials deleted for members), "Forgot password" may not work until an administrator of the management account allows password recovery through sts:AssumeRoot (task policy IAMCreateRootUserPassword).';
+
 export const ROOT_SIGN_IN_URL = 'https://console.aws.amazon.com/ (choose "Root user")';
 export const BILLING_ACCOUNT_URL = 'https://console.aws.amazon.com/billing/home#/account';
 
@@ -38,6 +46,17 @@ function membersStep(members: NonNullable<ConsoleClosureInput['members']>): Cons
 		return {
 			title: 'Close or remove every member',
 			lines: ['No members remain in the organization.'],
+			done: true,
+		};
+	}
+	// Closed members wait up to 90 days for AWS to delete them; AWS accepts them as closed meanwhile.
+	const open = remaining - closedAwaitingDeletion;
+	if (open <= 0) {
+		return {
+			title: 'Close or remove every member',
+			lines: [
+				`Every member left is closed (or suspended): ${closedAwaitingDeletion} wait${closedAwaitingDeletion === 1 ? 's' : ''} for AWS to delete ${closedAwaitingDeletion === 1 ? 'it' : 'them'}, about 90 days after closure. That is enough.`,
+			],
 			done: true,
 		};
 	}
@@ -52,7 +71,7 @@ function membersStep(members: NonNullable<ConsoleClosureInput['members']>): Cons
 			'In orgdash: select each member and press x to remove it (it stays open as a standalone account), or c to close it.',
 			...(closedNote ? [closedNote] : []),
 		],
-		warning: `${remaining} member${remaining === 1 ? '' : 's'} remain${remaining === 1 ? 's' : ''} in the organization.`,
+		warning: `${remaining} member${remaining === 1 ? '' : 's'} remain${remaining === 1 ? 's' : ''} in the organization, ${open} of them open.`,
 	};
 }
 
@@ -62,10 +81,10 @@ export function consoleClosureSteps(input: ConsoleClosureInput): ConsoleStep[] {
 	if (input.kind === 'management') {
 		steps.push(membersStep(input.members ?? { remaining: 0, closedAwaitingDeletion: 0 }));
 		steps.push({
-			title: 'Delete the organization',
+			title: 'No need to delete the organization',
 			lines: [
-				'AWS Organizations console, Settings, Delete organization (or: aws organizations delete-organization).',
-				'AWS deletes it only when no members remain. The account then stands alone and can be closed.',
+				'Closing the management account deletes the organization with it.',
+				'Deleting the organization first is not required, and is blocked anyway while closed members wait for AWS to delete them (up to 90 days).',
 			],
 		});
 	}
@@ -76,6 +95,7 @@ export function consoleClosureSteps(input: ConsoleClosureInput): ConsoleStep[] {
 			lines: [
 				'This account was created by the organization, so its root user has no password yet.',
 				`On the root sign-in page, ${ROOT_SIGN_IN_URL}, enter ${email}, choose "Forgot password", and follow the email AWS sends to set one.`,
+				CENTRALIZED_ROOT_NOTE,
 			],
 		});
 	}

@@ -45,7 +45,7 @@ export const REQUIRED_PERMISSION: Record<LoadOperation, string> = {
 	describeOrganization: 'organizations:DescribeOrganization',
 	listAccounts: 'organizations:ListAccounts',
 	callerIdentity: 'sts:GetCallerIdentity',
-	accountQuota: 'servicequotas:GetServiceQuota',
+	accountQuota: 'servicequotas:ListServiceQuotas',
 };
 
 /** The IAM action named in AWS's message ("... is not authorized to perform: organizations:ListAccounts ..."). */

@@ -83,7 +83,7 @@ const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
 	CLOSE_ACCOUNT_QUOTA_EXCEEDED: {
 		refused: 'close',
 		because: 'the organization has used its closure allowance.',
-		why: 'Member accounts can be closed only up to 10% of the members (at least 10, at most 1,000) in a rolling 30-day window. Closures made outside orgdash count too.',
+		why: 'In a rolling 30-day window AWS closes at most the higher of 250 or 20% of the member accounts, up to 1,000. Closures made outside orgdash count too.',
 		next: 'Wait until older closures leave the 30-day window and try again, or remove the account from the organization (x) and close it in the console as a standalone account.',
 	},
 	CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED: {
@@ -95,14 +95,14 @@ const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
 	CANNOT_CLOSE_MANAGEMENT_ACCOUNT: {
 		refused: 'close',
 		because: "it is the organization's management account.",
-		why: 'CloseAccount closes member accounts only. The management account is closed by its root user in the Billing console, after every member is closed or removed and the organization is deleted.',
+		why: 'CloseAccount closes member accounts only. The management account is closed by its root user in the Billing console, after every member is closed or removed; closing it deletes the organization.',
 		next: 'Use the console closure steps (c on the management account shows them).',
 	},
 	ACCOUNT_CANNOT_LEAVE_ORGANIZATION: {
 		refused: 'remove',
 		because: 'it is the management account.',
 		why: 'The management account cannot leave its own organization.',
-		next: 'To get rid of it, remove or close every member, delete the organization, then close the account in the console (c shows the steps).',
+		next: 'To get rid of it, remove or close every member, then close the account in the console, which deletes the organization (c shows the steps).',
 	},
 	ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION: {
 		refused: 'remove',
@@ -125,7 +125,7 @@ const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
 	INVALID_PAYMENT_INSTRUMENT: {
 		refused: 'remove',
 		because: 'its payment method is not valid.',
-		why: 'The card or payment method on the account was declined or has expired.',
+		why: 'AWS does not accept the account’s payment method: it may have expired or been declined, or be of a kind AWS does not accept for a standalone account.',
 		next: 'Sign in to the account, fix or replace the payment method in the Billing console (Payment preferences), then try again.',
 	},
 	CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG: {
@@ -133,6 +133,24 @@ const REFUSAL_REASONS: Readonly<Record<string, RefusalReason>> = {
 		because: 'it is a delegated administrator for a service.',
 		why: 'An account registered as delegated administrator cannot leave the organization.',
 		next: 'From the management account, deregister it first (aws organizations list-delegated-services-for-account, then deregister-delegated-administrator for each service), then try again.',
+	},
+	MASTER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED: {
+		refused: 'remove',
+		because: 'the management account has no payment method.',
+		why: 'AWS needs a valid payment method on the management account before a member can leave.',
+		next: 'Sign in to the management account, add a payment method in the Billing console (Payment preferences), then try again.',
+	},
+	MASTER_ACCOUNT_MISSING_CONTACT_INFO: {
+		refused: 'remove',
+		because: 'the management account lacks contact information.',
+		why: 'AWS needs the management account’s contact information (address, phone) complete before a member can leave.',
+		next: 'Sign in to the management account, complete its contact information on the Account page of the Billing console, then try again.',
+	},
+	ORGANIZATION_NOT_IN_ALL_FEATURES_MODE: {
+		refused: 'close',
+		because: 'the organization has only consolidated billing enabled.',
+		why: 'CloseAccount needs all features enabled in the organization.',
+		next: 'Enable all features for the organization (AWS Organizations console, Settings), or remove the account (x) and close it in the console.',
 	},
 };
 

@@ -10,18 +10,63 @@ import type { Account } from './account.js';
 export type QuotaLimitSource = 'service-quotas' | 'aws-default' | 'user-setting' | 'documented-default';
 
 export interface QuotaLookup {
-	/** The applied value from Service Quotas (GetServiceQuota), when it answered. */
+	/** The applied value of the accounts quota, found in ListServiceQuotas, when it answered. */
 	readonly applied?: number;
 	/** The AWS default (GetAWSDefaultServiceQuota), when it answered. */
 	readonly awsDefault?: number;
+	/** The quota code the figure came from (codes may change: it is looked up, not assumed). */
+	readonly quotaCode?: string;
 	/** Why neither answered, when they did not. */
 	readonly unavailableReason?: string;
+	/** Invitations not yet answered: they count toward the quota too. */
+	readonly invitations?: PendingInvitations;
+}
+
+/** Open or requested invitations (ListHandshakesForOrganization), or why they could not be read. */
+export type PendingInvitations =
+	| { readonly known: true; readonly count: number }
+	| { readonly known: false; readonly reason: string };
+
+/** Handshake states that still hold a slot: not yet accepted, declined, cancelled or expired. */
+export const PENDING_HANDSHAKE_STATES: readonly string[] = ['OPEN', 'REQUESTED'];
+
+/** How many invitations hold a slot, from the handshakes' states. */
+export function countPendingInvitations(states: readonly (string | undefined)[]): number {
+	return states.filter((state) => state !== undefined && PENDING_HANDSHAKE_STATES.includes(state)).length;
+}
+
+/** What counts toward the quota: the accounts, plus pending invitations when they are known. */
+export function countedWithInvitations(usage: QuotaUsage, invitations: PendingInvitations | undefined): number {
+	return usage.counted + (invitations?.known ? invitations.count : 0);
+}
+
+/** One quota as ListServiceQuotas describes it. */
+export interface ListedQuota {
+	readonly code?: string | undefined;
+	readonly name?: string | undefined;
+	readonly value?: number | undefined;
 }
 
 /** AWS's documented default maximum number of accounts in an organization. */
 export const DOCUMENTED_DEFAULT_LIMIT = 10;
-/** Service Quotas code for "Default maximum number of accounts". */
+/**
+ * Codes public code uses for the accounts quota ("Default maximum number of
+ * accounts", "Maximum number of accounts"). AWS says codes may change, so the
+ * quota is also found by its name.
+ */
+export const ACCOUNT_QUOTA_CODES: readonly string[] = ['L-29A0C5DF', 'L-E619E033'];
 export const ACCOUNT_QUOTA_CODE = 'L-29A0C5DF';
+const ACCOUNT_QUOTA_NAME = /^(default )?maximum number of accounts( in an organization)?$/i;
+
+/** The organization's accounts quota among those ListServiceQuotas gives: by a known code, else by its name. */
+export function findAccountQuota(quotas: readonly ListedQuota[]): ListedQuota | undefined {
+	const withValue = quotas.filter((quota) => isPositive(quota.value));
+	for (const code of ACCOUNT_QUOTA_CODES) {
+		const byCode = withValue.find((quota) => quota.code === code);
+		if (byCode) return byCode;
+	}
+	return withValue.find((quota) => ACCOUNT_QUOTA_NAME.test((quota.name ?? '').trim()));
+}
 /** Closed accounts are permanently deleted about 90 days after closure. */
 export const POST_CLOSURE_DAYS = 90;
 /** Closures are limited over a rolling window of this many days. */
@@ -91,13 +136,20 @@ function isReadableDate(value: string | undefined): value is string {
 export interface QuotaLimit {
 	readonly limit: number;
 	readonly source: QuotaLimitSource;
+	/** The Service Quotas code, when the figure came from Service Quotas. */
+	readonly quotaCode?: string;
 }
 
-/** Service Quotas' applied value, then its AWS default, then the user's setting, then the documented 10. */
+/**
+ * The applied value from Service Quotas, then the user's setting, then the AWS
+ * default, then the documented 10. The AWS default is only the unraised quota:
+ * a limit the user set on purpose must not lose to it.
+ */
 export function resolveQuotaLimit(lookup: QuotaLookup, userSetting?: number): QuotaLimit {
-	if (isPositive(lookup.applied)) return { limit: lookup.applied, source: 'service-quotas' };
-	if (isPositive(lookup.awsDefault)) return { limit: lookup.awsDefault, source: 'aws-default' };
+	const code = lookup.quotaCode ? { quotaCode: lookup.quotaCode } : {};
+	if (isPositive(lookup.applied)) return { limit: lookup.applied, source: 'service-quotas', ...code };
 	if (isPositive(userSetting)) return { limit: userSetting, source: 'user-setting' };
+	if (isPositive(lookup.awsDefault)) return { limit: lookup.awsDefault, source: 'aws-default', ...code };
 	return { limit: DOCUMENTED_DEFAULT_LIMIT, source: 'documented-default' };
 }
 
@@ -106,11 +158,17 @@ function isPositive(value: number | undefined): value is number {
 }
 
 export const QUOTA_SOURCE_LABEL: Record<QuotaLimitSource, string> = {
-	'service-quotas': `Service Quotas ${ACCOUNT_QUOTA_CODE}`,
-	'aws-default': `AWS default for ${ACCOUNT_QUOTA_CODE}`,
+	'service-quotas': 'Service Quotas',
+	'aws-default': 'AWS default in Service Quotas',
 	'user-setting': 'your setting (--quota)',
 	'documented-default': 'documented default',
 };
+
+/** Where the limit came from, with the quota code when Service Quotas gave it. */
+export function quotaSourceLabel(limit: QuotaLimit): string {
+	const label = QUOTA_SOURCE_LABEL[limit.source];
+	return limit.quotaCode ? `${label} ${limit.quotaCode}` : label;
+}
 
 export type QuotaLevel = 'ok' | 'near' | 'full' | 'over';
 
@@ -123,7 +181,7 @@ export function quotaLevel(counted: number, limit: number): QuotaLevel {
 }
 
 export interface ClosureAllowance {
-	/** Closures allowed in the rolling 30 days: 10% of members, at least 10, at most 1,000. */
+	/** Closures allowed in the rolling 30 days: the higher of 250 or 20% of members, at most 1,000. */
 	readonly limit: number;
 	/** Closures recorded (journal) in the last 30 days. */
 	readonly used: number;
@@ -131,12 +189,18 @@ export interface ClosureAllowance {
 	readonly spent: boolean;
 }
 
+/** The CloseAccount reference's rule; older pages said 10% with a minimum of 10, which AWS no longer applies. */
+export const CLOSURE_ALLOWANCE_FLOOR = 250;
+export const CLOSURE_ALLOWANCE_SHARE = 0.2;
+export const CLOSURE_ALLOWANCE_CEILING = 1000;
+
 /**
  * An estimate only: AWS is the authority and answers CLOSE_ACCOUNT_QUOTA_EXCEEDED.
  * `memberCount` excludes the management account.
  */
 export function closureAllowance(memberCount: number, closuresAt: readonly string[], now: Date): ClosureAllowance {
-	const limit = Math.min(1000, Math.max(10, Math.floor(memberCount * 0.1)));
+	const share = Math.floor(memberCount * CLOSURE_ALLOWANCE_SHARE);
+	const limit = Math.min(CLOSURE_ALLOWANCE_CEILING, Math.max(CLOSURE_ALLOWANCE_FLOOR, share));
 	const windowStart = now.getTime() - CLOSURE_WINDOW_DAYS * DAY_MS;
 	const used = closuresAt.filter((at) => Date.parse(at) > windowStart).length;
 	const left = Math.max(0, limit - used);

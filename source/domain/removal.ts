@@ -6,12 +6,13 @@
  */
 import type { Account, CallerIdentity, Organization } from './account.js';
 import { WAIT_PERIOD_DAYS, WAIT_PERIOD_DAYS_OLDER_DOCS } from './explain.js';
-import { addDays } from './quota.js';
+import { addDays, POST_CLOSURE_DAYS } from './quota.js';
 
 export interface Refusal {
 	readonly code:
 		| 'management-account'
 		| 'already-closed'
+		| 'closed-cannot-leave'
 		| 'not-management-caller'
 		| 'allowance-spent'
 		| 'not-all-features';
@@ -26,6 +27,8 @@ export const REMOVAL_MEANS: readonly string[] = [
 	'It loses the tags the organization gave it, and the service control policies and other policies of the organization stop applying to it.',
 	'Its slot in the organization’s account quota frees at once.',
 	'Nothing inside the account is deleted: resources keep running and being billed to the account.',
+	'The management account that created it stays jointly liable for the charges incurred while it was a member.',
+	'IAM roles the organization put there, such as OrganizationAccountAccessRole, stay: delete them in the account if no longer wanted.',
 ];
 
 export interface Prerequisite {
@@ -95,10 +98,30 @@ export function removeRefusals(account: Account, organization: Organization, cal
 		refusals.push({
 			code: 'management-account',
 			why: 'This is the management account: it cannot leave its own organization.',
-			next: 'To get rid of it, close or remove every member, delete the organization, then close it in the console (c shows the steps).',
+			next: 'To get rid of it, close or remove every member, then close it in the console, which deletes the organization (c shows the steps).',
 		});
 	}
+	const closedIssue = closedMemberRefusal(account);
+	if (closedIssue) refusals.push(closedIssue);
 	const callerIssue = callerRefusal(caller, organization, 'remove');
 	if (callerIssue) refusals.push(callerIssue);
 	return refusals;
+}
+
+/**
+ * AWS keeps a closed or closing member in the organization until it is
+ * finally closed, up to 90 days after the closure, and refuses to remove it
+ * meanwhile; removing it first frees a slot only for an account still open.
+ */
+export function closedMemberRefusal(account: Account): Refusal | undefined {
+	const closing = account.state === 'CLOSED' || account.state === 'PENDING_CLOSURE';
+	// Legacy Status shows a closure as SUSPENDED: a closure on record says which it is.
+	const closedAsSuspended = account.state === 'SUSPENDED' && account.closedAt !== undefined;
+	if (!closing && !closedAsSuspended) return undefined;
+	const until = account.closedAt ? ` (around ${day(addDays(account.closedAt, POST_CLOSURE_DAYS))})` : '';
+	return {
+		code: 'closed-cannot-leave',
+		why: `This account is ${account.state === 'PENDING_CLOSURE' ? 'pending closure' : 'closed'}. AWS does not remove a closed or closing member from the organization until it is finally closed, up to 90 days after the closure${until}; until then it keeps its slot in the quota.`,
+		next: 'Nothing to do: it leaves the organization, and frees its slot, when AWS deletes it. To free a slot sooner, remove an account that is still open.',
+	};
 }

@@ -12,7 +12,8 @@ export interface DetailLine {
 
 const STATE_MEANING: Record<AccountState, string> = {
 	ACTIVE: 'In use.',
-	PENDING_ACTIVATION: 'AWS is still creating or activating it.',
+	PENDING_ACTIVATION:
+		'Its sign-up was never finished (phone verification or payment method missing): its holder must complete it.',
 	SUSPENDED:
 		'Suspended by AWS, as AWS reports it (an account closed by its owner shows CLOSED; older endpoints and emulators may still say SUSPENDED for it). Contact AWS Support about a suspension.',
 	PENDING_CLOSURE: 'Its closure was requested; AWS is closing it.',

@@ -245,6 +245,7 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 							usage={usage}
 							limit={limit}
 							unavailableReason={accounts.quota?.unavailableReason}
+							invitations={accounts.quota?.invitations}
 							complete={accounts.loadedAt !== undefined && !accounts.fromCache}
 							known={accounts.organization !== undefined}
 							width={size.columns}

@@ -19,6 +19,10 @@ export interface ListDocument {
 		readonly limit: number;
 		readonly limitSource: QuotaLimitSource;
 		readonly closedAwaitingDeletion: number;
+		/** Open or requested invitations, which count toward the quota too; null when they could not be read. */
+		readonly pendingInvitations: number | null;
+		/** Why pendingInvitations is null. */
+		readonly pendingInvitationsUnknownReason?: string;
 	};
 	readonly accounts: ReadonlyArray<{
 		readonly id: string;
@@ -74,6 +78,10 @@ export async function listDocument(
 			limit: limit.limit,
 			limitSource: limit.source,
 			closedAwaitingDeletion: usage.closedAwaitingDeletion,
+			pendingInvitations: lookup.invitations?.known ? lookup.invitations.count : null,
+			...(lookup.invitations?.known
+				? {}
+				: { pendingInvitationsUnknownReason: lookup.invitations?.reason ?? lookup.unavailableReason ?? 'not asked' }),
 		},
 		accounts: sortAccounts(accounts, 'name').map((account) => {
 			const original = originalText(account);

@@ -27,11 +27,12 @@ describe('console closure steps', () => {
 		expect(steps[0]?.title).toBe('Recover the root password');
 		expect(steps[0]?.lines.join(' ')).toMatch(/Forgot password/);
 		expect(steps[0]?.lines.join(' ')).toMatch(/root email address/);
+		expect(steps[0]?.lines.join(' ')).toMatch(/centrally.*sts:AssumeRoot/);
 		const invited = consoleClosureSteps({ kind: 'removed-member', accountId: '1', createdByOrganization: false });
 		expect(invited[0]?.title).toBe('Sign in as the root user');
 	});
 
-	it('has the management account close or remove every member and delete the organization first', () => {
+	it('has the management account close or remove every member first, and says closing it deletes the organization', () => {
 		const steps = consoleClosureSteps({
 			kind: 'management',
 			accountId: '111111111111',
@@ -39,9 +40,11 @@ describe('console closure steps', () => {
 			members: { remaining: 34, closedAwaitingDeletion: 7 },
 		});
 		expect(steps[0]?.title).toBe('Close or remove every member');
-		expect(steps[0]?.warning).toBe('34 members remain in the organization.');
+		expect(steps[0]?.warning).toBe('34 members remain in the organization, 27 of them open.');
 		expect(steps[0]?.lines.join(' ')).toMatch(/7 of them are closed \(or suspended\) and stay/);
-		expect(steps[1]?.title).toBe('Delete the organization');
+		expect(steps[1]?.title).toBe('No need to delete the organization');
+		expect(steps[1]?.lines.join(' ')).toMatch(/Closing the management account deletes the organization/);
+		expect(steps[1]?.lines.join(' ')).toMatch(/blocked anyway .*up to 90 days/);
 		expect(steps[2]?.title).toBe('Sign in as the root user');
 		const one = consoleClosureSteps({
 			kind: 'management',
@@ -49,8 +52,16 @@ describe('console closure steps', () => {
 			createdByOrganization: false,
 			members: { remaining: 1, closedAwaitingDeletion: 1 },
 		});
-		expect(one[0]?.warning).toBe('1 member remains in the organization.');
-		expect(one[0]?.lines.join(' ')).toMatch(/1 of them is closed \(or suspended\) and stays/);
+		expect(one[0]).toMatchObject({ done: true });
+		expect(one[0]?.lines.join(' ')).toMatch(/Every member left is closed .*That is enough/);
+		const openOne = consoleClosureSteps({
+			kind: 'management',
+			accountId: '1',
+			createdByOrganization: false,
+			members: { remaining: 3, closedAwaitingDeletion: 2 },
+		});
+		expect(openOne[0]?.warning).toBe('3 members remain in the organization, 1 of them open.');
+		expect(openOne[0]?.lines.join(' ')).toMatch(/2 of them are closed \(or suspended\) and stay/);
 		const none = consoleClosureSteps({
 			kind: 'management',
 			accountId: '1',

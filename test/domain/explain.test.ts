@@ -40,14 +40,35 @@ describe('explain: CloseAccount errors', () => {
 });
 
 const removeReasons: Array<[reason: string, fix: RegExp]> = [
-	['ACCOUNT_CANNOT_LEAVE_ORGANIZATION', /delete the organization/],
+	['ACCOUNT_CANNOT_LEAVE_ORGANIZATION', /which deletes the organization/],
 	['ACCOUNT_CANNOT_LEAVE_WITHOUT_PHONE_VERIFICATION', /phone verification/],
 	['ACCOUNT_CANNOT_LEAVE_WITHOUT_EULA', /accept the agreement/],
 	['MEMBER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED', /add a payment method/],
 	['INVALID_PAYMENT_INSTRUMENT', /fix or replace the payment method/],
 	['CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG', /deregister-delegated-administrator/],
 	['WAIT_PERIOD_ACTIVE', /Wait until the account is old enough/],
+	['MASTER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED', /management account, add a payment method/],
+	['MASTER_ACCOUNT_MISSING_CONTACT_INFO', /complete its contact information/],
 ];
+
+describe('explain: reasons added with the current rules', () => {
+	it('explains ORGANIZATION_NOT_IN_ALL_FEATURES_MODE on a closure', () => {
+		const explanation = explain(
+			new OrgError('ConstraintViolationException', 'refused', { reason: 'ORGANIZATION_NOT_IN_ALL_FEATURES_MODE' }),
+			{ action: 'close', accountId: '184627395021' },
+		);
+		expect(explanation.what).toMatch(/consolidated billing/);
+		expect(explanation.next).toMatch(/Enable all features/);
+	});
+
+	it('says an invalid payment method may be one AWS does not accept, not only an expired one', () => {
+		const explanation = explain(
+			new OrgError('ConstraintViolationException', 'refused', { reason: 'INVALID_PAYMENT_INSTRUMENT' }),
+			{ action: 'remove', accountId: '184627395021' },
+		);
+		expect(explanation.why).toMatch(/does not accept/);
+	});
+});
 
 describe('explain: RemoveAccountFromOrganization ConstraintViolation reasons', () => {
 	it.each(removeReasons)('%s becomes the step that fixes it', (reason, fix) => {
@@ -72,7 +93,7 @@ describe('explain: RemoveAccountFromOrganization ConstraintViolation reasons', (
 
 	it('treats MasterCannotLeaveOrganizationException as the management account refusal', () => {
 		expect(explain({ code: 'MasterCannotLeaveOrganizationException' }, { action: 'remove' }).next).toMatch(
-			/delete the organization/,
+			/which deletes the organization/,
 		);
 	});
 

@@ -4,11 +4,15 @@ import {
 	addDays,
 	CLOSURE_WINDOW_DAYS,
 	closureAllowance,
+	countedWithInvitations,
+	countPendingInvitations,
 	DOCUMENTED_DEFAULT_LIMIT,
 	deletionDate,
+	findAccountQuota,
 	POST_CLOSURE_DAYS,
 	QUOTA_SOURCE_LABEL,
 	quotaLevel,
+	quotaSourceLabel,
 	quotaUsage,
 	resolveQuotaLimit,
 } from '../../source/domain/quota.js';
@@ -128,15 +132,60 @@ describe('quotaUsage', () => {
 	});
 });
 
-describe('resolveQuotaLimit', () => {
-	it('prefers the value Service Quotas applies', () => {
-		expect(resolveQuotaLimit({ applied: 500, awsDefault: 10 }, 42)).toEqual({ limit: 500, source: 'service-quotas' });
+describe('findAccountQuota', () => {
+	const others = [
+		{ code: 'L-0BE9B1B7', name: 'Maximum number of organizational units', value: 1000 },
+		{ code: 'L-8B9E28C1', name: 'Maximum number of policies', value: 1000 },
+	];
+
+	it('finds the accounts quota by either known code', () => {
+		expect(findAccountQuota([...others, { code: 'L-29A0C5DF', name: 'whatever', value: 500 }])?.value).toBe(500);
+		expect(findAccountQuota([...others, { code: 'L-E619E033', name: 'whatever', value: 700 }])?.value).toBe(700);
 	});
 
-	it('falls back to the AWS default when no applied value came back', () => {
-		expect(resolveQuotaLimit({ awsDefault: 10, unavailableReason: 'NoSuchResourceException' }, 42)).toEqual({
+	it('finds it by its name when the code has changed', () => {
+		const renamed = { code: 'L-NEW00001', name: 'Maximum number of accounts', value: 320 };
+		expect(findAccountQuota([...others, renamed])).toEqual(renamed);
+		const old = { code: 'L-NEW00002', name: 'Default maximum number of accounts', value: 40 };
+		expect(findAccountQuota([...others, old])).toEqual(old);
+	});
+
+	it('prefers a known code to a name, and skips entries without a usable value', () => {
+		const byName = { code: 'L-NEW00001', name: 'Maximum number of accounts', value: 320 };
+		const byCode = { code: 'L-E619E033', name: 'Something else', value: 900 };
+		expect(findAccountQuota([byName, byCode])).toEqual(byCode);
+		expect(findAccountQuota([{ code: 'L-29A0C5DF', name: 'Maximum number of accounts' }, byName])).toEqual(byName);
+	});
+
+	it('finds nothing among other quotas, nor in a name that only mentions accounts', () => {
+		expect(findAccountQuota(others)).toBeUndefined();
+		expect(findAccountQuota([{ code: 'L-X', name: 'Maximum number of accounts closed per month', value: 5 }])).toBe(
+			undefined,
+		);
+		expect(findAccountQuota([])).toBeUndefined();
+	});
+});
+
+describe('resolveQuotaLimit', () => {
+	it('prefers the value Service Quotas applies, naming its code', () => {
+		expect(resolveQuotaLimit({ applied: 500, awsDefault: 10, quotaCode: 'L-E619E033' }, 42)).toEqual({
+			limit: 500,
+			source: 'service-quotas',
+			quotaCode: 'L-E619E033',
+		});
+	});
+
+	it('falls back to the AWS default when no applied value came back and the user set nothing', () => {
+		expect(resolveQuotaLimit({ awsDefault: 10, unavailableReason: 'NoSuchResourceException' })).toEqual({
 			limit: 10,
 			source: 'aws-default',
+		});
+	});
+
+	it("lets the user's setting win over a bare AWS default, which only reflects the unraised quota", () => {
+		expect(resolveQuotaLimit({ awsDefault: 10, quotaCode: 'L-29A0C5DF' }, 42)).toEqual({
+			limit: 42,
+			source: 'user-setting',
 		});
 	});
 
@@ -163,9 +212,11 @@ describe('resolveQuotaLimit', () => {
 		}
 	});
 
-	it('labels every source, naming the Service Quotas code', () => {
-		expect(QUOTA_SOURCE_LABEL['service-quotas']).toContain('L-29A0C5DF');
-		expect(QUOTA_SOURCE_LABEL['user-setting']).toContain('--quota');
+	it('labels every source, naming the Service Quotas code it came from', () => {
+		expect(quotaSourceLabel({ limit: 500, source: 'service-quotas', quotaCode: 'L-E619E033' })).toBe(
+			'Service Quotas L-E619E033',
+		);
+		expect(quotaSourceLabel({ limit: 42, source: 'user-setting' })).toContain('--quota');
 		expect(Object.keys(QUOTA_SOURCE_LABEL).sort()).toEqual(
 			['aws-default', 'documented-default', 'service-quotas', 'user-setting'].sort(),
 		);
@@ -200,23 +251,29 @@ describe('closureAllowance', () => {
 	const now = new Date('2025-06-30T12:00:00.000Z');
 	const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
 
-	it('is 10% of the members, at least 10 and at most 1,000', () => {
-		expect(closureAllowance(0, [], now).limit).toBe(10);
-		expect(closureAllowance(50, [], now).limit).toBe(10);
-		expect(closureAllowance(109, [], now).limit).toBe(10);
-		expect(closureAllowance(110, [], now).limit).toBe(11);
-		expect(closureAllowance(2_500, [], now).limit).toBe(250);
-		expect(closureAllowance(10_000, [], now).limit).toBe(1000);
+	it('is the higher of 250 or 20% of the members, at most 1,000', () => {
+		expect(closureAllowance(0, [], now).limit).toBe(250);
+		expect(closureAllowance(40, [], now).limit).toBe(250);
+		expect(closureAllowance(1_250, [], now).limit).toBe(250);
+		expect(closureAllowance(1_255, [], now).limit).toBe(251);
+		expect(closureAllowance(2_500, [], now).limit).toBe(500);
+		expect(closureAllowance(5_000, [], now).limit).toBe(1000);
+		expect(closureAllowance(6_000, [], now).limit).toBe(1000);
 		expect(closureAllowance(50_000, [], now).limit).toBe(1000);
 	});
 
-	it('rounds 10% down: an allowance is a whole number of closures', () => {
-		expect(closureAllowance(259, [], now).limit).toBe(25);
+	it('lets an organization of 60 members close far more than the old 10', () => {
+		const ten = Array.from({ length: 10 }, (_, i) => daysAgo(i + 0.5));
+		expect(closureAllowance(60, ten, now)).toEqual({ limit: 250, used: 10, left: 240, spent: false });
+	});
+
+	it('rounds 20% down: an allowance is a whole number of closures', () => {
+		expect(closureAllowance(1_259, [], now).limit).toBe(251);
 	});
 
 	it('counts closures inside the rolling 30 days only', () => {
 		const allowance = closureAllowance(100, [daysAgo(1), daysAgo(29.9), daysAgo(30.1), daysAgo(75)], now);
-		expect(allowance).toEqual({ limit: 10, used: 2, left: 8, spent: false });
+		expect(allowance).toEqual({ limit: 250, used: 2, left: 248, spent: false });
 	});
 
 	it('drops a closure exactly 30 days old and keeps one a millisecond younger', () => {
@@ -227,10 +284,10 @@ describe('closureAllowance', () => {
 	});
 
 	it('is spent when the window holds as many closures as allowed, and never goes below zero', () => {
-		const ten = Array.from({ length: 10 }, (_, i) => daysAgo(i + 0.5));
-		expect(closureAllowance(40, ten, now)).toEqual({ limit: 10, used: 10, left: 0, spent: true });
-		expect(closureAllowance(40, [...ten, daysAgo(0.1)], now)).toEqual({ limit: 10, used: 11, left: 0, spent: true });
-		expect(closureAllowance(40, ten.slice(1), now).spent).toBe(false);
+		const full = Array.from({ length: 250 }, (_, i) => daysAgo((i % 29) + 0.5));
+		expect(closureAllowance(40, full, now)).toEqual({ limit: 250, used: 250, left: 0, spent: true });
+		expect(closureAllowance(40, [...full, daysAgo(0.1)], now)).toEqual({ limit: 250, used: 251, left: 0, spent: true });
+		expect(closureAllowance(40, full.slice(1), now).spent).toBe(false);
 	});
 
 	it('ignores closure dates it cannot read', () => {
@@ -252,5 +309,22 @@ describe('deletionDate', () => {
 
 	it('agrees with addDays', () => {
 		expect(deletionDate('2025-01-01T00:00:00.000Z')).toBe(addDays('2025-01-01T00:00:00.000Z', POST_CLOSURE_DAYS));
+	});
+});
+
+describe('pending invitations', () => {
+	const usage = { counted: 30, closedAwaitingDeletion: 0, soonestDeletion: undefined, closedWithUnknownDate: 0 };
+
+	it('counts open and requested handshakes only', () => {
+		expect(
+			countPendingInvitations(['OPEN', 'REQUESTED', 'ACCEPTED', 'DECLINED', 'CANCELED', 'EXPIRED', undefined]),
+		).toBe(2);
+		expect(countPendingInvitations([])).toBe(0);
+	});
+
+	it('add to the accounts that count when known, and nothing when unknown', () => {
+		expect(countedWithInvitations(usage, { known: true, count: 3 })).toBe(33);
+		expect(countedWithInvitations(usage, { known: false, reason: 'not implemented' })).toBe(30);
+		expect(countedWithInvitations(usage, undefined)).toBe(30);
 	});
 });

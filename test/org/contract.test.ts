@@ -138,11 +138,16 @@ function contract(setup: () => Promise<Fixture>): void {
 		const lookup = await fixture.gateway.accountQuota();
 		if (fixture.quota === 'value') {
 			expect(lookup.applied ?? lookup.awsDefault).toBeGreaterThan(0);
-			expect(resolveQuotaLimit(lookup, 50).source).toMatch(/service-quotas|aws-default/);
+			expect(lookup.quotaCode).toMatch(/^L-/);
+			expect(resolveQuotaLimit(lookup).source).toMatch(/service-quotas|aws-default/);
+			expect(lookup.invitations).toMatchObject({ known: true });
 		} else {
 			expect(lookup.applied).toBeUndefined();
 			expect(lookup.awsDefault).toBeUndefined();
-			expect(lookup.unavailableReason).toMatch(/L-29A0C5DF/);
+			expect(lookup.unavailableReason).toMatch(/L-29A0C5DF or L-E619E033, or by name/);
+			expect(lookup.unavailableReason).toMatch(/ListServiceQuotas: \w+/);
+			// No handshake calls in moto: pending invitations are unknown, with the reason.
+			expect(lookup.invitations).toMatchObject({ known: false, reason: expect.stringMatching(/\w+: \S/) });
 			expect(resolveQuotaLimit(lookup, 50)).toEqual({ limit: 50, source: 'user-setting' });
 			expect(resolveQuotaLimit(lookup)).toEqual({ limit: 10, source: 'documented-default' });
 		}
@@ -294,9 +299,11 @@ describeWithMoto('OrgGateway contract: aws adapter against moto', (moto) => {
 			expect((await gateway.callerIdentity()).accountId).toBe(MOTO_CALLER_ACCOUNT_ID);
 		});
 
-		it('explains the missing account quota with the Service Quotas error', async () => {
+		it('explains the missing account quota with the Service Quotas errors', async () => {
+			// moto implements neither ListServiceQuotas nor GetAWSDefaultServiceQuota: both errors are named.
 			const lookup = await gateway.accountQuota();
-			expect(lookup.unavailableReason).toContain('NoSuchResourceException');
+			expect(lookup.unavailableReason).toMatch(/ListServiceQuotas: \w+: .*may not provide this operation/);
+			expect(lookup.unavailableReason).toMatch(/GetAWSDefaultServiceQuota: \w+: L-29A0C5DF/);
 		});
 
 		it('reads alternate contacts, and says the other Account API calls are not provided', async () => {

@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isAccountId } from '../../source/domain/account.js';
-import { closureAllowance, quotaLevel, quotaUsage, resolveQuotaLimit } from '../../source/domain/quota.js';
+import {
+	closureAllowance,
+	countedWithInvitations,
+	quotaLevel,
+	quotaUsage,
+	resolveQuotaLimit,
+} from '../../source/domain/quota.js';
 import { OrgError } from '../../source/org/errors.js';
 import { DEMO_ACCOUNTS, DEMO_MANAGEMENT_ACCOUNT_ID, DEMO_ORGANIZATION_ID } from '../../source/org/sandbox/demo.js';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
@@ -154,7 +160,8 @@ describe('the demo organization', () => {
 		const limit = resolveQuotaLimit(lookup);
 		expect(limit.source).toBe('service-quotas');
 		expect(lookup.awsDefault).toBe(10);
-		const counted = quotaUsage(await sandbox.listAccounts()).counted;
+		expect(lookup.invitations).toEqual({ known: true, count: 2 });
+		const counted = countedWithInvitations(quotaUsage(await sandbox.listAccounts()), lookup.invitations);
 		expect(quotaLevel(counted, limit.limit)).toBe('near');
 	});
 });
@@ -288,12 +295,12 @@ describe('closing accounts', () => {
 	});
 
 	it('refuses closures once the rolling 30-day allowance is spent, until the window moves on', async () => {
-		const sandbox = demo();
+		// Enough members that the allowance (the higher of 250 or 20%) can be spent: 1,499 members allow 299.
+		const sandbox = createSandbox({ accountCount: 1_500, now: frozenClock() });
 		const accounts = await sandbox.listAccounts();
-		const members = accounts.length - 1;
 		const closedRecently = accounts.map((account) => account.closedAt).filter((at): at is string => at !== undefined);
-		const allowance = closureAllowance(members, closedRecently, START);
-		expect(allowance.limit).toBe(10);
+		const allowance = closureAllowance(accounts.length - 1, closedRecently, START);
+		expect(allowance.limit).toBe(299);
 		expect(allowance.left).toBeGreaterThan(0);
 
 		const candidates = await activeMembers(sandbox);
@@ -306,34 +313,35 @@ describe('closing accounts', () => {
 		const error = await rejection(sandbox.closeAccount(next));
 		expect(error.code).toBe('ConstraintViolationException');
 		expect(error.reason).toBe('CLOSE_ACCOUNT_QUOTA_EXCEEDED');
+		expect(error.message).toMatch(/higher of 250 or 20%/);
 		expect(await stateOf(sandbox, next)).toBe('ACTIVE');
 
-		// The most recent seeded closure was 3 days and 5 hours ago: it leaves the window a little over 26 days on.
-		sandbox.advance(27 * DAY_MS);
+		sandbox.advance(31 * DAY_MS);
 		await sandbox.closeAccount(next);
 		expect(await stateOf(sandbox, next)).toBe('PENDING_CLOSURE');
 	});
 
-	it('keeps counting a closure against the allowance after the account is removed', async () => {
-		const sandbox = createSandbox({ accountCount: 30, now: frozenClock() });
-		const candidates = (await sandbox.listAccounts())
-			.filter((account) => account.state === 'ACTIVE' && account.id !== DEMO_MANAGEMENT_ACCOUNT_ID)
-			.map((account) => account.id);
-		const alreadyUsed = (await sandbox.listAccounts()).filter(
-			(account) => account.closedAt && Date.parse(account.closedAt) > START.getTime() - 30 * DAY_MS,
-		).length;
-		let closed = 0;
-		for (const id of candidates) {
-			if (closed + alreadyUsed === 10) break;
+	it('allows the demo organization of a few dozen members 250 closures, not the old 10', async () => {
+		const sandbox = demo();
+		const candidates = await activeMembers(sandbox);
+		const closable = candidates.slice(0, 12);
+		expect(closable).toHaveLength(12);
+		for (const id of closable) {
 			await sandbox.closeAccount(id);
 			sandbox.advance(SANDBOX_CLOSURE_DELAY_MS);
-			await sandbox.removeAccount(id);
-			closed++;
 		}
-		expect(closed).toBeGreaterThan(0);
-		expect(quotaUsage(await sandbox.listAccounts()).counted).toBe(30 - closed);
-		const error = await rejection(sandbox.closeAccount(candidates[closed] ?? ''));
-		expect(error.reason).toBe('CLOSE_ACCOUNT_QUOTA_EXCEEDED');
+		for (const id of closable) expect(await stateOf(sandbox, id)).toMatch(/CLOSED|PENDING_CLOSURE/);
+	});
+
+	it('refuses to remove a closed or closing member, which keeps its slot until AWS deletes it', async () => {
+		const sandbox = demo();
+		const [id] = await activeMembers(sandbox);
+		await sandbox.closeAccount(id ?? '');
+		expect((await rejection(sandbox.removeAccount(id ?? ''))).code).toBe('ConstraintViolationException');
+		sandbox.advance(SANDBOX_CLOSURE_DELAY_MS);
+		expect(await stateOf(sandbox, id ?? '')).toBe('CLOSED');
+		expect((await rejection(sandbox.removeAccount(id ?? ''))).code).toBe('ConstraintViolationException');
+		expect((await sandbox.listAccounts()).some((account) => account.id === id)).toBe(true);
 	});
 });
 

@@ -30,7 +30,10 @@
  *   when none is set); GetPrimaryEmail, ListRegions and
  *   GetGovCloudAccountInformation answer HTTP 404 with an HTML page;
  * - Service Quotas: GetServiceQuota is NoSuchResourceException for
- *   organizations, GetAWSDefaultServiceQuota an HTTP 500 (not implemented).
+ *   organizations; ListServiceQuotas and GetAWSDefaultServiceQuota answer
+ *   HTTP 500 (not implemented);
+ * - Organizations: no handshakes (ListHandshakesForOrganization answers
+ *   HTTP 500, not implemented).
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';

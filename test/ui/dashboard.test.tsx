@@ -19,6 +19,7 @@ import { Settings } from '../../source/store/settings.js';
 import { sortAccounts } from '../../source/ui/account-list.js';
 import { accountsCache } from '../../source/ui/accounts-cache.js';
 import { App, DASHBOARD_ACTIONS } from '../../source/ui/app.js';
+import { invitationsText } from '../../source/ui/components/QuotaBar.js';
 import { DASHBOARD_KEYS } from '../../source/ui/keymap.js';
 import { boundTo } from '../../source/ui/keymap-lookup.js';
 import { createTheme } from '../../source/ui/theme.js';
@@ -85,7 +86,8 @@ describe('the dashboard on the demo organization', () => {
 		expect(frame).toMatch(
 			/data: loaded (just now|\d+ s ago) · signed in to the management account as arn:aws:iam::111111111111/,
 		);
-		expect(frame).toContain('35 of 36 accounts (97%)');
+		expect(frame).toContain('37 of 40 accounts (93%)');
+		expect(frame).toContain('2 invited · 7 closed accounts');
 		expect(frame).toContain('NEAR THE LIMIT');
 		expect(frame).toContain('limit: Service Quotas L-29A0C5DF');
 		// The oldest closure (88 days ago) is deleted first.
@@ -113,7 +115,7 @@ describe('the quota limit when Service Quotas does not answer', () => {
 		const gateway = demo();
 		gateway.failNext(
 			'accountQuota',
-			new OrgError('AccessDeniedException', 'not allowed servicequotas:GetServiceQuota'),
+			new OrgError('AccessDeniedException', 'not allowed servicequotas:ListServiceQuotas'),
 		);
 		const app = start(gateway);
 		const frame = await waitForText(app, 'limit: documented default');
@@ -126,7 +128,7 @@ describe('the quota limit when Service Quotas does not answer', () => {
 		const gateway = demo();
 		gateway.failNext(
 			'accountQuota',
-			new OrgError('AccessDeniedException', 'not allowed servicequotas:GetServiceQuota'),
+			new OrgError('AccessDeniedException', 'not allowed servicequotas:ListServiceQuotas'),
 		);
 		const app = start(gateway, { settings: new Settings(folder) });
 		const frame = await waitForText(app, 'limit: your setting (--quota)');
@@ -481,7 +483,7 @@ describe('failures', () => {
 		expect(frame).toContain('✖ AWS did not answer in time · r retries');
 		app.stdin.write('r');
 		frame = await loaded(app);
-		expect(frame).toContain('35 of 36 accounts');
+		expect(frame).toContain('37 of 40 accounts');
 	});
 });
 
@@ -519,5 +521,16 @@ describe('the cached list', () => {
 		const frame = await loaded(app);
 		expect(frame).toContain('35 accounts');
 		expect(frame).toContain('The cached account list was ignored: it is not valid JSON');
+	});
+});
+
+describe('the invitations on the quota line', () => {
+	it('counts pending ones with the accounts, and says why when they could not be read', () => {
+		expect(invitationsText({ known: true, count: 3 })).toBe('3 invited');
+		expect(invitationsText({ known: true, count: 0 })).toBeUndefined();
+		expect(
+			invitationsText({ known: false, reason: 'UnrecognizedResponse: the endpoint may not provide this operation' }),
+		).toBe('invitations unknown (UnrecognizedResponse)');
+		expect(invitationsText(undefined)).toBeUndefined();
 	});
 });

@@ -275,7 +275,7 @@ export function recordAcceptedClosures(world: FlowWorld, count: number): void {
 	for (let index = 0; index < count; index++) {
 		const intent = world.journal.appendIntent({
 			caller: world.caller,
-			accountId: `90000000000${index}`,
+			accountId: `9${String(index).padStart(11, '0')}`,
 			action: 'close',
 		});
 		world.journal.appendOutcome(intent, { result: { summary: 'accepted' } });

@@ -66,7 +66,7 @@ describe('the flows from the dashboard', () => {
 		await app.press('c');
 		await app.see('Close the management account 111111111111');
 		expect(app.frame()).toContain('Step 1 of 8: Close or remove every member');
-		expect(app.frame()).toContain('34 members remain in the organization.');
+		expect(app.frame()).toContain('34 members remain in the organization, 26 of them open.');
 		await app.press(KEYS.escape);
 		await app.see('NAME');
 		expect(destructiveCalls(sandbox)).toEqual([]);
@@ -78,13 +78,13 @@ describe('the flows from the dashboard', () => {
 		await selectAccount(app, DEMO_ACCOUNTS.paymentsProd);
 		await app.press('x');
 		await app.see('What removal means');
-		expect(app.frame()).toContain('The quota goes from 35 to 34 of 36 accounts.');
+		expect(app.frame()).toContain('The quota goes from 37 to 36 of 40 accounts.');
 		await app.press(KEYS.enter, ...DEMO_ACCOUNTS.paymentsProd, KEYS.enter);
 		await app.see('[y/N]');
 		await app.press('y', KEYS.enter);
 		await app.see(`Account ${DEMO_ACCOUNTS.paymentsProd} left the organization`);
 		// The header follows at once: the slot is free; the outcome stays on screen though the row is gone.
-		await app.see('34 of 36 accounts');
+		await app.see('36 of 40 accounts');
 		await settle();
 		expect(app.frame()).toContain(`Account ${DEMO_ACCOUNTS.paymentsProd} left the organization`);
 		await app.press(KEYS.escape);

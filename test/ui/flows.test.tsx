@@ -43,7 +43,7 @@ describe('the whole close flow on the sandbox', () => {
 			'until AWS deletes it, about 2026-08-08',
 			'Removed from the organization first, its slot frees at once',
 			// The demo shows three closures inside the window: 10 allowed for 34 members.
-			'7 of about 10 closures left in the rolling 30 days',
+			'247 of about 250 closures left in the rolling 30 days',
 		]) {
 			expect(frame).toContain(text);
 		}
@@ -304,11 +304,11 @@ describe('close refusals on screen', () => {
 	});
 
 	it('refuses when the closure allowance is spent', async () => {
-		// Three closures are already visible in the demo; seven recorded in the journal spend the ten.
-		recordAcceptedClosures(flows.world, 7);
+		// Three closures are already visible in the demo; 247 recorded in the journal spend the 250.
+		recordAcceptedClosures(flows.world, 247);
 		const flow = open('close', DEMO_ACCOUNTS.logArchive);
 		await reachStep(flow, 'refused');
-		expect(flow.frame()).toContain('The closure allowance is spent: 10 closures recorded');
+		expect(flow.frame()).toContain('The closure allowance is spent: 250 closures recorded');
 		expect(flow.frame()).toContain('CLOSE_ACCOUNT_QUOTA_EXCEEDED');
 		await flow.press(KEYS.enter);
 		expect(flow.exited()).toBe(true);
@@ -334,6 +334,8 @@ describe('the whole remove flow on the sandbox', () => {
 		expect(frame).toContain('pays its own bills');
 		expect(frame).toContain('loses the tags');
 		expect(frame).toContain('slot in the organization’s account quota frees at once');
+		expect(frame).toContain('stays jointly liable for the charges incurred while it was a member');
+		expect(frame).toContain('OrganizationAccountAccessRole');
 		for (const prerequisite of REMOVAL_PREREQUISITE_TITLES) expect(frame).toContain(prerequisite);
 		await flow.press(KEYS.enter);
 		await reachStep(flow, 'confirm-id');
@@ -382,6 +384,16 @@ describe('the whole remove flow on the sandbox', () => {
 		const flow = open('remove', DEMO_ACCOUNTS.mlExperimentsDev);
 		await reachStep(flow, 'remove-intro');
 		expect(flow.frame()).toMatch(/AWS will refuse until \d{4}-\d{2}-\d{2}/);
+	});
+
+	it('refuses a closed or closing member before any confirmation, and sends nothing', async () => {
+		for (const id of [DEMO_ACCOUNTS.sandboxBob, DEMO_ACCOUNTS.paymentsFraudDetection]) {
+			const flow = open('remove', id);
+			await reachStep(flow, 'refused');
+			expect(flow.frame()).toContain('until it is finally closed, up to 90 days');
+			expect(flow.frame()).not.toContain('type the 12 digits');
+		}
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 	});
 
 	it('refuses the management account and a non-management caller', async () => {
@@ -452,10 +464,10 @@ describe('the console closure screen', () => {
 			let frame = instance.lastFrame() ?? '';
 			expect(frame).toContain('Close the management account 111111111111 · Acme Corp Management in the console');
 			expect(frame).toContain('Step 1 of 8: Close or remove every member');
-			expect(frame).toContain('34 members remain in the organization.');
+			expect(frame).toContain('34 members remain in the organization, 26 of them open.');
 			expect(frame).toContain('8 of them are closed');
 			for (const title of [
-				'Delete the organization',
+				'No need to delete the organization',
 				'Sign in as the root user',
 				'Open the Billing and Cost Management console',
 				'Tick the box, then choose Close Account',

@@ -133,7 +133,19 @@ function closedStep(requestedAt: string, state: 'CLOSED' | 'SUSPENDED' | 'gone',
 
 const POLL_DONE_STATES: ReadonlySet<AccountState> = new Set(['CLOSED', 'SUSPENDED']);
 
-/** A closure being tracked: done at CLOSED or SUSPENDED, otherwise read again. */
+/**
+ * What a read during tracking shows that is not the closure yet. Right after
+ * a closure request DescribeAccount can show ACTIVE again for a few minutes
+ * before PENDING_CLOSURE or CLOSED settle: that is no sign the closure was
+ * undone, so tracking says what it sees and keeps reading.
+ */
+export function trackingNote(previous: AccountState | undefined, seen: AccountState): string | undefined {
+	if (seen !== 'ACTIVE') return undefined;
+	const again = previous === 'PENDING_CLOSURE' ? ' again, after PENDING_CLOSURE' : '';
+	return `AWS shows the account ACTIVE${again}. Right after a closure request it can for a few minutes before the closure shows; still checking.`;
+}
+
+/** A closure being tracked: done at CLOSED or SUSPENDED, otherwise read again, whatever it shows meanwhile. */
 export function onPolled(state: FlowState, account: Account): Transition {
 	const { step } = state;
 	if (step.name !== 'tracking') return { state: { ...state, account }, effects: [] };
@@ -141,7 +153,8 @@ export function onPolled(state: FlowState, account: Account): Transition {
 	if (POLL_DONE_STATES.has(account.state)) {
 		return to(withAccount, closedStep(step.requestedAt, account.state as 'CLOSED' | 'SUSPENDED', account));
 	}
-	return to(withAccount, { ...step, state: account.state, polls: step.polls + 1, pollError: undefined }, [
+	const note = trackingNote(step.state, account.state);
+	return to(withAccount, { ...step, state: account.state, polls: step.polls + 1, pollError: undefined, note }, [
 		{ type: 'poll', accountId: state.accountId, attempt: step.polls + 1 },
 	]);
 }

@@ -22,7 +22,7 @@ export function closeRefusals(account: Account, context: FlowContext): Refusal[]
 		refusals.push({
 			code: 'management-account',
 			why: 'This is the management account. No API closes it (AWS answers CANNOT_CLOSE_MANAGEMENT_ACCOUNT).',
-			next: 'Close or remove every member, delete the organization, then close the account in the Billing console as its root user (c on the management account shows the steps).',
+			next: 'Close or remove every member (closed ones may stay until AWS deletes them), then close the account in the Billing console as its root user; that deletes the organization, which need not be deleted first (c on the management account shows the steps).',
 		});
 	}
 	if (account.state === 'SUSPENDED') {

@@ -82,6 +82,8 @@ export type FlowStep =
 			readonly state: AccountState | undefined;
 			readonly polls: number;
 			readonly pollError: Explanation | undefined;
+			/** What the last read showed that is not yet the closure, in words (AWS's state can flap right after a request). */
+			readonly note?: string;
 	  }
 	| {
 			readonly name: 'closed';

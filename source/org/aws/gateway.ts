@@ -11,15 +11,16 @@ import {
 	CloseAccountCommand,
 	DescribeAccountCommand,
 	DescribeOrganizationCommand,
+	ListHandshakesForOrganizationCommand,
 	RemoveAccountFromOrganizationCommand,
 	type Account as SdkAccount,
 } from '@aws-sdk/client-organizations';
-import { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
+import { GetAWSDefaultServiceQuotaCommand, ListServiceQuotasCommand } from '@aws-sdk/client-service-quotas';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
 import { displayText } from '../../domain/display-text.js';
-import type { QuotaLookup } from '../../domain/quota.js';
-import { ACCOUNT_QUOTA_CODE } from '../../domain/quota.js';
+import type { ListedQuota, PendingInvitations, QuotaLookup } from '../../domain/quota.js';
+import { ACCOUNT_QUOTA_CODES, countPendingInvitations, findAccountQuota } from '../../domain/quota.js';
 import { OrgError } from '../errors.js';
 import type { ListAccountsOptions, OrgGateway } from '../gateway.js';
 import { createAccountFacts } from './account-facts.js';
@@ -114,24 +115,89 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		},
 
 		async accountQuota(): Promise<QuotaLookup> {
-			const input = { ServiceCode: 'organizations', QuotaCode: ACCOUNT_QUOTA_CODE };
-			const [applied, awsDefault] = await Promise.allSettled([
-				callAws('ServiceQuotas.GetServiceQuota', () => quotas.send(new GetServiceQuotaCommand(input))),
-				callAws('ServiceQuotas.GetAWSDefaultServiceQuota', () =>
-					quotas.send(new GetAWSDefaultServiceQuotaCommand(input)),
-				),
-			]);
-			const appliedValue = applied.status === 'fulfilled' ? applied.value.Quota?.Value : undefined;
-			const defaultValue = awsDefault.status === 'fulfilled' ? awsDefault.value.Quota?.Value : undefined;
-			const lookup: { applied?: number; awsDefault?: number; unavailableReason?: string } = {};
-			if (appliedValue !== undefined) lookup.applied = appliedValue;
-			if (defaultValue !== undefined) lookup.awsDefault = defaultValue;
-			if (appliedValue === undefined && defaultValue === undefined) {
+			// AWS says quota codes may change: the quota is found among those listed, by code or by name.
+			const listQuotas = async (): Promise<ListedQuota[]> => {
+				const listed: ListedQuota[] = [];
+				let nextToken: string | undefined;
+				do {
+					const page = await callAws('ServiceQuotas.ListServiceQuotas', () =>
+						quotas.send(
+							new ListServiceQuotasCommand({ ServiceCode: 'organizations', MaxResults: 100, NextToken: nextToken }),
+						),
+					);
+					for (const quota of page.Quotas ?? []) {
+						listed.push({ code: quota.QuotaCode, name: quota.QuotaName, value: quota.Value });
+					}
+					nextToken = page.NextToken;
+				} while (nextToken);
+				return listed;
+			};
+			// The AWS default under each known code in turn, until one answers.
+			const awsDefaultOf = async (): Promise<{ value: number | undefined; code: string }> => {
+				const failures: OrgError[] = [];
+				for (const code of ACCOUNT_QUOTA_CODES) {
+					try {
+						const answer = await callAws('ServiceQuotas.GetAWSDefaultServiceQuota', () =>
+							quotas.send(new GetAWSDefaultServiceQuotaCommand({ ServiceCode: 'organizations', QuotaCode: code })),
+						);
+						return { value: answer.Quota?.Value, code: answer.Quota?.QuotaCode ?? code };
+					} catch (error) {
+						const failure = toOrgError(error, 'ServiceQuotas.GetAWSDefaultServiceQuota');
+						failures.push(failure);
+						// Only an unknown code is worth trying the next one for; anything else would fail the same way.
+						if (failure.code !== 'NoSuchResourceException') break;
+					}
+				}
+				const [first] = failures;
+				throw new OrgError(
+					first?.code ?? 'UnknownError',
+					failures
+						.map((failure, index) => `${ACCOUNT_QUOTA_CODES[index]} ${failure.code}: ${failure.message}`)
+						.join('; '),
+				);
+			};
+			// Pending invitations hold slots too; the endpoint may not know handshakes (moto does not).
+			const invitations = async (): Promise<PendingInvitations> => {
+				try {
+					const states: (string | undefined)[] = [];
+					let nextToken: string | undefined;
+					do {
+						const page = await callAws('Organizations.ListHandshakesForOrganization', () =>
+							organizations.send(new ListHandshakesForOrganizationCommand({ NextToken: nextToken })),
+						);
+						for (const handshake of page.Handshakes ?? []) states.push(handshake.State);
+						nextToken = page.NextToken;
+					} while (nextToken);
+					return { known: true, count: countPendingInvitations(states) };
+				} catch (error) {
+					const failure = toOrgError(error, 'Organizations.ListHandshakesForOrganization');
+					return { known: false, reason: `${failure.code}: ${failure.message}` };
+				}
+			};
+			const [listed, awsDefault, pending] = await Promise.allSettled([listQuotas(), awsDefaultOf(), invitations()]);
+			const found = listed.status === 'fulfilled' ? findAccountQuota(listed.value) : undefined;
+			const lookup: {
+				applied?: number;
+				awsDefault?: number;
+				quotaCode?: string;
+				unavailableReason?: string;
+				invitations?: PendingInvitations;
+			} = {};
+			if (pending.status === 'fulfilled') lookup.invitations = pending.value;
+			if (found?.value !== undefined) {
+				lookup.applied = found.value;
+				if (found.code) lookup.quotaCode = found.code;
+			}
+			if (awsDefault.status === 'fulfilled' && awsDefault.value.value !== undefined) {
+				lookup.awsDefault = awsDefault.value.value;
+				lookup.quotaCode ??= awsDefault.value.code;
+			}
+			if (lookup.applied === undefined && lookup.awsDefault === undefined) {
 				const why = (result: PromiseSettledResult<unknown>) =>
 					result.status === 'rejected'
 						? `${(result.reason as OrgError).code}: ${(result.reason as OrgError).message}`
-						: 'no value in the answer';
-				lookup.unavailableReason = `Service Quotas gave no value for organizations/${ACCOUNT_QUOTA_CODE}. GetServiceQuota: ${why(applied)}. GetAWSDefaultServiceQuota: ${why(awsDefault)}.`;
+						: 'no accounts quota in the answer';
+				lookup.unavailableReason = `Service Quotas gave no value for the organizations accounts quota (${ACCOUNT_QUOTA_CODES.join(' or ')}, or by name). ListServiceQuotas: ${why(listed)}. GetAWSDefaultServiceQuota: ${why(awsDefault)}.`;
 			}
 			return lookup;
 		},

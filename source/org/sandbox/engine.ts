@@ -238,7 +238,7 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 			if (closuresInWindow >= closureAllowanceFor(memberCount(state))) {
 				throw new OrgError(
 					'ConstraintViolationException',
-					'You have exceeded the number of accounts you can close in a rolling 30-day period (10% of member accounts, at least 10, at most 1,000).',
+					'You have exceeded the number of accounts you can close in a rolling 30-day period (the higher of 250 or 20% of member accounts, at most 1,000).',
 					{ reason: 'CLOSE_ACCOUNT_QUOTA_EXCEEDED' },
 				);
 			}
@@ -269,6 +269,13 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 					{ reason: 'ACCOUNT_CANNOT_LEAVE_ORGANIZATION' },
 				);
 			}
+			if (account.state === 'CLOSED' || account.state === 'PENDING_CLOSURE') {
+				// AWS keeps a closed member until it is finally closed (up to 90 days) and will not remove it meanwhile.
+				throw new OrgError(
+					'ConstraintViolationException',
+					`Account ${accountId} is ${account.state} and can't be removed from the organization until it is finally closed.`,
+				);
+			}
 			if (account.removalBlock) {
 				throw new OrgError(
 					'ConstraintViolationException',
@@ -294,8 +301,9 @@ function memberCount(state: SandboxState): number {
 	return state.accounts.size - (state.accounts.has(state.organization.managementAccountId) ? 1 : 0);
 }
 
+/** AWS's rule as the CloseAccount reference states it, kept apart from the product's estimate so tests compare the two. */
 function closureAllowanceFor(members: number): number {
-	return Math.min(1000, Math.max(10, Math.floor(members * 0.1)));
+	return Math.min(1000, Math.max(250, Math.floor(members * 0.2)));
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -189,7 +189,7 @@ export function generateOrganization(count: number, startMs: number): SandboxSta
 			featureSet: 'ALL',
 		},
 		sourceKey: `sandbox:generated:${count}`,
-		quota: { applied, awsDefault: 10 },
+		quota: { applied, awsDefault: 10, quotaCode: 'L-29A0C5DF', invitations: { known: true, count: 0 } },
 		accounts,
 		closures,
 	};

@@ -5,8 +5,8 @@
  */
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import type { QuotaLevel, QuotaLimit, QuotaUsage } from '../../domain/quota.js';
-import { QUOTA_SOURCE_LABEL, quotaLevel } from '../../domain/quota.js';
+import type { PendingInvitations, QuotaLevel, QuotaLimit, QuotaUsage } from '../../domain/quota.js';
+import { countedWithInvitations, quotaLevel, quotaSourceLabel } from '../../domain/quota.js';
 import { count, day, plural } from '../format.js';
 import { useTheme } from '../hooks/use-theme.js';
 
@@ -16,6 +16,8 @@ export interface QuotaBarProps {
 	readonly limit?: QuotaLimit;
 	/** Why Service Quotas did not answer, when it did not. */
 	readonly unavailableReason?: string;
+	/** Pending invitations, which count toward the quota; undefined while not asked yet. */
+	readonly invitations?: PendingInvitations | undefined;
 	/** False while accounts are still arriving: the count is "so far". */
 	readonly complete: boolean;
 	/** False until the organization has been read: there is no quota to speak of before. */
@@ -39,6 +41,18 @@ export function quotaBarCells(counted: number, limit: number, width = BAR_WIDTH)
 	return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
 
+/**
+ * The invitations' part of the quota line, kept short so the closed accounts
+ * still fit: how many are pending (counted above), or why that is not known
+ * (the error's code; `list --json` gives the whole reason).
+ */
+export function invitationsText(invitations: PendingInvitations | undefined): string | undefined {
+	if (!invitations) return undefined;
+	if (!invitations.known) return `invitations unknown (${invitations.reason.split(':')[0]})`;
+	if (invitations.count === 0) return undefined;
+	return `${count(invitations.count)} invited`;
+}
+
 export function closedLine(usage: QuotaUsage): string {
 	if (usage.closedAwaitingDeletion === 0) return 'No closed accounts waiting for deletion.';
 	const parts = [
@@ -54,6 +68,7 @@ export const QuotaBar = memo(function QuotaBar({
 	usage,
 	limit,
 	unavailableReason,
+	invitations,
 	complete,
 	known,
 	width,
@@ -78,9 +93,12 @@ export const QuotaBar = memo(function QuotaBar({
 			</Box>
 		);
 	}
-	const level = quotaLevel(usage.counted, limit.limit);
+	// Pending invitations hold slots until answered: they count with the accounts.
+	const counted = countedWithInvitations(usage, invitations);
+	const invited = invitationsText(invitations);
+	const level = quotaLevel(counted, limit.limit);
 	const colour = theme.quota(level);
-	const percent = limit.limit > 0 ? Math.round((usage.counted / limit.limit) * 100) : 0;
+	const percent = limit.limit > 0 ? Math.round((counted / limit.limit) * 100) : 0;
 	// Why Service Quotas did not answer is long (two API errors): the screen says only that it did not, and what to do.
 	const fallbackNote =
 		limit.source === 'documented-default'
@@ -92,17 +110,18 @@ export const QuotaBar = memo(function QuotaBar({
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">
 				{'Quota  '}
-				<Text color={colour}>{quotaBarCells(usage.counted, limit.limit)}</Text>
-				{` ${count(usage.counted)} of ${count(limit.limit)} accounts (${percent}%)${soFar}`}
+				<Text color={colour}>{quotaBarCells(counted, limit.limit)}</Text>
+				{` ${count(counted)} of ${count(limit.limit)} accounts (${percent}%)${soFar}`}
 				{LEVEL_LABEL[level] ? (
 					<Text color={colour} bold>
 						{`  ${LEVEL_LABEL[level]}`}
 					</Text>
 				) : null}
-				<Text dimColor>{`  limit: ${QUOTA_SOURCE_LABEL[limit.source]}`}</Text>
+				<Text dimColor>{`  limit: ${quotaSourceLabel(limit)}`}</Text>
 			</Text>
 			<Text wrap="truncate-end" dimColor={usage.closedAwaitingDeletion === 0}>
 				{fallbackNote ? <Text color={theme.colour('yellow')}>{`${fallbackNote} · `}</Text> : null}
+				{invited ? `${invited} · ` : ''}
 				{closedLine(usage)}
 			</Text>
 		</Box>

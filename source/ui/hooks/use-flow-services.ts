@@ -57,7 +57,9 @@ export function useFlowServices(context: FlowHost, choice: FlowChoice): FlowWiri
 			// Read once: conf reads its file on every access.
 			quota: accounts.quota
 				? {
-						counted: accounts.accounts.length,
+						// Pending invitations hold slots too, as on the quota line.
+						counted:
+							accounts.accounts.length + (accounts.quota.invitations?.known ? accounts.quota.invitations.count : 0),
 						limit: resolveQuotaLimit(accounts.quota, settings?.quotaOverride).limit,
 					}
 				: undefined,

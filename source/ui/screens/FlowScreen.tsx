@@ -197,7 +197,13 @@ export function FlowScreen(props: FlowScreenProps) {
 			break;
 		case 'tracking':
 			body = (
-				<TrackingStep requestedAt={step.requestedAt} state={step.state} polls={step.polls} pollError={step.pollError} />
+				<TrackingStep
+					requestedAt={step.requestedAt}
+					state={step.state}
+					polls={step.polls}
+					pollError={step.pollError}
+					note={step.note}
+				/>
 			);
 			break;
 		case 'closed':

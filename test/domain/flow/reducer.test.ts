@@ -152,11 +152,11 @@ describe('close refusals', () => {
 	});
 
 	it('refuses when the closure allowance is spent, and says when the next slot frees', () => {
-		const closuresAt = Array.from({ length: 10 }, (_, index) => `2026-05-0${(index % 9) + 1}T00:00:00.000Z`);
+		const closuresAt = Array.from({ length: 250 }, (_, index) => `2026-05-0${(index % 9) + 1}T00:00:00.000Z`);
 		const state = started(context({ memberCount: 40, closuresAt }));
 		expect(refusalCodes(state)).toEqual(['allowance-spent']);
 		if (state.step.name === 'refused') {
-			expect(state.step.refusals[0]?.why).toMatch(/10 closures recorded/);
+			expect(state.step.refusals[0]?.why).toMatch(/250 closures recorded/);
 			expect(state.step.refusals[0]?.why).toMatch(/2026-05-31/);
 		}
 	});
@@ -196,18 +196,43 @@ describe('remove refusals', () => {
 		]);
 	});
 
-	it('lets a closed account be removed (AWS decides)', () => {
-		expect(started(context({ kind: 'remove' }), account({ state: 'CLOSED' })).step.name).toBe('remove-intro');
+	it('refuses a closed or closing member before any confirmation, with the reason, and no advice to remove it', () => {
+		for (const state of ['CLOSED', 'PENDING_CLOSURE'] as const) {
+			const refused = started(context({ kind: 'remove' }), account({ state, closedAt: '2026-05-01T00:00:00.000Z' }));
+			expect(refused.step.name).toBe('refused');
+			if (refused.step.name !== 'refused') continue;
+			expect(refused.step.refusals.map((r) => r.code)).toEqual(['closed-cannot-leave']);
+			const [refusal] = refused.step.refusals;
+			expect(refusal?.why).toMatch(/until it is finally closed, up to 90 days/);
+			expect(refusal?.why).toMatch(/2026-07-30/);
+			expect(refusal?.next).not.toMatch(/\(x\)|remove it/i);
+		}
+	});
+
+	it('refuses a member shown as SUSPENDED whose closure is on record, and lets one suspended by AWS go to AWS', () => {
+		const closedSuspended = started(
+			context({ kind: 'remove' }),
+			account({ state: 'SUSPENDED', closedAt: '2026-05-01T00:00:00.000Z' }),
+		);
+		expect(closedSuspended.step.name === 'refused' && closedSuspended.step.refusals[0]?.code).toBe(
+			'closed-cannot-leave',
+		);
+		expect(started(context({ kind: 'remove' }), account({ state: 'SUSPENDED' })).step.name).toBe('remove-intro');
+	});
+
+	it('lets an active member be removed', () => {
+		expect(started(context({ kind: 'remove' }), account({ state: 'ACTIVE' })).step.name).toBe('remove-intro');
 	});
 });
 
 describe('the closure allowance', () => {
-	it('estimates 10% of members, at least 10, at most 1,000, counting closures in the last 30 days', () => {
-		expect(allowanceView(context({ memberCount: 40 }))).toMatchObject({ limit: 10, used: 0, left: 10, spent: false });
-		expect(allowanceView(context({ memberCount: 2500 })).limit).toBe(250);
-		expect(allowanceView(context({ memberCount: 50_000 })).limit).toBe(1000);
+	it('estimates the higher of 250 or 20% of members, at most 1,000, counting closures in the last 30 days', () => {
+		expect(allowanceView(context({ memberCount: 40 }))).toMatchObject({ limit: 250, used: 0, left: 250, spent: false });
+		expect(allowanceView(context({ memberCount: 1250 })).limit).toBe(250);
+		expect(allowanceView(context({ memberCount: 2500 })).limit).toBe(500);
+		expect(allowanceView(context({ memberCount: 6000 })).limit).toBe(1000);
 		const view = allowanceView(context({ closuresAt: ['2026-05-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'] }));
-		expect(view).toMatchObject({ used: 1, left: 9, nextSlotAt: undefined });
+		expect(view).toMatchObject({ used: 1, left: 249, nextSlotAt: undefined });
 	});
 
 	it('merges journal closures with closure dates the organization shows, each account once', () => {
@@ -562,6 +587,25 @@ describe('submitting and tracking a closure', () => {
 			account: account({ state: 'SUSPENDED', closedAt: '2026-05-10T12:00:30.000Z' }),
 		}).state;
 		expect(closed.step).toMatchObject({ name: 'closed', state: 'SUSPENDED', reopenUntil: '2026-08-08T12:00:30.000Z' });
+	});
+
+	it('keeps tracking when AWS shows ACTIVE again after the request, says so, and ends at CLOSED', () => {
+		const tracking = run(submitting, { type: 'submitted', confirmation: 1, at: requestedAt }).state;
+		const active = run(tracking, { type: 'polled', account: account({ state: 'ACTIVE' }) });
+		expect(active.state.step).toMatchObject({ name: 'tracking', state: 'ACTIVE', polls: 1 });
+		expect(active.effects).toEqual([{ type: 'poll', accountId: MEMBER, attempt: 1 }]);
+		if (active.state.step.name === 'tracking') expect(active.state.step.note).toMatch(/ACTIVE\. Right after/);
+		const pending = run(active.state, { type: 'polled', account: account({ state: 'PENDING_CLOSURE' }) });
+		expect(pending.state.step).toMatchObject({ name: 'tracking', state: 'PENDING_CLOSURE', note: undefined });
+		const flapped = run(pending.state, { type: 'polled', account: account({ state: 'ACTIVE' }) });
+		expect(flapped.state.step).toMatchObject({ name: 'tracking', state: 'ACTIVE', polls: 3 });
+		expect(flapped.effects).toEqual([{ type: 'poll', accountId: MEMBER, attempt: 3 }]);
+		if (flapped.state.step.name === 'tracking') {
+			expect(flapped.state.step.note).toMatch(/ACTIVE again, after PENDING_CLOSURE/);
+			expect(flapped.state.step.note).toMatch(/still checking/);
+		}
+		const closed = run(flapped.state, { type: 'polled', account: account({ state: 'CLOSED' }) });
+		expect(closed.state.step).toMatchObject({ name: 'closed', state: 'CLOSED' });
 	});
 
 	it('keeps polling through a failed read, showing why', () => {

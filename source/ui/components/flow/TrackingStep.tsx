@@ -13,9 +13,10 @@ export interface TrackingStepProps {
 	readonly state: AccountState | undefined;
 	readonly polls: number;
 	readonly pollError: Explanation | undefined;
+	readonly note?: string | undefined;
 }
 
-export function TrackingStep({ requestedAt, state, polls, pollError }: TrackingStepProps) {
+export function TrackingStep({ requestedAt, state, polls, pollError, note }: TrackingStepProps) {
 	const theme = useTheme();
 	const reopenUntil = day(deletionDate(requestedAt));
 	return (
@@ -32,6 +33,7 @@ export function TrackingStep({ requestedAt, state, polls, pollError }: TrackingS
 					</Text>
 				</Text>
 			</Box>
+			{note ? <Text>{note}</Text> : null}
 			{pollError ? <Text color={theme.colour('yellow')}>Last check failed: {pollError.what} Trying again.</Text> : null}
 			<Box marginTop={1} flexDirection="column">
 				<Text>It can be reopened through AWS Support until {reopenUntil}.</Text>
