@@ -290,6 +290,20 @@ describeWithMoto('orgdash list --json against moto', (moto) => {
 		expect(document.quota).toEqual({ counted: 3, limit: 25, limitSource: 'user-setting', closedAwaitingDeletion: 0 });
 		const payments = document.accounts.find((account: { name: string }) => account.name === 'payments-prod');
 		expect(payments.parentPath).toBe('Root/Workloads/Prod');
+		// The ARN as AWS gives it.
+		expect(payments.arn).toMatch(
+			new RegExp(`^arn:aws:organizations::${MOTO_CALLER_ACCOUNT_ID}:account/${seeded.organizationId}/${payments.id}$`),
+		);
+
+		// --jsonl: the accounts as the loader reports them; --ou keeps those of the OU.
+		const lines = await run(['list', '--jsonl', '--ou', 'Workloads'], cleanEnv(motoEnvironment(moto.server.endpoint)));
+		expect(lines.code).toBe(0);
+		expect(
+			lines.stdout
+				.trimEnd()
+				.split('\n')
+				.map((line) => JSON.parse(line)),
+		).toEqual([payments]);
 	});
 
 	it('prints hostile names as their originals, in JSON that is safe on a terminal', async () => {
