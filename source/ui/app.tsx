@@ -16,7 +16,7 @@ import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
 import { isOrgError } from '../org/errors.js';
 import type { OrgGateway } from '../org/gateway.js';
 import type { Settings } from '../store/settings.js';
-import { osc52 } from './clipboard.js';
+import { insideTmux, osc52 } from './clipboard.js';
 import { HEADER_LINES, Header } from './components/Header.js';
 import { QUOTA_LINES, QuotaBar } from './components/QuotaBar.js';
 import type { HelpSection } from './help.js';
@@ -125,7 +125,7 @@ export function helpSections(): HelpSection[] {
 	return [
 		{ title: 'Dashboard', bindings: boundTo(DASHBOARD_KEYS, (command) => DASHBOARD_ACTIONS[command] !== undefined) },
 		{ title: 'While typing a filter', bindings: FILTER_KEYS },
-		{ title: 'Account details', bindings: DETAILS_KEYS },
+		{ title: "Account details (Enter) and AWS's record (J)", bindings: DETAILS_KEYS },
 		{ title: 'Closing and removing (c, x)', bindings: FLOW_KEYS },
 		{ title: 'Journal (L)', bindings: JOURNAL_KEYS },
 		{ title: 'This help', bindings: HELP_KEYS },
@@ -192,7 +192,7 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	const { exit } = useApp();
 	const { stdout } = useStdout();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
-	const copy = useCallback((text: string) => stdout.write(osc52(text, Boolean(process.env.TMUX))), [stdout]);
+	const copy = useCallback((text: string) => stdout.write(osc52(text, insideTmux())), [stdout]);
 	const size = useTerminalSize();
 	const now = useNow();
 	const accounts = useAccounts(gateway, { cache });

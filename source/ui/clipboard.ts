@@ -12,3 +12,8 @@ export function osc52(text: string, insideTmux = false): string {
 	const request = `${ESC}]52;c;${Buffer.from(text, 'utf8').toString('base64')}${BEL}`;
 	return insideTmux ? `${ESC}Ptmux;${request.replaceAll(ESC, ESC + ESC)}${ESC}\\` : request;
 }
+
+/** Whether orgdash runs inside tmux, which needs the request wrapped. */
+export function insideTmux(env: NodeJS.ProcessEnv = process.env): boolean {
+	return Boolean(env.TMUX);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rawAccountLines } from '../../source/ui/account-details.js';
-import { osc52 } from '../../source/ui/clipboard.js';
+import { insideTmux, osc52 } from '../../source/ui/clipboard.js';
 import { accountWith } from '../support/accounts.js';
 
 describe('osc52', () => {
@@ -10,6 +10,8 @@ describe('osc52', () => {
 
 	it('inside tmux, wraps the request so that tmux passes it on', () => {
 		expect(osc52('a', true)).toBe('\u001bPtmux;\u001b\u001b]52;c;YQ==\u0007\u001b\\');
+		expect(insideTmux({ TMUX: '/tmp/tmux-1000/default,1,0' })).toBe(true);
+		expect(insideTmux({})).toBe(false);
 	});
 });
 
