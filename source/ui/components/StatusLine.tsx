@@ -96,7 +96,7 @@ export function StatusLine(props: StatusLineProps) {
 	return (
 		<Text wrap="truncate-end">
 			<Text dimColor>
-				{`${count(position)}/${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}${reversed ? ', reversed' : ''}`}
+				{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}${reversed ? ', reversed' : ''} · ${count(position)}/${count(total)}`}
 			</Text>
 			{settingsPart}
 			<Text dimColor>
