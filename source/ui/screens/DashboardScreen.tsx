@@ -95,7 +95,7 @@ export function DashboardScreen({
 						accounts.status === 'loading' && nothingLoaded
 							? 'Loading…'
 							: dashboard.state.query
-								? 'No account matches the filter.'
+								? `No account matches the filter${dashboard.filterNotes.length > 0 ? `: ${dashboard.filterNotes.join('; ')}` : ''}.`
 								: 'The organization lists no accounts.'
 					}
 				/>
