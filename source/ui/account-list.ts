@@ -59,10 +59,13 @@ export function searchText(account: Account): string {
 export interface SearchableList {
 	readonly accounts: readonly Account[];
 	readonly subjects: readonly FilterSubject[];
+	/** Each subject's `text`, in an array of its own: free text, the common case, is one array read and one test. */
+	readonly texts: readonly string[];
 }
 
 export function searchable(accounts: readonly Account[]): SearchableList {
-	return { accounts, subjects: accounts.map(derived) };
+	const subjects = accounts.map(derived);
+	return { accounts, subjects, texts: subjects.map((subject) => subject.text) };
 }
 
 export interface FilterResult {
@@ -87,15 +90,19 @@ export function filterList(source: SearchableList, query: string, previous?: Fil
 	}
 	const narrowing = previous !== undefined && previous.source === source && narrows(previous.filter, filter);
 	const candidates = narrowing ? previous.positions : undefined;
-	const count = candidates ? candidates.length : source.subjects.length;
+	const count = candidates ? candidates.length : source.texts.length;
 	const positions: number[] = [];
 	const accounts: Account[] = [];
 	for (let i = 0; i < count; i++) {
 		const position = candidates ? (candidates[i] as number) : i;
-		const subject = source.subjects[position] as FilterSubject;
+		const text = source.texts[position] as string;
 		let matches = true;
 		for (const term of terms) {
-			if (!matchesTerm(term, subject)) {
+			const match =
+				term.field === 'text'
+					? text.includes(term.value) !== term.negated
+					: matchesTerm(term, source.subjects[position] as FilterSubject);
+			if (!match) {
 				matches = false;
 				break;
 			}
