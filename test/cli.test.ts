@@ -147,6 +147,18 @@ describe('orgdash list as a table, as JSON lines, and filtered', () => {
 		);
 	});
 
+	it('fits the table to the width of the terminal it prints on', async () => {
+		const terminal = startBuiltCommandInTerminal(['--demo', 'list'], {
+			env: asTerminal(cleanEnv()),
+			columns: 90,
+			rows: 60,
+		});
+		expect(await terminal.exited).toBe(0);
+		const lines = terminal.output().replace(/\r/g, '').trimEnd().split('\n');
+		expect(lines.filter((line) => /^\| \d{12} \|/.test(line))).toHaveLength(35);
+		for (const line of lines) expect(line.length).toBe(90);
+	});
+
 	it('--state and --ou choose the accounts of the table and of the JSON; the quota still counts them all', async () => {
 		const all = JSON.parse((await run(['--demo', 'list', '--json'])).stdout);
 		const expected = all.accounts
