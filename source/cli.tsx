@@ -11,7 +11,7 @@ import type { OrgGateway } from './org/gateway.js';
 import { Settings } from './store/settings.js';
 import { throwawayFolder } from './store/throwaway-folder.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
-import { jsonForTerminal, ListFailure, listDocument } from './ui/list-document.js';
+import { jsonForTerminal, ListFailure, listDocument, streamAccounts } from './ui/list-document.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
@@ -32,17 +32,40 @@ async function createGateway(options: CliOptions): Promise<OrgGateway> {
 	return createAwsGateway({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
 }
 
-async function listJson(gateway: OrgGateway, settings: Settings): Promise<number> {
+/** Width of the list table: the terminal's, or 120 when stdout is not a terminal (a pipe, a file). */
+function tableWidth(): number {
+	return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 120;
+}
+
+async function list(gateway: OrgGateway, settings: Settings, options: CliOptions): Promise<number> {
+	const filter = options.listFilter;
 	try {
+		if (options.listFormat === 'jsonl') {
+			await streamAccounts(gateway, filter, (line) => process.stdout.write(`${line}\n`));
+			return 0;
+		}
 		const { Journal } = await import('./store/journal/journal.js');
-		const document = await listDocument(gateway, settings.quotaOverride, (organizationId) => {
-			try {
-				return new Journal(settings.directory, organizationId).closureDates();
-			} catch {
-				return undefined;
+		const document = await listDocument(
+			gateway,
+			settings.quotaOverride,
+			(organizationId) => {
+				try {
+					return new Journal(settings.directory, organizationId).closureDates();
+				} catch {
+					return undefined;
+				}
+			},
+			filter,
+		);
+		if (options.listFormat === 'json') {
+			process.stdout.write(`${jsonForTerminal(document)}\n`);
+		} else {
+			const { listTable } = await import('./ui/list-table.js');
+			process.stdout.write(`${listTable(document, tableWidth()).join('\n')}\n`);
+			if (document.accounts.length === 0 && (filter.state || filter.ou)) {
+				printError('orgdash: no account matches --state/--ou; the OU path is matched from Root (e.g. Root/Sandbox).');
 			}
-		});
-		process.stdout.write(`${jsonForTerminal(document)}\n`);
+		}
 		return 0;
 	} catch (error) {
 		if (!(error instanceof ListFailure)) throw error;
@@ -120,7 +143,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	// The dashboard shows it on its status line; a command has only stderr (stdout stays clean JSON).
 	if (settings.note && options.command !== 'dashboard') printError(`orgdash: ${settings.note}`);
 	const gateway = await createGateway(options);
-	if (options.command === 'list') return listJson(gateway, settings);
+	if (options.command === 'list') return list(gateway, settings, options);
 	if (options.command === 'journal') return journalJson(gateway, settings);
 	return dashboard(gateway, settings);
 }

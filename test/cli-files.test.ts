@@ -116,7 +116,7 @@ describeWithMoto('the built command and its files', (moto) => {
 			const { child, exited, output } = terminal;
 			await terminal.waitUntil(
 				() =>
-					/sorted by \w+ · settings read-only \(a file is where the folder should be\): changes last until you quit/.test(
+					/sorted by \w+ · \d+\/\d+ · settings read-only \(a file is where the folder should be\): changes last until you quit/.test(
 						plain(output()),
 					),
 				() => `The note never showed. Output:\n${plain(output())}`,

@@ -53,7 +53,7 @@ function expectOneLineError(result: CommandRun, code: number, pattern: RegExp): 
 	expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
-const ACCOUNT_KEYS = ['email', 'id', 'joinedAt', 'joinedMethod', 'name', 'parentPath', 'state'];
+const ACCOUNT_KEYS = ['arn', 'email', 'id', 'joinedAt', 'joinedMethod', 'name', 'parentPath', 'state'];
 
 describe('orgdash list --json', () => {
 	it('prints the demo organization, its quota and every account, and exits 0', async () => {
@@ -78,6 +78,7 @@ describe('orgdash list --json', () => {
 			expect(['INVITED', 'CREATED']).toContain(account.joinedMethod);
 			expect(Number.isNaN(Date.parse(account.joinedAt))).toBe(false);
 			expect(account.parentPath).toMatch(/^Root(\/|$)/);
+			expect(account.arn).toBe(`arn:aws:organizations::111111111111:account/o-demo1234567/${account.id}`);
 		}
 		const names = document.accounts.map((account: { name: string }) => account.name.toLowerCase());
 		expect(names).toEqual([...names].sort());
@@ -131,6 +132,75 @@ describe('orgdash list --json', () => {
 	});
 });
 
+describe('orgdash list as a table, as JSON lines, and filtered', () => {
+	it('prints a table 120 columns wide when stdout is not a terminal, every account in a row', async () => {
+		const result = await run(['--demo', 'list']);
+		expect(result.code).toBe(0);
+		expect(result.stderr).toBe('');
+		const lines = result.stdout.trimEnd().split('\n');
+		for (const line of lines) expect(line.length).toBe(120);
+		expect(lines[1]).toContain('Accounts of o-demo1234567: 35 accounts listed; 35 of 36 count toward the quota');
+		expect(lines[3]).toMatch(/^\| Id +\| Name +\| Email +\| State +\| OU +\| Joined +\|$/);
+		const rows = lines.filter((line) => /^\| \d{12} \|/.test(line));
+		expect(rows).toHaveLength(35);
+		expect(rows[0]).toMatch(
+			/^\| 111111111111 \| Acme Corp Management +\| .* \| ACTIVE +\| Root +\| \d{4}-\d\d-\d\d \|$/,
+		);
+	});
+
+	it('fits the table to the width of the terminal it prints on', async () => {
+		const terminal = startBuiltCommandInTerminal(['--demo', 'list'], {
+			env: asTerminal(cleanEnv()),
+			columns: 90,
+			rows: 60,
+		});
+		expect(await terminal.exited).toBe(0);
+		const lines = terminal.output().replace(/\r/g, '').trimEnd().split('\n');
+		expect(lines.filter((line) => /^\| \d{12} \|/.test(line))).toHaveLength(35);
+		for (const line of lines) expect(line.length).toBe(90);
+	});
+
+	it('--state and --ou choose the accounts of the table and of the JSON; the quota still counts them all', async () => {
+		const all = JSON.parse((await run(['--demo', 'list', '--json'])).stdout);
+		const expected = all.accounts
+			.filter(
+				(account: { state: string; parentPath: string }) =>
+					account.state === 'CLOSED' && account.parentPath.startsWith('Root/Sandbox'),
+			)
+			.map((account: { id: string }) => account.id);
+		expect(expected.length).toBeGreaterThan(0);
+		const filtered = JSON.parse(
+			(await run(['--demo', 'list', '--json', '--state', 'closed', '--ou', 'sandbox'])).stdout,
+		);
+		expect(filtered.accounts.map((account: { id: string }) => account.id)).toEqual(expected);
+		expect(filtered.quota).toEqual(all.quota);
+
+		const table = await run(['--demo', 'list', '--state', 'CLOSED', '--ou', 'Root/Sandbox']);
+		expect(table.stdout.split('\n').filter((line) => /^\| \d{12} \|/.test(line))).toHaveLength(expected.length);
+
+		const none = await run(['--demo', 'list', '--ou', 'Root/Nowhere']);
+		expect(none.code).toBe(0);
+		expect(none.stderr).toMatch(/no account matches --state\/--ou/);
+	});
+
+	it('--jsonl prints one account per line, the same fields as --json', async () => {
+		const all = JSON.parse((await run(['--demo', 'list', '--json'])).stdout);
+		const result = await run(['--demo', 'list', '--jsonl', '--state', 'ACTIVE']);
+		expect(result.code).toBe(0);
+		const lines = result.stdout
+			.trimEnd()
+			.split('\n')
+			.map((line) => JSON.parse(line));
+		const active = all.accounts.filter((account: { state: string }) => account.state === 'ACTIVE');
+		expect(lines).toHaveLength(active.length);
+		for (const line of lines) expect(Object.keys(line).sort()).toEqual(ACCOUNT_KEYS);
+		// Two runs of the demo: its dates are relative to each run's start, so they are left out of the comparison.
+		const withoutDate = ({ joinedAt: _joinedAt, ...rest }: { id: string; joinedAt: string }) => rest;
+		const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+		expect(lines.sort(byId).map(withoutDate)).toEqual(active.sort(byId).map(withoutDate));
+	});
+});
+
 describe('refusals and flags', () => {
 	it('refuses the dashboard without a terminal, naming list --json, with exit code 2', async () => {
 		const result = await run(['--demo']);
@@ -150,7 +220,12 @@ describe('refusals and flags', () => {
 		[['--bogus'], /Unknown option: --bogus/],
 		[['-x'], /Unknown option: -x\./],
 		[['frobnicate'], /Unknown command "frobnicate"/],
-		[['list'], /list prints JSON only: run orgdash list --json/],
+		[['list', '--json', '--jsonl'], /--json and --jsonl are two forms of list output: choose one/],
+		[['list', '--state', 'gone'], /--state "gone" is not an account state; use one of ACTIVE, .*CLOSED/],
+		[['list', '--ou', '/'], /--ou needs an OU path \(for example --ou Root\/Sandbox\)/],
+		[['--state', 'CLOSED'], /--state goes with the list command/],
+		[['journal', '--json', '--ou', 'Root'], /--ou goes with the list command/],
+		[['--jsonl'], /--jsonl goes with the list command/],
 		[['--json'], /--json goes with the list command/],
 	])('%j: a clear message and exit code 2', async (args, message) => {
 		const result = await run([...args, '--demo']);
@@ -236,6 +311,20 @@ describeWithMoto('orgdash list --json against moto', (moto) => {
 		expect(document.quota.pendingInvitationsUnknownReason).toMatch(/ListHandshakesForOrganization/);
 		const payments = document.accounts.find((account: { name: string }) => account.name === 'payments-prod');
 		expect(payments.parentPath).toBe('Root/Workloads/Prod');
+		// The ARN as AWS gives it.
+		expect(payments.arn).toMatch(
+			new RegExp(`^arn:aws:organizations::${MOTO_CALLER_ACCOUNT_ID}:account/${seeded.organizationId}/${payments.id}$`),
+		);
+
+		// --jsonl: the accounts as the loader reports them; --ou keeps those of the OU.
+		const lines = await run(['list', '--jsonl', '--ou', 'Workloads'], cleanEnv(motoEnvironment(moto.server.endpoint)));
+		expect(lines.code).toBe(0);
+		expect(
+			lines.stdout
+				.trimEnd()
+				.split('\n')
+				.map((line) => JSON.parse(line)),
+		).toEqual([payments]);
 	});
 
 	it('prints hostile names as their originals, in JSON that is safe on a terminal', async () => {

@@ -32,6 +32,12 @@ export interface Account {
 	 * differs (see display-text.ts); absent for the normal, clean account.
 	 */
 	readonly original?: OriginalText;
+	/**
+	 * The account as AWS returned it (its own field names, dates as Date or
+	 * ISO text), as the adapter received it: not display-safe, for the raw view
+	 * and scripts. Absent for an account read from the cache.
+	 */
+	readonly raw?: Readonly<Record<string, unknown>>;
 }
 
 /** Fields of an account as AWS gave them, before escaping for display. */
@@ -72,6 +78,16 @@ export function normalizeState(
 	// An account the organization lists but whose state is unreadable is treated as active:
 	// it exists and counts; no action depends on this fallback alone.
 	return { state: 'ACTIVE', stateSource: state ? 'State' : 'Status' };
+}
+
+/**
+ * The account's ARN: the one AWS gave when known (it carries the partition,
+ * e.g. aws-us-gov), else built the way AWS builds it for the partition `aws`.
+ */
+export function accountArn(account: Account, organization: Pick<Organization, 'id' | 'managementAccountId'>): string {
+	const given = account.raw?.Arn;
+	if (typeof given === 'string' && given) return given;
+	return `arn:aws:organizations::${organization.managementAccountId}:account/${organization.id}/${account.id}`;
 }
 
 /** AWS account ids are exactly 12 digits. */

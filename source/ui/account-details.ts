@@ -1,5 +1,6 @@
 /** What the details pane says about one account, as labelled lines. Pure. */
 import type { Account, AccountState, Organization } from '../domain/account.js';
+import { terminalSafeJson } from '../domain/display-text.js';
 import { deletionDate } from '../domain/quota.js';
 import { day } from './format.js';
 
@@ -77,4 +78,20 @@ export function detailLines(account: Account, context: DetailContext): DetailLin
 		});
 	}
 	return lines;
+}
+
+/**
+ * The raw view's lines: the record AWS returned, as indented JSON escaped for
+ * the terminal; or why there is none (an account from the cache, one no longer
+ * listed).
+ */
+export function rawAccountLines(account: Account | undefined, accountId: string): string[] {
+	if (!account) return [`Account ${accountId} is no longer in the list.`];
+	if (!account.raw) {
+		return [
+			'This row comes from the cache: what AWS returned for it is not kept there.',
+			'It is shown once the list is read from AWS again (r refreshes).',
+		];
+	}
+	return terminalSafeJson(JSON.stringify(account.raw, null, 2)).split('\n');
 }

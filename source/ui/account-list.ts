@@ -1,10 +1,11 @@
 /**
  * The account list's logic, pure and cheap enough for every key press at
  * 10,000 accounts: search text and sort keys are computed once per account
- * (cached by object identity), filtering is a substring test per account, and
+ * (cached by object identity), filtering is a few string tests per account, and
  * only the window of rows on screen is ever rendered.
  */
 import type { Account, AccountState } from '../domain/account.js';
+import { type FilterSubject, matchesTerm, narrows, type ParsedFilter, parseFilter } from './filter-query.js';
 
 export const SORT_KEYS = ['name', 'id', 'state', 'ou', 'joined'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -26,11 +27,8 @@ export function nextSortKey(current: SortKey): SortKey {
 	return SORT_KEYS[(index + 1) % SORT_KEYS.length] as SortKey;
 }
 
-interface Derived {
-	/** Lower-case name, id, email and OU path, one per line: what the filter searches. */
-	readonly search: string;
+interface Derived extends FilterSubject {
 	readonly name: string;
-	readonly ou: string;
 }
 
 // Accounts are immutable objects: a new object (a refresh) gets new derived keys, the old ones are collected.
@@ -41,55 +39,56 @@ function derived(account: Account): Derived {
 	if (!value) {
 		const name = account.name.toLowerCase();
 		const ou = account.parentPath.toLowerCase();
-		value = { search: `${name}\n${account.id}\n${account.email.toLowerCase()}\n${ou}`, name, ou };
+		value = {
+			text: `${name}\n${account.id}\n${account.email.toLowerCase()}\n${ou}`,
+			state: account.state.toLowerCase(),
+			name,
+			ou,
+		};
 		derivedCache.set(account, value);
 	}
 	return value;
 }
 
-/** What the filter matches against. */
+/** What free text in the filter matches against. */
 export function searchText(account: Account): string {
-	return derived(account).search;
+	return derived(account).text;
 }
 
-/** Filter terms: lower case, split on spaces; every term must match (name, id, email or OU path). */
-export function filterTerms(query: string): string[] {
-	return query.toLowerCase().split(/\s+/).filter(Boolean);
-}
-
-/** A list with its search texts alongside, computed once, so a keystroke only runs substring tests. */
+/** A list with what the filter reads of each account alongside, computed once, so a keystroke only runs string tests. */
 export interface SearchableList {
 	readonly accounts: readonly Account[];
+	readonly subjects: readonly FilterSubject[];
+	/** Each subject's `text`, in an array of its own: free text, the common case, is one array read and one test. */
 	readonly texts: readonly string[];
 }
 
 export function searchable(accounts: readonly Account[]): SearchableList {
-	return { accounts, texts: accounts.map(searchText) };
+	const subjects = accounts.map(derived);
+	return { accounts, subjects, texts: subjects.map((subject) => subject.text) };
 }
 
 export interface FilterResult {
 	readonly source: SearchableList;
 	readonly query: string;
+	readonly filter: ParsedFilter;
 	/** Positions in `source` of the matching accounts, in order. */
 	readonly positions: readonly number[];
 	readonly accounts: readonly Account[];
 }
 
 /**
- * The accounts of `source` matching every term of `query`, in order. When the
- * query only grew since `previous` (same source), the previous matches are
- * searched instead of the whole list: a longer query never matches more.
+ * The accounts of `source` matching every term of `query` (see
+ * filter-query.ts), in order. When the query only narrowed since `previous`
+ * (same source), the previous matches are searched instead of the whole list.
  */
 export function filterList(source: SearchableList, query: string, previous?: FilterResult): FilterResult {
-	const terms = filterTerms(query);
+	const filter = parseFilter(query);
+	const { terms } = filter;
 	if (terms.length === 0) {
-		return { source, query, positions: source.accounts.map((_, index) => index), accounts: source.accounts };
+		return { source, query, filter, positions: source.accounts.map((_, index) => index), accounts: source.accounts };
 	}
-	const narrowing =
-		previous !== undefined &&
-		previous.source === source &&
-		query.toLowerCase().startsWith(previous.query.toLowerCase()) &&
-		filterTerms(previous.query).length > 0;
+	const narrowing = previous !== undefined && previous.source === source && narrows(previous.filter, filter);
 	const candidates = narrowing ? previous.positions : undefined;
 	const count = candidates ? candidates.length : source.texts.length;
 	const positions: number[] = [];
@@ -99,7 +98,11 @@ export function filterList(source: SearchableList, query: string, previous?: Fil
 		const text = source.texts[position] as string;
 		let matches = true;
 		for (const term of terms) {
-			if (!text.includes(term)) {
+			const match =
+				term.field === 'text'
+					? text.includes(term.value) !== term.negated
+					: matchesTerm(term, source.subjects[position] as FilterSubject);
+			if (!match) {
 				matches = false;
 				break;
 			}
@@ -109,12 +112,12 @@ export function filterList(source: SearchableList, query: string, previous?: Fil
 			accounts.push(source.accounts[position] as Account);
 		}
 	}
-	return { source, query, positions, accounts };
+	return { source, query, filter, positions, accounts };
 }
 
 /** The accounts matching `query` (see filterList). */
 export function filterAccounts(accounts: readonly Account[], query: string): readonly Account[] {
-	return filterTerms(query).length === 0 ? accounts : filterList(searchable(accounts), query).accounts;
+	return filterList(searchable(accounts), query).accounts;
 }
 
 /** States in the order an admin reads them: the live ones first, the ones on the way out last. */
@@ -149,14 +152,18 @@ const COMPARATORS: Record<SortKey, (a: SortEntry, b: SortEntry) => number> = {
 	joined: (a, b) => compareStrings(b.account.joinedAt, a.account.joinedAt) || byName(a, b),
 };
 
-/** A sorted copy; ties are broken by name then id, so the order never depends on load order. */
-export function sortAccounts(accounts: readonly Account[], key: SortKey): Account[] {
+/**
+ * A sorted copy; ties are broken by name then id, so the order never depends
+ * on load order. `reversed`: the same order backwards.
+ */
+export function sortAccounts(accounts: readonly Account[], key: SortKey, reversed = false): Account[] {
 	// Keys are looked up once per account, not once per comparison.
 	const entries: SortEntry[] = accounts.map((account) => {
 		const keys = derived(account);
 		return { account, name: keys.name, ou: keys.ou };
 	});
 	entries.sort(COMPARATORS[key]);
+	if (reversed) entries.reverse();
 	return entries.map((entry) => entry.account);
 }
 

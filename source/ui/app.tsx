@@ -8,13 +8,15 @@
  * `Screen`, and (to open it from the dashboard) an entry in `DASHBOARD_ACTIONS`
  * for its command. Help and key hints list a command only once it has an action.
  */
-import { Box, useApp } from 'ink';
+import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { accountArn } from '../domain/account.js';
 import { chooseFlow, type FlowAction } from '../domain/flow-choice.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
 import { isOrgError } from '../org/errors.js';
 import type { OrgGateway } from '../org/gateway.js';
 import type { Settings } from '../store/settings.js';
+import { insideTmux, osc52 } from './clipboard.js';
 import { HEADER_LINES, Header } from './components/Header.js';
 import { QUOTA_LINES, QuotaBar } from './components/QuotaBar.js';
 import type { HelpSection } from './help.js';
@@ -42,6 +44,7 @@ import { FlowChoiceScreen } from './screens/FlowChoiceScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { JournalScreen } from './screens/JournalScreen.js';
 import { NotReadyScreen } from './screens/NotReadyScreen.js';
+import { RawAccountScreen } from './screens/RawAccountScreen.js';
 import { ReconcileScreen } from './screens/ReconcileScreen.js';
 import { colorsEnabled, createTheme, type Theme } from './theme.js';
 
@@ -68,6 +71,25 @@ function openFlow(action: FlowAction, { accounts, selected, open }: ScreenContex
 	if (choice) open({ screen: 'flow', choice });
 }
 
+/** y or Y: the selected account's id or ARN to the clipboard, said on the status line. */
+function copySelected(what: 'id' | 'ARN', { selected, accounts, copy, notify }: ScreenContext): void {
+	if (!selected) {
+		notify('No account is selected: nothing copied.');
+		return;
+	}
+	let text = selected.id;
+	if (what === 'ARN') {
+		const { organization } = accounts;
+		if (!selected.raw?.Arn && !organization) {
+			notify('The ARN needs the organization, which is not loaded yet: nothing copied (r retries).');
+			return;
+		}
+		text = organization ? accountArn(selected, organization) : String(selected.raw?.Arn);
+	}
+	copy(text);
+	notify(`Copied ${what} ${text} to the clipboard (through the terminal, OSC 52).`);
+}
+
 /** What each dashboard key does. A command missing here does nothing and is not offered. */
 export const DASHBOARD_ACTIONS: DashboardActions = {
 	'move-up': ({ dashboard }) => dashboard.move('up'),
@@ -81,9 +103,15 @@ export const DASHBOARD_ACTIONS: DashboardActions = {
 		if (dashboard.state.query) dashboard.clearFilter();
 	},
 	sort: ({ dashboard }) => dashboard.cycleSort(),
+	'reverse-sort': ({ dashboard }) => dashboard.reverseSort(),
 	details: ({ selected, open }) => {
 		if (selected) open({ screen: 'details', accountId: selected.id });
 	},
+	raw: ({ selected, open }) => {
+		if (selected) open({ screen: 'raw', accountId: selected.id });
+	},
+	'copy-id': (context) => copySelected('id', context),
+	'copy-arn': (context) => copySelected('ARN', context),
 	close: (context) => openFlow('close', context),
 	remove: (context) => openFlow('remove', context),
 	journal: ({ open }) => open({ screen: 'journal' }),
@@ -97,7 +125,7 @@ export function helpSections(): HelpSection[] {
 	return [
 		{ title: 'Dashboard', bindings: boundTo(DASHBOARD_KEYS, (command) => DASHBOARD_ACTIONS[command] !== undefined) },
 		{ title: 'While typing a filter', bindings: FILTER_KEYS },
-		{ title: 'Account details', bindings: DETAILS_KEYS },
+		{ title: "Account details (Enter) and AWS's record (J)", bindings: DETAILS_KEYS },
 		{ title: 'Closing and removing (c, x)', bindings: FLOW_KEYS },
 		{ title: 'Journal (L)', bindings: JOURNAL_KEYS },
 		{ title: 'This help', bindings: HELP_KEYS },
@@ -112,6 +140,8 @@ function Screen({ route, context }: { readonly route: Route; readonly context: S
 			return <DashboardScreen context={context} actions={DASHBOARD_ACTIONS} />;
 		case 'details':
 			return <DetailsScreen context={context} accountId={route.accountId} />;
+		case 'raw':
+			return <RawAccountScreen context={context} accountId={route.accountId} />;
 		case 'help':
 			return <HelpScreen context={context} sections={helpSections()} />;
 		case 'flow':
@@ -160,6 +190,9 @@ export interface AppProps {
 
 export function App({ gateway, settings, cache, theme }: AppProps) {
 	const { exit } = useApp();
+	const { stdout } = useStdout();
+	const [notice, setNotice] = useState<string | undefined>(undefined);
+	const copy = useCallback((text: string) => stdout.write(osc52(text, insideTmux())), [stdout]);
 	const size = useTerminalSize();
 	const now = useNow();
 	const accounts = useAccounts(gateway, { cache });
@@ -221,6 +254,9 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 		selected: dashboard.selected,
 		size,
 		height: bodyHeight,
+		notice,
+		notify: setNotice,
+		copy,
 		open,
 		back,
 		quit,

@@ -3,13 +3,23 @@
  * that a bad value gets a clear message (and exit code 2), never a stack trace.
  */
 import meow from 'meow';
+import { ACCOUNT_STATES, type AccountState } from '../domain/account.js';
+import type { ListFilter } from './list-document.js';
 
 export const HELP_TEXT = `
 	Usage
 	  $ orgdash [options]               the dashboard (needs an interactive terminal)
-	  $ orgdash list --json [options]   the organization and its accounts as JSON, for scripts
+	  $ orgdash list [options]          the accounts as a table
+	  $ orgdash list --json [options]   the organization, its quota and its accounts as JSON, for scripts
+	  $ orgdash list --jsonl [options]  one account per JSON line, as they load (an account that moved
+	                                    while loading comes again: the last line for an id is current)
 	  $ orgdash journal --json [options]
 	                                    this organization's journal of close and remove requests, as JSON
+
+	List options
+	  --state STATE          only accounts in this state (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED,
+	                         PENDING_ACTIVATION)
+	  --ou PATH              only accounts in this OU or below it (e.g. Root/Sandbox or Sandbox)
 
 	Options
 	  --demo                 use the built-in demo organization (in memory; nothing touches AWS or your journal)
@@ -36,9 +46,15 @@ export const HELP_TEXT = `
 
 export type Command = 'dashboard' | 'list' | 'journal';
 
+/** How `list` prints: a table for people, one JSON document, or one JSON line per account. */
+export type ListFormat = 'table' | 'json' | 'jsonl';
+
 export interface CliOptions {
 	readonly command: Command;
 	readonly json: boolean;
+	readonly listFormat: ListFormat;
+	/** --state and --ou, for list. */
+	readonly listFilter: ListFilter;
 	readonly demo: boolean;
 	/** Demo organization size; undefined: the fixed demo organization. */
 	readonly demoAccounts?: number;
@@ -69,6 +85,9 @@ const FLAGS = {
 	endpointUrl: { type: 'string' },
 	quota: { type: 'string' },
 	json: { type: 'boolean' },
+	jsonl: { type: 'boolean' },
+	state: { type: 'string' },
+	ou: { type: 'string' },
 	help: { type: 'boolean', shortFlag: 'h' },
 	version: { type: 'boolean', shortFlag: 'v' },
 } as const;
@@ -122,6 +141,27 @@ function endpoint(raw: string | undefined, source: string): string | undefined {
 			`${source} must be an http:// or https:// URL (for example http://127.0.0.1:5000), not "${raw}".`,
 		);
 	}
+	return text;
+}
+
+/** --state: one of AWS's states, any case, `-` for `_`. */
+function accountState(raw: string | undefined): AccountState | undefined {
+	if (raw === undefined) return undefined;
+	const text = raw.trim().toUpperCase().replace(/-/g, '_');
+	const state = ACCOUNT_STATES.find((known) => known === text);
+	if (!state) {
+		throw new UsageError(
+			`--state ${raw ? `"${raw}" ` : ''}is not an account state; use one of ${ACCOUNT_STATES.join(', ')} (for example --state CLOSED).`,
+		);
+	}
+	return state;
+}
+
+/** --ou: an OU path, not empty. */
+function ouPath(raw: string | undefined): string | undefined {
+	if (raw === undefined) return undefined;
+	const text = raw.trim();
+	if (!text || /^\/*$/.test(text)) throw new UsageError('--ou needs an OU path (for example --ou Root/Sandbox).');
 	return text;
 }
 
@@ -196,6 +236,9 @@ export function parseCommandLine(
 			endpointUrl?: string;
 			quota?: string;
 			json?: boolean;
+			jsonl?: boolean;
+			state?: string;
+			ou?: string;
 			help?: boolean;
 			version?: boolean;
 		};
@@ -206,14 +249,23 @@ export function parseCommandLine(
 		else if (commandName === 'journal') command = 'journal';
 		else {
 			throw new UsageError(
-				`Unknown command "${commandName}". Commands: list --json, journal --json (or none, for the dashboard).`,
+				`Unknown command "${commandName}". Commands: list, journal --json (or none, for the dashboard).`,
 			);
 		}
 		if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
 		const json = flags.json ?? false;
-		if (command === 'list' && !json && !flags.help) {
-			throw new UsageError('list prints JSON only: run orgdash list --json.');
+		const jsonl = flags.jsonl ?? false;
+		if (json && jsonl) throw new UsageError('--json and --jsonl are two forms of list output: choose one.');
+		if (jsonl && command !== 'list') {
+			throw new UsageError('--jsonl goes with the list command: orgdash list --jsonl.');
 		}
+		if (command !== 'list' && (flags.state !== undefined || flags.ou !== undefined)) {
+			throw new UsageError(
+				`${flags.state !== undefined ? '--state' : '--ou'} goes with the list command (for example orgdash list --state CLOSED); in the dashboard, type it in the filter (/state:closed).`,
+			);
+		}
+		const state = accountState(flags.state);
+		const ou = ouPath(flags.ou);
 		if (command === 'journal' && !json && !flags.help) {
 			throw new UsageError('journal prints JSON only: run orgdash journal --json (L shows it in the dashboard).');
 		}
@@ -225,6 +277,8 @@ export function parseCommandLine(
 		const options: CliOptions = {
 			command,
 			json,
+			listFormat: json ? 'json' : jsonl ? 'jsonl' : 'table',
+			listFilter: { ...(state ? { state } : {}), ...(ou ? { ou } : {}) },
 			demo,
 			demoAccounts,
 			...resolveAwsTarget(flags, env, demo),

@@ -23,10 +23,12 @@ export interface DashboardState {
 	/** True while the filter is being typed. */
 	readonly editing: boolean;
 	readonly sort: SortKey;
+	/** The sort's order backwards (S). */
+	readonly reversed: boolean;
 }
 
 export function initialDashboardState(sort: SortKey = 'name'): DashboardState {
-	return { selectedId: undefined, indexHint: 0, top: 0, query: '', editing: false, sort };
+	return { selectedId: undefined, indexHint: 0, top: 0, query: '', editing: false, sort, reversed: false };
 }
 
 export interface DashboardView {
@@ -78,6 +80,10 @@ export function clearFilter(state: DashboardState): DashboardState {
 
 export function cycledSort(state: DashboardState): DashboardState {
 	return { ...state, sort: nextSortKey(state.sort) };
+}
+
+export function reversedSort(state: DashboardState): DashboardState {
+	return { ...state, reversed: !state.reversed };
 }
 
 /** Pin the resolved selection by id, so that a change of list (sort, filter) keeps it. */

@@ -53,7 +53,11 @@ export type DashboardCommand =
 	| 'filter'
 	| 'clear-filter'
 	| 'sort'
+	| 'reverse-sort'
 	| 'details'
+	| 'raw'
+	| 'copy-id'
+	| 'copy-arn'
 	| 'close'
 	| 'remove'
 	| 'refresh'
@@ -120,12 +124,20 @@ export const DASHBOARD_KEYS: readonly KeyBinding<DashboardCommand>[] = [
 	{
 		command: 'filter',
 		keys: [chord('/')],
-		description: 'filter by name, id, email or OU (Enter keeps it, Esc clears it)',
+		description: 'filter: text, state:closed, ou:Dev, tag:k=v, ! inverts',
 		hint: '/ filter',
 	},
 	{ command: 'clear-filter', keys: [ESC], description: 'clear the filter' },
 	{ command: 'sort', keys: [chord('s')], description: 'cycle the sort: name, id, state, OU, joined', hint: 's sort' },
+	{ command: 'reverse-sort', keys: [chord('S')], description: 'reverse the sort' },
 	{ command: 'details', keys: [ENTER], description: 'details of the selected account', hint: 'Enter details' },
+	{ command: 'raw', keys: [chord('J')], description: 'the selected account as AWS returned it (JSON)' },
+	{
+		command: 'copy-id',
+		keys: [chord('y')],
+		description: "copy the selected account's id (to the clipboard, by the terminal)",
+	},
+	{ command: 'copy-arn', keys: [chord('Y')], description: "copy the selected account's ARN" },
 	{ command: 'close', keys: [chord('c')], description: 'guided closure of the selected account', hint: 'c close' },
 	{
 		command: 'remove',

@@ -4,7 +4,14 @@
  * AWS gave, not their display-safe form (jsonForTerminal keeps the printed
  * text safe).
  */
-import { type AccountState, type JoinedMethod, originalText } from '../domain/account.js';
+import {
+	type Account,
+	type AccountState,
+	accountArn,
+	type JoinedMethod,
+	type Organization,
+	originalText,
+} from '../domain/account.js';
 import { terminalSafeJson } from '../domain/display-text.js';
 import type { LoadFailure, LoadOperation } from '../domain/explain-load.js';
 import type { QuotaLimitSource, QuotaLookup } from '../domain/quota.js';
@@ -24,15 +31,69 @@ export interface ListDocument {
 		/** Why pendingInvitations is null. */
 		readonly pendingInvitationsUnknownReason?: string;
 	};
-	readonly accounts: ReadonlyArray<{
-		readonly id: string;
-		readonly name: string;
-		readonly email: string;
-		readonly state: AccountState;
-		readonly joinedMethod: JoinedMethod;
-		readonly joinedAt: string;
-		readonly parentPath: string;
-	}>;
+	readonly accounts: readonly ListedAccount[];
+}
+
+/**
+ * One account in `list --json` and `--jsonl`. The names are the ones scripts
+ * already read; AWS's own for each is in the readme (id: Id, arn: Arn, name:
+ * Name, email: Email, state: State, joinedMethod: JoinedMethod, joinedAt:
+ * JoinedTimestamp; parentPath has no AWS field).
+ */
+export interface ListedAccount {
+	readonly id: string;
+	readonly arn: string;
+	readonly name: string;
+	readonly email: string;
+	readonly state: AccountState;
+	readonly joinedMethod: JoinedMethod;
+	readonly joinedAt: string;
+	readonly parentPath: string;
+}
+
+/** `--state` and `--ou`: which accounts are listed (all when empty). */
+export interface ListFilter {
+	readonly state?: AccountState;
+	/** An OU path ("Root/Sandbox" or "Sandbox"): accounts in it or below it, case ignored. */
+	readonly ou?: string;
+}
+
+/** The path with its "Root/" start and any slashes around it gone, lower case. */
+function pathKey(path: string): string {
+	const trimmed = path
+		.trim()
+		.replace(/^\/+|\/+$/g, '')
+		.toLowerCase();
+	return trimmed === 'root' ? '' : trimmed.replace(/^root\//, '');
+}
+
+/** Whether the account is listed under `filter` (its path as AWS gave it). */
+export function matchesListFilter(account: Account, filter: ListFilter): boolean {
+	if (filter.state !== undefined && account.state !== filter.state) return false;
+	if (filter.ou !== undefined) {
+		const wanted = pathKey(filter.ou);
+		const path = pathKey(originalText(account).parentPath);
+		if (wanted !== '' && path !== wanted && !path.startsWith(`${wanted}/`)) return false;
+	}
+	return true;
+}
+
+/** The account as scripts read it: the originals AWS gave, not their display-safe form. */
+export function listedAccount(
+	account: Account,
+	organization: Pick<Organization, 'id' | 'managementAccountId'>,
+): ListedAccount {
+	const original = originalText(account);
+	return {
+		id: account.id,
+		arn: accountArn(account, organization),
+		name: original.name,
+		email: original.email,
+		state: account.state,
+		joinedMethod: account.joinedMethod,
+		joinedAt: account.joinedAt,
+		parentPath: original.parentPath,
+	};
 }
 
 /** Thrown when a step fails: which call, and the gateway's error. */
@@ -53,11 +114,16 @@ async function step<T>(operation: LoadOperation, call: () => Promise<T>): Promis
 	}
 }
 
-/** Reads the whole organization. Accounts are sorted by name, then id. Rejects with a ListFailure. */
+/**
+ * Reads the whole organization. Accounts are sorted by name, then id; the
+ * quota counts every account, `filter` only chooses those listed. Rejects
+ * with a ListFailure.
+ */
 export async function listDocument(
 	gateway: OrgGateway,
 	quotaOverride: number | undefined,
 	recordedClosures?: (organizationId: string) => ReadonlyMap<string, string> | undefined,
+	filter: ListFilter = {},
 ): Promise<ListDocument> {
 	const organization = await step('describeOrganization', () => gateway.describeOrganization());
 	const [accounts, lookup] = await Promise.all([
@@ -83,19 +149,35 @@ export async function listDocument(
 				? {}
 				: { pendingInvitationsUnknownReason: lookup.invitations?.reason ?? lookup.unavailableReason ?? 'not asked' }),
 		},
-		accounts: sortAccounts(accounts, 'name').map((account) => {
-			const original = originalText(account);
-			return {
-				id: account.id,
-				name: original.name,
-				email: original.email,
-				state: account.state,
-				joinedMethod: account.joinedMethod,
-				joinedAt: account.joinedAt,
-				parentPath: original.parentPath,
-			};
-		}),
+		accounts: sortAccounts(
+			accounts.filter((account) => matchesListFilter(account, filter)),
+			'name',
+		).map((account) => listedAccount(account, organization)),
 	};
+}
+
+/**
+ * `list --jsonl`: each account as soon as the gateway reports it, one JSON
+ * line each, unsorted. An account reported again (it moved while the list was
+ * read) is written again: the last line for an id is the current one.
+ */
+export async function streamAccounts(
+	gateway: OrgGateway,
+	filter: ListFilter,
+	write: (line: string) => void,
+): Promise<void> {
+	const organization = await step('describeOrganization', () => gateway.describeOrganization());
+	await step('listAccounts', () =>
+		gateway.listAccounts({
+			onAccounts: (batch) => {
+				for (const account of batch) {
+					if (matchesListFilter(account, filter)) {
+						write(terminalSafeJson(JSON.stringify(listedAccount(account, organization))));
+					}
+				}
+			},
+		}),
+	);
 }
 
 /**

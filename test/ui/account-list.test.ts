@@ -4,7 +4,6 @@ import type { Account, AccountState } from '../../source/domain/account.js';
 import {
 	clampIndex,
 	filterList,
-	filterTerms,
 	move,
 	nextSortKey,
 	resolveSelection,
@@ -54,7 +53,27 @@ describe('filter', () => {
 	it('shows everything for an empty or blank query', () => {
 		expect(ids('')).toHaveLength(4);
 		expect(ids('   ')).toHaveLength(4);
-		expect(filterTerms('  a  B ')).toEqual(['a', 'b']);
+		expect(ids('!')).toHaveLength(4);
+		expect(ids('state: ou:')).toHaveLength(4);
+	});
+
+	it('reads fields: state (its start), OU path (contained), with ! inverting any term, all terms together', () => {
+		expect(ids('state:closed')).toEqual(['333333333333']);
+		expect(ids('STATE:Susp')).toEqual(['444444444444']);
+		expect(ids('state:active')).toEqual(['111111111111', '222222222222']);
+		expect(ids('ou:security')).toEqual(['333333333333', '444444444444']);
+		expect(ids('ou:workloads !ou:prod')).toEqual(['222222222222']);
+		expect(ids('!state:active !audit')).toEqual(['444444444444']);
+		expect(ids('!payments')).toEqual(['333333333333', '444444444444']);
+		// A field name inside free text is free text.
+		expect(ids('ou')).toEqual([]);
+	});
+
+	it('matches no account on a tag term, and says so', () => {
+		const result = filterList(list, 'tag:env=dev');
+		expect(result.accounts).toEqual([]);
+		expect(result.filter.notes).toEqual(['tags are not loaded, so tag: matches no account']);
+		expect(filterList(list, '!tag:env=dev').accounts).toEqual([]);
 	});
 
 	it('does not match across fields', () => {
@@ -72,8 +91,8 @@ describe('filter', () => {
 		const source = searchable(many);
 		fc.assert(
 			fc.property(
-				fc.string({ unit: fc.constantFrom('a', 'e', 'p', '-', '1', ' ', 'r', 'o', 'd') }),
-				fc.string({ unit: fc.constantFrom('a', 'e', '1', ' ', 'm') }),
+				fc.string({ unit: fc.constantFrom('a', 'e', 'p', '-', '1', ' ', 'r', 'o', 'd', '!', 'ou:', 'state:', 's') }),
+				fc.string({ unit: fc.constantFrom('a', 'e', '1', ' ', 'm', '!', ':', 'ou:', 'c', 'state:') }),
 				(start, more) => {
 					const previous = filterList(source, start);
 					const narrowed = filterList(source, start + more, previous);

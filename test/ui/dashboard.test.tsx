@@ -534,3 +534,77 @@ describe('the invitations on the quota line', () => {
 		expect(invitationsText(undefined)).toBeUndefined();
 	});
 });
+
+describe('finding and copying', () => {
+	it('filters by field, inverts with !, and says why a tag term matches nothing', async () => {
+		const app = start(demo());
+		const all = await byName(demo());
+		await loaded(app);
+		await pressAndWait(app, '/');
+		let frame = await pressAndWait(app, 'state:closed');
+		const closed = all.filter((account) => account.state === 'CLOSED');
+		expect(frame).toContain(`1/${closed.length} · ${closed.length} of ${all.length} match`);
+		for (const row of accountRows(frame)) expect(row).toContain('CLOSED');
+		frame = await pressAndWait(app, ' !ou:security');
+		const expected = closed.filter((account) => !account.parentPath.toLowerCase().includes('security'));
+		expect(accountRows(frame)).toHaveLength(expected.length);
+
+		await pressAndWait(app, KEY.escape);
+		await pressAndWait(app, '/');
+		frame = await pressAndWait(app, 'tag:env=dev');
+		expect(frame).toContain('No account matches the filter: tags are not loaded, so tag: matches no account.');
+		expect(frame.split('\n').at(-2)).toContain('tags are not loaded, so tag: matches no account');
+	});
+
+	it('S reverses the sort and the status line shows the position', async () => {
+		const app = start(demo());
+		const all = await byName(demo());
+		let frame = await loaded(app);
+		expect(frame).toContain(`${all.length} accounts · sorted by name · 1/${all.length}`);
+		expect(selectedLine(frame)).toContain((all[0] as Account).id);
+		frame = await pressAndWait(app, 'j');
+		expect(frame).toContain(`sorted by name · 2/${all.length}`);
+		frame = await pressAndWait(app, 'S');
+		// The selection follows its account: the second by name is now the second from the end.
+		expect(frame).toContain(`sorted by name, reversed · ${all.length - 1}/${all.length}`);
+		frame = await pressAndWait(app, 'g');
+		expect(selectedLine(frame)).toContain((all[all.length - 1] as Account).id);
+	});
+
+	it('y and Y copy the id and the ARN through the terminal (OSC 52), with a confirmation until the next key', async () => {
+		const gateway = demo();
+		const organization = await gateway.describeOrganization();
+		const first = (await byName(gateway))[0] as Account;
+		const app = start(gateway);
+		await loaded(app);
+		const osc52 = (text: string) => `\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`;
+
+		app.stdin.write('y');
+		let frame = await waitForText(app, `Copied id ${first.id} to the clipboard`);
+		expect(app.frames).toContain(osc52(first.id));
+
+		const arn = `arn:aws:organizations::${organization.managementAccountId}:account/${organization.id}/${first.id}`;
+		app.stdin.write('Y');
+		frame = await waitForText(app, `Copied ARN ${arn}`);
+		expect(app.frames).toContain(osc52(arn));
+
+		frame = await pressAndWait(app, 'j');
+		expect(frame).not.toContain('Copied');
+		expect(frame).toContain('sorted by name');
+	});
+
+	it('J shows the account as AWS returned it; Esc goes back', async () => {
+		const gateway = demo();
+		const first = (await byName(gateway))[0] as Account;
+		const app = start(gateway);
+		await loaded(app);
+		let frame = await pressAndWait(app, 'J');
+		expect(frame).toContain(`Account ${first.id} as AWS returned it`);
+		expect(frame).toContain(`"Id": "${first.id}"`);
+		expect(frame).toContain(`"State": "${first.state}"`);
+		expect(frame).toContain('"JoinedTimestamp": ');
+		expect(frame).toContain('"Arn": "arn:aws:organizations::');
+		frame = await pressAndWait(app, KEY.escape);
+		expect(frame).toContain('sorted by name');
+	});
+});

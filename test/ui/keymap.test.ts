@@ -36,6 +36,10 @@ describe('dashboard keys', () => {
 		expect(dashboard(...special('end'))).toBe('bottom');
 		expect(dashboard(...text('/'))).toBe('filter');
 		expect(dashboard(...text('s'))).toBe('sort');
+		expect(dashboard(...text('S'))).toBe('reverse-sort');
+		expect(dashboard(...text('y'))).toBe('copy-id');
+		expect(dashboard(...text('Y'))).toBe('copy-arn');
+		expect(dashboard(...text('J'))).toBe('raw');
 		expect(dashboard(...special('return'))).toBe('details');
 		expect(dashboard(...text('c'))).toBe('close');
 		expect(dashboard(...text('x'))).toBe('remove');

@@ -83,6 +83,7 @@ export function toAccount(raw: SdkAccount, parentId: string, parentPath: string)
 		joinedAt: raw.JoinedTimestamp ? raw.JoinedTimestamp.toISOString() : '',
 		parentId,
 		parentPath,
+		raw: { ...raw },
 	});
 }
 

@@ -26,8 +26,21 @@ export function accessDenied(): OrgError {
 	return new OrgError('AccessDeniedException', "You don't have permissions to access this resource.");
 }
 
-/** Display-safe, as the AWS adapter's accounts are (see display-text.ts). */
-export function toAccount(account: SandboxAccount): Account {
+/** The legacy Status AWS still sends beside State: a closed account reads SUSPENDED there. */
+function legacyStatus(state: SandboxAccount['state']): string {
+	if (state === 'CLOSED') return 'SUSPENDED';
+	return state === 'PENDING_ACTIVATION' ? 'ACTIVE' : state;
+}
+
+/**
+ * Display-safe, as the AWS adapter's accounts are (see display-text.ts), with
+ * the record AWS would return (`raw`) beside it.
+ */
+export function toAccount(
+	account: SandboxAccount,
+	organization: { readonly id: string; readonly managementAccountId: string },
+): Account {
+	const joinedAt = new Date(account.joinedAtMs);
 	const result: Omit<Account, 'original'> = {
 		id: account.id,
 		name: account.name,
@@ -35,9 +48,19 @@ export function toAccount(account: SandboxAccount): Account {
 		state: account.state,
 		stateSource: 'State',
 		joinedMethod: account.joinedMethod,
-		joinedAt: new Date(account.joinedAtMs).toISOString(),
+		joinedAt: joinedAt.toISOString(),
 		parentId: account.parentId,
 		parentPath: account.parentPath,
+		raw: {
+			Id: account.id,
+			Arn: `arn:aws:organizations::${organization.managementAccountId}:account/${organization.id}/${account.id}`,
+			Email: account.email,
+			Name: account.name,
+			Status: legacyStatus(account.state),
+			State: account.state,
+			JoinedMethod: account.joinedMethod,
+			JoinedTimestamp: joinedAt,
+		},
 	};
 	if (account.closedAtMs === undefined) return displayAccount(result);
 	return displayAccount({ ...result, closedAt: new Date(account.closedAtMs).toISOString() });

@@ -170,7 +170,7 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 			await begin('listAccounts', undefined, signal);
 			requireReader();
 			// One snapshot, as pages of one paginated listing would show it.
-			const all = Array.from(state.accounts.values(), toAccount);
+			const all = Array.from(state.accounts.values(), (account) => toAccount(account, state.organization));
 			for (let start = 0; start < all.length; start += LIST_PAGE_SIZE) {
 				if (start > 0 && latencyMs > 0) await sleep(latencyMs, signal);
 				signal?.throwIfAborted();
@@ -182,7 +182,7 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 		async describeAccount(accountId) {
 			await begin('describeAccount', accountId);
 			requireReader();
-			return toAccount(findAccount(accountId));
+			return toAccount(findAccount(accountId), state.organization);
 		},
 
 		async accountQuota() {

@@ -8,11 +8,16 @@ export interface FilterBarProps {
 	readonly editing: boolean;
 	readonly matches: number;
 	readonly total: number;
+	/** The selected row's place among the matches (1-based; 0 when none). */
+	readonly position: number;
+	/** Why the filter may match fewer accounts than expected. */
+	readonly notes: readonly string[];
 }
 
-export function FilterBar({ query, editing, matches, total }: FilterBarProps) {
+export function FilterBar({ query, editing, matches, total, position, notes }: FilterBarProps) {
 	const theme = useTheme();
-	const tally = `${count(matches)} of ${count(total)} match`;
+	const tally = `${count(position)}/${count(matches)} · ${count(matches)} of ${count(total)} match`;
+	const notesPart = notes.length > 0 ? <Text color={theme.colour('yellow')}>{`  ${notes.join(' · ')}`}</Text> : null;
 	if (editing) {
 		return (
 			<Text wrap="truncate-end">
@@ -21,7 +26,8 @@ export function FilterBar({ query, editing, matches, total }: FilterBarProps) {
 				</Text>
 				{query}
 				<Text inverse> </Text>
-				<Text dimColor>{`  ${tally} · name, id, email or OU · Enter keeps · Esc clears`}</Text>
+				{notesPart}
+				<Text dimColor>{`  ${tally} · text state: ou: tag: !not · Enter keeps · Esc clears`}</Text>
 			</Text>
 		);
 	}
@@ -31,6 +37,7 @@ export function FilterBar({ query, editing, matches, total }: FilterBarProps) {
 				{'filter '}
 			</Text>
 			{`"${query}"`}
+			{notesPart}
 			<Text dimColor>{`  ${tally} · / edits · Esc clears`}</Text>
 		</Text>
 	);

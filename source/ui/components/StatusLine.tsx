@@ -16,6 +16,13 @@ export interface StatusLineProps {
 	readonly query: string;
 	readonly editing: boolean;
 	readonly sort: SortKey;
+	readonly reversed: boolean;
+	/** The selected row's place in the shown list (1-based; 0 when none). */
+	readonly position: number;
+	/** Why the filter may match fewer accounts than expected. */
+	readonly filterNotes: readonly string[];
+	/** A one-line confirmation of the last key (a copy), shown until the next key. */
+	readonly notice?: string;
 	readonly failure?: FailureMessage;
 	readonly cachedCount: number;
 	/** Why a cached list was not used, when one was found and ignored. */
@@ -26,11 +33,42 @@ export interface StatusLineProps {
 
 export function StatusLine(props: StatusLineProps) {
 	const theme = useTheme();
-	const { loading, received, total, matches, query, editing, sort, failure, cachedCount, cacheNote, settingsNote } =
-		props;
+	const {
+		loading,
+		received,
+		total,
+		matches,
+		query,
+		editing,
+		sort,
+		reversed,
+		position,
+		filterNotes,
+		notice,
+		failure,
+		cachedCount,
+		cacheNote,
+		settingsNote,
+	} = props;
 	const settingsPart = settingsNote ? <Text color={theme.colour('yellow')}>{` · ${settingsNote}`}</Text> : null;
+	if (notice && !editing) {
+		return (
+			<Text wrap="truncate-end" color={theme.colour('green')}>
+				{notice}
+			</Text>
+		);
+	}
 	if (editing || query) {
-		return <FilterBar query={query} editing={editing} matches={matches} total={total} />;
+		return (
+			<FilterBar
+				query={query}
+				editing={editing}
+				matches={matches}
+				total={total}
+				position={position}
+				notes={filterNotes}
+			/>
+		);
 	}
 	if (loading) {
 		return (
@@ -57,7 +95,9 @@ export function StatusLine(props: StatusLineProps) {
 	}
 	return (
 		<Text wrap="truncate-end">
-			<Text dimColor>{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}`}</Text>
+			<Text dimColor>
+				{`${plural(total, 'account')} · sorted by ${SORT_LABEL[sort]}${reversed ? ', reversed' : ''} · ${count(position)}/${count(total)}`}
+			</Text>
 			{settingsPart}
 			<Text dimColor>
 				{cachedCount > 0 ? ` · * ${count(cachedCount)} from the cache, not yet confirmed` : ''}

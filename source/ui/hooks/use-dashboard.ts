@@ -24,6 +24,7 @@ import {
 	keepFilter,
 	moved,
 	pinned,
+	reversedSort,
 	startEditing,
 	viewOf,
 	withQuery,
@@ -34,6 +35,8 @@ export interface UseDashboard extends DashboardView {
 	/** Accounts after the filter, in sort order. */
 	readonly shown: readonly Account[];
 	readonly total: number;
+	/** Why the filter may match fewer accounts than expected (see filter-query.ts). */
+	readonly filterNotes: readonly string[];
 	move(movement: Movement): void;
 	/** Whether the filter is being typed, including changes made by earlier keys of the same input event. */
 	isEditing(): boolean;
@@ -43,6 +46,7 @@ export interface UseDashboard extends DashboardView {
 	keepFilter(): void;
 	clearFilter(): void;
 	cycleSort(): void;
+	reverseSort(): void;
 }
 
 /** The remembered sort, if the settings hold a valid one. */
@@ -57,7 +61,10 @@ export function useDashboard(
 	settings: Pick<Settings, 'sort'> | undefined,
 ): UseDashboard {
 	const [state, setState] = useState<DashboardState>(() => initialDashboardState(savedSort(settings)));
-	const sorted = useMemo(() => searchable(sortAccounts(accounts, state.sort)), [accounts, state.sort]);
+	const sorted = useMemo(
+		() => searchable(sortAccounts(accounts, state.sort, state.reversed)),
+		[accounts, state.sort, state.reversed],
+	);
 	// The last result, so that typing one more character searches only the previous matches.
 	const lastFilter = useRef<FilterResult | undefined>(undefined);
 	const filtered = useMemo(() => filterList(sorted, state.query, lastFilter.current), [sorted, state.query]);
@@ -103,12 +110,17 @@ export function useDashboard(
 		// Remembered for the next start.
 		if (settings) settings.sort = next.sort;
 	}, [settings]);
+	const reverseSort = useCallback(() => {
+		const { state: current, shown: list, height: rows } = latest.current;
+		setState(reversedSort(pinned(current, list, rows)));
+	}, []);
 
 	return {
 		...view,
 		state,
 		shown,
 		total: accounts.length,
+		filterNotes: filtered.filter.notes,
 		move,
 		isEditing,
 		startFilter,
@@ -116,5 +128,6 @@ export function useDashboard(
 		keepFilter: keep,
 		clearFilter: clear,
 		cycleSort,
+		reverseSort,
 	};
 }

@@ -54,11 +54,17 @@ export function DashboardScreen({
 			if (text) dashboard.editQuery((query) => query + text);
 		},
 	};
-	// The app's actions, each given this screen's context.
+	// The app's actions, each given this screen's context; a key ends the last key's notice.
 	const listKeys: KeyScheme<DashboardCommand> = {
 		bindings: DASHBOARD_KEYS,
 		on: Object.fromEntries(
-			Object.entries(actions).map(([command, action]) => [command, () => action?.(context)]),
+			Object.entries(actions).map(([command, action]) => [
+				command,
+				() => {
+					if (context.notice) context.notify(undefined);
+					action?.(context);
+				},
+			]),
 		) as KeyScheme<DashboardCommand>['on'],
 	};
 	useKeys<DashboardCommand | FilterCommand>(() => (dashboard.isEditing() ? filterKeys : listKeys));
@@ -89,7 +95,7 @@ export function DashboardScreen({
 						accounts.status === 'loading' && nothingLoaded
 							? 'Loading…'
 							: dashboard.state.query
-								? 'No account matches the filter.'
+								? `No account matches the filter${dashboard.filterNotes.length > 0 ? `: ${dashboard.filterNotes.join('; ')}` : ''}.`
 								: 'The organization lists no accounts.'
 					}
 				/>
@@ -102,6 +108,10 @@ export function DashboardScreen({
 				query={dashboard.state.query}
 				editing={dashboard.state.editing}
 				sort={dashboard.state.sort}
+				reversed={dashboard.state.reversed}
+				position={dashboard.shown.length === 0 ? 0 : dashboard.index + 1}
+				filterNotes={dashboard.filterNotes}
+				notice={context.notice}
 				failure={failure}
 				cachedCount={accounts.cachedIds.size}
 				cacheNote={accounts.cacheNote}

@@ -16,6 +16,8 @@ export type Route =
 	/** c or x: what opens was decided when the key was pressed (domain/flow-choice.ts). */
 	| { readonly screen: 'flow'; readonly choice: FlowChoice }
 	| { readonly screen: 'journal' }
+	/** J: the account as AWS returned it. */
+	| { readonly screen: 'raw'; readonly accountId: string }
 	| { readonly screen: 'reconcile' };
 
 export interface ScreenContext {
@@ -32,6 +34,11 @@ export interface ScreenContext {
 	readonly size: TerminalSize;
 	/** Lines the screen may use: the terminal's rows minus one, minus the header when it is shown. */
 	readonly height: number;
+	/** A one-line confirmation on the dashboard's status line, until the next key (undefined: none). */
+	readonly notice: string | undefined;
+	notify(message: string | undefined): void;
+	/** Puts text on the clipboard through the terminal (OSC 52). */
+	copy(text: string): void;
 	/** Opens a screen on top of the current one. */
 	open(route: Route): void;
 	/** Back to the screen below (Esc); never below the dashboard. */
