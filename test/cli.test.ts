@@ -139,7 +139,9 @@ describe('orgdash list as a table, as JSON lines, and filtered', () => {
 		expect(result.stderr).toBe('');
 		const lines = result.stdout.trimEnd().split('\n');
 		for (const line of lines) expect(line.length).toBe(120);
-		expect(lines[1]).toContain('Accounts of o-demo1234567: 35 accounts listed; 35 of 36 count toward the quota');
+		expect(lines[1]).toContain(
+			'Accounts of o-demo1234567: 35 accounts listed; 37 of 40 count toward the quota (2 invited)',
+		);
 		expect(lines[3]).toMatch(/^\| Id +\| Name +\| Email +\| State +\| OU +\| Joined +\|$/);
 		const rows = lines.filter((line) => /^\| \d{12} \|/.test(line));
 		expect(rows).toHaveLength(35);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ListedAccount, matchesListFilter } from '../../source/ui/list-document.js';
-import { accountTable } from '../../source/ui/list-table.js';
+import { accountTable, listTable } from '../../source/ui/list-table.js';
 import { accountWith } from '../support/accounts.js';
 
 function listed(id: string, fields: Partial<ListedAccount> = {}): ListedAccount {
@@ -63,5 +63,28 @@ describe('matchesListFilter', () => {
 		expect(matchesListFilter(account, { ou: 'Sand' })).toBe(false);
 		expect(matchesListFilter(account, { ou: 'Team' })).toBe(false);
 		expect(matchesListFilter(account, { ou: 'Root/Sandbox/Team', state: 'ACTIVE' })).toBe(false);
+	});
+});
+
+describe('listTable', () => {
+	const document = (pendingInvitations: number | null) => ({
+		organization: { id: 'o-x', managementAccountId: '111111111111' },
+		quota: {
+			counted: 2,
+			limit: 10,
+			limitSource: 'service-quotas' as const,
+			closedAwaitingDeletion: 0,
+			pendingInvitations,
+			...(pendingInvitations === null ? { pendingInvitationsUnknownReason: 'not listed here' } : {}),
+		},
+		accounts: [listed('123456789012'), listed('210987654321')],
+	});
+
+	it('counts pending invitations toward the quota in the title, and says when they are unknown', () => {
+		expect(listTable(document(3), 120)[1]).toContain('2 accounts listed; 5 of 10 count toward the quota (3 invited)');
+		expect(listTable(document(0), 120)[1]).toContain('2 accounts listed; 2 of 10 count toward the quota ');
+		expect(listTable(document(null), 120)[1]).toContain(
+			'2 accounts listed; 2 of 10 count toward the quota, invitations unknown',
+		);
 	});
 });
