@@ -9,18 +9,24 @@
  *
  * Completeness while accounts move: a walk is not a snapshot. An account that
  * moves from an OU not yet listed into one already listed is seen by neither
- * listing. A reconciliation against ListAccounts would catch it, but that is
- * the very sequential listing this loader exists to avoid (it would make every
- * load as slow as the AWS CLI). Instead the loader walks the tree twice: rows
- * appear during the first walk; a second walk, started after the first has
- * finished, sees every account where it is by then, so an account moved during
- * the first walk is found in the second. An account is missed only if it moved
- * during both walks (twice within a few seconds). The second walk reports only
- * what it changes. An account seen in two places (moved while loading) is kept
- * once; the latest observation wins, and every second-walk observation is later
- * than every first-walk one. An account seen in the first walk and not in the
- * second is kept: it either left the organization or moved again, and showing
- * it until the next refresh is safer than hiding an account that exists.
+ * listing. Two ways prove the set complete, and the loader runs both side by
+ * side and keeps whichever finishes first:
+ * - the flat ListAccounts stream, paged from the start of the load: moves do
+ *   not change it, so once it ends, every account the walk missed is known by
+ *   id; each such account (only those moved during the load) is placed with
+ *   ListParents. It costs the organization's pages one after another, the AWS
+ *   CLI's own floor.
+ * - a second walk, started after the first has finished: it sees every account
+ *   where it is by then, so an account moved during the first walk is found.
+ *   It costs twice the fullest parent's pages one after another.
+ * With accounts spread over OUs the second walk wins (a fraction of the flat
+ * stream's pages); with most accounts in one parent the flat stream does (a
+ * second walk would page that parent twice). Either way the load takes no
+ * longer than its cheaper proof. An account seen in two places (moved while
+ * loading) is kept once; the latest observation wins. An account seen by the
+ * walk and not found again is kept: it either left the organization or moved
+ * again, and showing it until the next refresh is safer than hiding an account
+ * that exists.
  *
  * Throttling: the listing client's standard retry mode (exponential backoff
  * with jitter, see clients.ts) absorbs TooManyRequestsException. If one still
@@ -32,10 +38,14 @@
 
 import { setMaxListeners } from 'node:events';
 import {
+	DescribeOrganizationalUnitCommand,
+	type ListAccountsCommandOutput,
 	type ListAccountsForParentCommandOutput,
 	type ListOrganizationalUnitsForParentCommandOutput,
+	ListParentsCommand,
 	type ListRootsCommandOutput,
 	type OrganizationsClient,
+	paginateListAccounts,
 	paginateListAccountsForParent,
 	paginateListOrganizationalUnitsForParent,
 	paginateListRoots,
@@ -62,7 +72,10 @@ export interface LoadAccountsOptions {
 	readonly onAccounts?: (accounts: readonly Account[]) => void;
 	/** Requests in flight at most. */
 	readonly concurrency?: number;
-	/** The second walk that keeps the result complete when accounts move during the load (see above). Default true. */
+	/**
+	 * Proving the result complete when accounts move during the load (the flat
+	 * stream raced with a second walk, see above). Default true; false walks once.
+	 */
 	readonly verify?: boolean;
 }
 
@@ -132,6 +145,8 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 	const pool = new RequestPool(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY), stop.signal);
 	const sendOptions = { abortSignal: stop.signal };
 	const seen = new Map<string, Account>();
+	/** Every root's and OU's path by id, as the walks found them. */
+	const pathById = new Map<string, string>();
 
 	/** Runs a paginated listing page by page, each page one request through the pool. */
 	async function eachPage<TPage extends Page>(
@@ -186,6 +201,7 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		const group = new TaskGroup(() => stop.abort(new Error('stopped after a failure')));
 
 		const visit = (parentId: string, parentPath: string): void => {
+			pathById.set(parentId, parentPath);
 			group.add(
 				eachPage<ListOrganizationalUnitsForParentCommandOutput>(
 					0,
@@ -230,14 +246,99 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		await group.done;
 	}
 
+	/**
+	 * The flat ListAccounts stream: the accounts the walk had not seen when their
+	 * page came (by id), or undefined when it cannot be read (the second walk
+	 * then proves the set complete alone).
+	 */
+	async function readFlatStream(): Promise<Map<string, SdkAccount> | undefined> {
+		const unseen = new Map<string, SdkAccount>();
+		try {
+			await eachPage<ListAccountsCommandOutput>(
+				0,
+				(startingToken) => paginateListAccounts({ client, pageSize: PAGE_SIZE, startingToken }, {}, sendOptions),
+				(page) => {
+					for (const item of page.Accounts ?? []) if (item.Id && !seen.has(item.Id)) unseen.set(item.Id, item);
+				},
+			);
+			return unseen;
+		} catch {
+			if (stop.signal.aborted) throw stop.signal.reason;
+			return undefined;
+		}
+	}
+
+	/** The path of a root or OU the walks did not list (created during the load): walked up with ListParents. */
+	async function pathOfParent(parentId: string): Promise<string> {
+		const known = pathById.get(parentId);
+		if (known !== undefined) return known;
+		const [parents, described] = await Promise.all([
+			pool.run(0, () => client.send(new ListParentsCommand({ ChildId: parentId }), sendOptions)),
+			pool.run(0, () =>
+				client.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: parentId }), sendOptions),
+			),
+		]);
+		const above = parents.Parents?.[0]?.Id;
+		const path = `${above ? await pathOfParent(above) : 'Root'}/${described.OrganizationalUnit?.Name ?? parentId}`;
+		pathById.set(parentId, path);
+		return path;
+	}
+
+	/** Places the accounts the flat stream listed and no walk has seen (moved out of the walk's sight). */
+	async function placeUnseen(unseen: Map<string, SdkAccount>): Promise<void> {
+		const missed = [...unseen].filter(([id]) => !seen.has(id));
+		if (missed.length === 0) return;
+		const group = new TaskGroup(() => stop.abort(new Error('stopped after a failure')));
+		for (const [id, raw] of missed) {
+			group.add(
+				(async () => {
+					let parentId: string | undefined;
+					try {
+						const parents = await pool.run(0, () => client.send(new ListParentsCommand({ ChildId: id }), sendOptions));
+						parentId = parents.Parents?.[0]?.Id;
+					} catch (error) {
+						// Left the organization since the flat stream listed it: nothing to show.
+						if (isGone(error)) return;
+						throw error;
+					}
+					if (parentId && !seen.has(id)) observe([raw], parentId, await pathOfParent(parentId));
+				})(),
+			);
+		}
+		await group.done;
+	}
+
+	const finished = new Error('the load is complete');
 	try {
+		if (options.verify === false) {
+			await walk();
+			return Array.from(seen.values());
+		}
+		const flatStream = readFlatStream();
+		flatStream.catch(() => {});
 		await walk();
-		if (options.verify !== false) await walk();
-		return Array.from(seen.values());
+		const viaFlatStream = flatStream.then((unseen) =>
+			// Without the flat stream only the second walk can finish the load.
+			unseen ? placeUnseen(unseen) : new Promise<void>(() => {}),
+		);
+		const viaSecondWalk = walk();
+		viaFlatStream.catch(() => {});
+		viaSecondWalk.catch(() => {});
+		await Promise.race([viaFlatStream, viaSecondWalk]);
+		const accounts = Array.from(seen.values());
+		// The slower proof is not needed any more: stop its requests.
+		stop.abort(finished);
+		return accounts;
 	} catch (error) {
 		if (signal?.aborted) throw signal.reason;
 		throw error;
 	} finally {
 		signal?.removeEventListener('abort', forwardAbort);
 	}
+}
+
+/** The account is no longer in the organization. */
+function isGone(error: unknown): boolean {
+	const name = errorName(error);
+	return name === 'ChildNotFoundException' || name === 'AccountNotFoundException';
 }
