@@ -126,7 +126,8 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 			expect([...reported.values()]).toEqual(expect.arrayContaining(loaded));
 			expect(reported.size).toBe(loaded.length);
 			expect(proxy.stats.maxInFlight).toBeGreaterThan(1);
-			expect(proxy.stats.maxInFlight).toBeLessThanOrEqual(4);
+			// The pool's four, and the flat ListAccounts stream's one beside them.
+			expect(proxy.stats.maxInFlight).toBeLessThanOrEqual(5);
 		});
 
 		/**

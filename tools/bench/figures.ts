@@ -60,7 +60,6 @@ const targets = {
 		text: `median <= 0.50 at ${TARGET_SIZE.toLocaleString('en-US')}`,
 		check: (s: Summary) => s.median <= 0.5,
 	},
-	halfTheCliAlways: { text: 'median <= 0.50', check: (s: Summary) => s.median <= 0.5 },
 	notSlowerThanCli: { text: 'median <= 1.00', check: (s: Summary) => s.median <= 1 },
 	memory: { text: `max <= 150 MB at ${TARGET_SIZE.toLocaleString('en-US')}`, check: (s: Summary) => s.max <= 150 },
 	survives: { text: 'yes', check: (s: Summary) => s.min === 1 },
@@ -74,6 +73,8 @@ interface FigureSpec {
 	readonly target?: { readonly target: Target; readonly at: 'target-size' | 'always' };
 	readonly sized: boolean;
 	readonly moto?: boolean;
+	/** A stricter target in place of `target` at the target size. */
+	readonly targetAtTargetSize?: Target;
 }
 
 /** A figure measured against moto at every size (left out with --no-moto). */
@@ -112,11 +113,12 @@ const FIGURES: FigureSpec[] = [
 	...SHAPES.flatMap((shape) =>
 		SHAPE_DELAYS_MS.flatMap((delayMs) => {
 			const figures = shapeFigures(shape, delayMs);
-			const target = shape === 'spread' ? targets.halfTheCliAlways : targets.notSlowerThanCli;
+			// Never slower than the CLI; spread over OUs, half its time at 10,000 (the walk's own target).
+			const ratio: FigureSpec = onMoto(figures.ratio, 'ratio', { target: targets.notSlowerThanCli, at: 'always' });
 			return [
 				onMoto(figures.orgdash, 's'),
 				onMoto(figures.cli, 's'),
-				onMoto(figures.ratio, 'ratio', { target, at: 'always' }),
+				shape === 'spread' ? { ...ratio, targetAtTargetSize: targets.halfTheCli } : ratio,
 			];
 		}),
 	),
@@ -143,13 +145,14 @@ export function buildRows(results: Results, options: Options): Row[] {
 			// The throttled run is made once, at the largest size.
 			if (spec.figure.includes('throttled') && size !== largest) continue;
 			const applies = spec.target && (spec.target.at === 'always' || size === TARGET_SIZE);
+			const target = size === TARGET_SIZE && spec.targetAtTargetSize ? spec.targetAtTargetSize : spec.target?.target;
 			rows.push({
 				figure: spec.figure,
 				size,
 				unit: spec.unit,
 				samples,
 				showP95: spec.showP95,
-				...(applies && spec.target ? { target: spec.target.target } : {}),
+				...(applies && target ? { target } : {}),
 				...(notes ? { note: notes } : {}),
 			});
 		}

@@ -70,7 +70,7 @@ export interface LoadAccountsOptions {
 	 * again when a later observation changes it (moved while loading): merge by id.
 	 */
 	readonly onAccounts?: (accounts: readonly Account[]) => void;
-	/** Requests in flight at most. */
+	/** Requests in flight at most for the walks; the flat ListAccounts stream adds one beside them. */
 	readonly concurrency?: number;
 	/**
 	 * Proving the result complete when accounts move during the load (the flat
@@ -150,7 +150,8 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 
 	/** Runs a paginated listing page by page, each page one request through the pool. */
 	async function eachPage<TPage extends Page>(
-		priority: 0 | 1,
+		/** The pool's priority, or 'own lane': one request at a time beside the pool (the flat stream). */
+		priority: 0 | 1 | 'own lane',
 		paginate: (startingToken: string | undefined) => AsyncIterable<TPage>,
 		onPage: (page: TPage) => void,
 	): Promise<void> {
@@ -161,7 +162,7 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		for (;;) {
 			let result: IteratorResult<TPage, unknown>;
 			try {
-				result = await pool.run(priority, () => pages.next());
+				result = priority === 'own lane' ? await pages.next() : await pool.run(priority, () => pages.next());
 			} catch (error) {
 				if (stop.signal.aborted) throw stop.signal.reason;
 				if (isThrottling(error) && resends-- > 0) {
@@ -251,14 +252,24 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 	 * page came (by id), or undefined when it cannot be read (the second walk
 	 * then proves the set complete alone).
 	 */
+	/** The flat stream's progress, to judge whether a second walk could finish before it. */
+	const flat = { pages: 0, accounts: 0, started: 0 };
+
 	async function readFlatStream(): Promise<Map<string, SdkAccount> | undefined> {
 		const unseen = new Map<string, SdkAccount>();
+		flat.started = performance.now();
 		try {
+			// Its own lane: one page after another, never queued behind the walk's requests.
 			await eachPage<ListAccountsCommandOutput>(
-				0,
+				'own lane',
 				(startingToken) => paginateListAccounts({ client, pageSize: PAGE_SIZE, startingToken }, {}, sendOptions),
 				(page) => {
-					for (const item of page.Accounts ?? []) if (item.Id && !seen.has(item.Id)) unseen.set(item.Id, item);
+					flat.pages++;
+					for (const item of page.Accounts ?? []) {
+						if (!item.Id) continue;
+						flat.accounts++;
+						if (!seen.has(item.Id)) unseen.set(item.Id, item);
+					}
 				},
 			);
 			return unseen;
@@ -266,6 +277,19 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 			if (stop.signal.aborted) throw stop.signal.reason;
 			return undefined;
 		}
+	}
+
+	/**
+	 * Whether the flat stream will likely end before a second walk would: its
+	 * pages still to come (the first walk counted the accounts) at its pace so
+	 * far, against the first walk's own time. A second walk not needed is not
+	 * sent: its requests would only slow the stream down.
+	 */
+	function flatStreamFinishesFirst(firstWalkMs: number): boolean {
+		if (flat.pages === 0) return false;
+		const msPerPage = (performance.now() - flat.started) / flat.pages;
+		const pagesLeft = Math.ceil(Math.max(0, seen.size - flat.accounts) / PAGE_SIZE);
+		return pagesLeft * msPerPage <= firstWalkMs;
 	}
 
 	/** The path of a root or OU the walks did not list (created during the load): walked up with ListParents. */
@@ -316,15 +340,19 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		}
 		const flatStream = readFlatStream();
 		flatStream.catch(() => {});
+		const firstWalkStarted = performance.now();
 		await walk();
-		const viaFlatStream = flatStream.then((unseen) =>
-			// Without the flat stream only the second walk can finish the load.
-			unseen ? placeUnseen(unseen) : new Promise<void>(() => {}),
-		);
-		const viaSecondWalk = walk();
+		let secondWalk: Promise<void> | undefined;
+		const startSecondWalk = (): Promise<void> => {
+			secondWalk ??= walk();
+			secondWalk.catch(() => {});
+			return secondWalk;
+		};
+		if (!flatStreamFinishesFirst(performance.now() - firstWalkStarted)) startSecondWalk();
+		// Without the flat stream (refused, or failed) only a second walk can finish the load.
+		const viaFlatStream = flatStream.then((unseen) => (unseen ? placeUnseen(unseen) : startSecondWalk()));
 		viaFlatStream.catch(() => {});
-		viaSecondWalk.catch(() => {});
-		await Promise.race([viaFlatStream, viaSecondWalk]);
+		await Promise.race(secondWalk ? [viaFlatStream, secondWalk] : [viaFlatStream]);
 		const accounts = Array.from(seen.values());
 		// The slower proof is not needed any more: stop its requests.
 		stop.abort(finished);
