@@ -20,13 +20,16 @@
  *   where it is by then, so an account moved during the first walk is found.
  *   It costs twice the fullest parent's pages one after another.
  * With accounts spread over OUs the second walk wins (a fraction of the flat
- * stream's pages); with most accounts in one parent the flat stream does (a
- * second walk would page that parent twice). Either way the load takes no
- * longer than its cheaper proof. An account seen in two places (moved while
- * loading) is kept once; the latest observation wins. An account seen by the
- * walk and not found again is kept: it either left the organization or moved
- * again, and showing it until the next refresh is safer than hiding an account
- * that exists.
+ * stream's pages); with most accounts in one parent, or a few in each of many
+ * OUs, the flat stream does (a second walk would page that parent again, or
+ * send every OU's requests again). The flat stream runs in a lane of its own,
+ * beside the pool, so the walks never delay its pages. When the first walk
+ * ends, the second starts only if the flat stream, at its pace so far, would
+ * not end first: its requests would only slow the stream down.
+ * An account seen in two places (moved while loading) is kept once; the latest
+ * observation wins. An account seen by a walk and not found again is kept: it
+ * either left the organization or moved again, and showing it until the next
+ * refresh is safer than hiding an account that exists.
  *
  * Throttling: the listing client's standard retry mode (exponential backoff
  * with jitter, see clients.ts) absorbs TooManyRequestsException. If one still
