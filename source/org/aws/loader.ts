@@ -165,7 +165,12 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		for (;;) {
 			let result: IteratorResult<TPage, unknown>;
 			try {
-				result = priority === 'own lane' ? await pages.next() : await pool.run(priority, () => pages.next());
+				// A listing's later pages go first, as OU listings do: the fullest parent's pages in a row are
+				// the walk's critical path, and must not queue behind every other parent's first page.
+				result =
+					priority === 'own lane'
+						? await pages.next()
+						: await pool.run(token === undefined ? priority : 0, () => pages.next());
 			} catch (error) {
 				if (stop.signal.aborted) throw stop.signal.reason;
 				if (isThrottling(error) && resends-- > 0) {
