@@ -2,11 +2,14 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectPath, projectRoot } from './paths.js';
+import { SHAPES, type Shape } from './seed.js';
 
 const DEFAULT_SIZES = [1000, 5000, 10_000];
 
 export interface Options {
 	readonly sizes: number[];
+	/** Organization shapes of the full-load comparison. */
+	readonly shapes: Shape[];
 	readonly runs: number;
 	readonly presses: number;
 	readonly moto: boolean;
@@ -23,6 +26,7 @@ export function parseOptions(argv: string[]): Options {
 			args: argv,
 			options: {
 				sizes: { type: 'string' },
+				shapes: { type: 'string' },
 				runs: { type: 'string' },
 				presses: { type: 'string' },
 				quick: { type: 'boolean', default: false },
@@ -51,8 +55,22 @@ export function parseOptions(argv: string[]): Options {
 	sizes = [...new Set(sizes)].sort((a, b) => a - b);
 	const quick = values.quick === true;
 	if (quick) sizes = [sizes[0] as number];
+	let shapes: Shape[] = [...SHAPES];
+	if (typeof values.shapes === 'string') {
+		shapes = values.shapes.split(',').map((part) => {
+			const name = part.trim();
+			if (!(SHAPES as readonly string[]).includes(name)) {
+				throw new UsageError(`--shapes takes ${SHAPES.join(', ')}, not "${name}".`);
+			}
+			return name as Shape;
+		});
+	} else if (quick) {
+		// CI runs --quick: the shape where a tree walk has least to gain, at the smallest size.
+		shapes = ['root'];
+	}
 	return {
 		sizes,
+		shapes: [...new Set(shapes)],
 		runs: quick ? 1 : typeof values.runs === 'string' ? positive('runs', values.runs) : 3,
 		presses: typeof values.presses === 'string' ? positive('presses', values.presses) : quick ? 15 : 40,
 		moto: values['no-moto'] !== true,
@@ -65,7 +83,9 @@ export const USAGE = `Usage: npm run bench -- [options]
 
   --sizes 1000,5000,10000   organization sizes (accounts)
   --runs N                  repeated runs per figure (default 3)
-  --quick                   the smallest size, one run (for CI)
+  --shapes spread,root,one-ou,deep
+                            organization shapes of the full loads by shape (default all)
+  --quick                   the smallest size, one run, the root shape only (for CI)
   --no-moto                 skip the figures that need a moto server (loads, starts on moto)
   --presses N               key presses per key and run (default 40)
   --out FILE                where the markdown goes (default .bench/latest.md)`;

@@ -6,12 +6,20 @@ import { findMotoServer, type MotoServer, startMoto } from '../../test/support/m
 import { startProxy } from '../../test/support/proxy.js';
 import { timeAwsCliListAccounts } from './aws-cli.js';
 import type { Options } from './command-line.js';
-import { FIGURE, KEY_FIGURES, PROXY_DELAY_MS, THROTTLE_SHARE } from './figures.js';
+import { FIGURE, KEY_FIGURES, PROXY_DELAY_MS, SHAPE_DELAYS_MS, shapeFigures, THROTTLE_SHARE } from './figures.js';
 import { timeKeys } from './keys.js';
 import type { KeyName } from './keys-child.js';
 import { loadSideBySide, timeOrgdashLoad } from './load.js';
 import { measure, progress, type Results } from './results.js';
-import { createOrganizationTree, growOrganization, largestParent, OU_DEPTH, type SeededOrganization } from './seed.js';
+import {
+	createOrganizationTree,
+	growOrganization,
+	largestParent,
+	OU_DEPTH,
+	type SeededOrganization,
+	SHAPE_TEXT,
+	type Shape,
+} from './seed.js';
 import { motoStartEnvironment, timeStart } from './starts.js';
 
 export async function measureDemo(results: Results, options: Options): Promise<void> {
@@ -178,6 +186,68 @@ export async function measureMoto(results: Results, options: Options, context: s
 		}
 	} finally {
 		await moto.stop();
+	}
+}
+
+/**
+ * Full loads side by side with the AWS CLI on each organization shape, through
+ * each proxy delay: a fresh moto server per shape, grown size by size.
+ */
+export async function measureShapes(results: Results, options: Options, context: string[]): Promise<void> {
+	const figuresOf = (shape: Shape) => SHAPE_DELAYS_MS.flatMap((delay) => Object.values(shapeFigures(shape, delay)));
+	context.push(
+		`Full loads by shape (${options.shapes.map((shape) => SHAPE_TEXT[shape]).join('; ')}): each on a moto server of its own; pages are 20 accounts, so no listing can beat the fullest parent's pages one after another, and the CLI pays the whole organization's.`,
+	);
+	for (const shape of options.shapes) {
+		let moto: MotoServer;
+		try {
+			moto = await startMoto(findMotoServer(), { pinCallerAccount: true });
+		} catch (error) {
+			for (const size of options.sizes) for (const figure of figuresOf(shape)) results.failed(figure, size, error);
+			continue;
+		}
+		try {
+			const organization = await createOrganizationTree(moto.endpoint, shape);
+			for (const size of options.sizes) {
+				progress(`${size} accounts, ${SHAPE_TEXT[shape]}: seeding moto`);
+				await measure(results, figuresOf(shape), size, () => growOrganization(moto.endpoint, organization, size - 1));
+				if (organization.memberCount !== size - 1) continue;
+				const largest = largestParent(organization);
+				const floorNote = `fullest parent ${largest.toLocaleString('en-US')} accounts (${Math.ceil(largest / 20)} pages in a row); the CLI pages ${Math.ceil(size / 20)}`;
+				for (let run = 1; run <= options.runs; run++) {
+					for (const delayMs of SHAPE_DELAYS_MS) {
+						const figures = shapeFigures(shape, delayMs);
+						progress(
+							`${size} accounts, ${SHAPE_TEXT[shape]}: full load through the ${delayMs} ms proxy, run ${run}/${options.runs}`,
+						);
+						await measure(results, Object.values(figures), size, async () => {
+							const proxy = await startProxy({ target: moto.endpoint, delayMs });
+							try {
+								const orgdash = await timeOrgdashLoad(proxy.endpoint);
+								const orgdashRequests = proxy.stats.requests;
+								const maxInFlight = proxy.stats.maxInFlight;
+								const cli = await timeAwsCliListAccounts(proxy.endpoint, { count: run === 1 });
+								checkCount(orgdash.accounts, size, 'orgdash');
+								if (cli.accounts !== undefined) checkCount(cli.accounts, size, 'aws CLI');
+								results.add(figures.orgdash, size, orgdash.seconds);
+								results.add(figures.cli, size, cli.seconds);
+								results.add(figures.ratio, size, orgdash.seconds / cli.seconds);
+								results.note(
+									figures.orgdash,
+									size,
+									`${orgdashRequests.toLocaleString('en-US')} requests, ${maxInFlight} at once at most`,
+								);
+								results.note(figures.ratio, size, floorNote);
+							} finally {
+								await proxy.close();
+							}
+						});
+					}
+				}
+			}
+		} finally {
+			await moto.stop();
+		}
 	}
 }
 

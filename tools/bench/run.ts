@@ -4,7 +4,7 @@
  * over repeated runs, PASS or MISS against the targets, and writes the same
  * table as markdown (default .bench/latest.md) with the machine and the command.
  *
- *   npm run bench -- [--sizes 1000,5000,10000] [--runs 3] [--quick] [--no-moto] [--out FILE]
+ *   npm run bench -- [--sizes 1000,5000,10000] [--shapes spread,root,one-ou,deep] [--runs 3] [--quick] [--no-moto] [--out FILE]
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import { awsCliVersion } from './aws-cli.js';
 import { commandLine, type Options, parseOptions, USAGE, UsageError } from './command-line.js';
 import { buildRows, PROXY_DELAY_MS, THROTTLE_SHARE } from './figures.js';
 import { describeMachine, loadAverage, machineLine } from './machine.js';
-import { measureDemo, measureMoto } from './measurements.js';
+import { measureDemo, measureMoto, measureShapes } from './measurements.js';
 import { cliPath } from './paths.js';
 import { progress, Results } from './results.js';
 import { renderMarkdown, renderText, verdict } from './table.js';
@@ -55,6 +55,7 @@ async function main(): Promise<number> {
 			return 2;
 		}
 		await measureMoto(results, options, context);
+		await measureShapes(results, options, context);
 	}
 
 	const rows = buildRows(results, options);

@@ -1,7 +1,7 @@
 /**
- * Fills a moto server with an organization of N accounts spread over OUs up to
- * four levels deep, through the SDK (CreateAccount, then MoveAccount), several
- * requests at a time.
+ * Fills a moto server with an organization of N accounts in one of several
+ * shapes (spread over OUs, all in the root, one OU holding most, a deep tree),
+ * through the SDK (CreateAccount, then MoveAccount), several requests at a time.
  */
 import {
 	CreateAccountCommand,
@@ -18,7 +18,23 @@ export function motoClient(endpoint: string): OrganizationsClient {
 	return motoOrganizationsClient(endpoint, 5);
 }
 
+/**
+ * How the members are placed: spread over 85 OUs (one holding a tenth); every
+ * member in the root; one OU holding 80% and the rest spread; a tree six levels
+ * deep (126 OUs) with a few accounts in each.
+ */
+export const SHAPES = ['spread', 'root', 'one-ou', 'deep'] as const;
+export type Shape = (typeof SHAPES)[number];
+
+export const SHAPE_TEXT: Record<Shape, string> = {
+	spread: 'spread over 85 OUs',
+	root: 'all in the root',
+	'one-ou': 'one OU holds 80%',
+	deep: 'six levels deep',
+};
+
 export interface SeededOrganization {
+	readonly shape: Shape;
 	readonly organizationId: string;
 	readonly rootId: string;
 	/** Every OU, top level first; accounts are spread over them. */
@@ -50,8 +66,25 @@ export async function forEachLimited(
 
 /** Branching per level below the root: 5 top-level OUs, 4 under each, 3 under each of those (85 in all). */
 const BRANCHING = [5, 4, 3];
+/** The deep shape: two OUs under each, six levels (126 in all). */
+const DEEP_BRANCHING = [2, 2, 2, 2, 2, 2];
 const TOP_NAMES = ['Workloads', 'Sandbox', 'Security', 'Infrastructure', 'Suspended'];
 export const OU_DEPTH = BRANCHING.length;
+
+/** Where member `index` goes in an organization of the given shape (-1: the root). */
+export function placeMember(shape: Shape, index: number, ouCount: number, crowdedIndex: number): number {
+	switch (shape) {
+		case 'spread':
+			return parentIndexFor(index, ouCount, crowdedIndex);
+		case 'root':
+			return -1;
+		case 'one-ou':
+			// Four in five into the crowded OU; the fifth round-robin over every OU.
+			return index % 5 === 4 ? Math.floor(index / 5) % ouCount : crowdedIndex;
+		case 'deep':
+			return index % ouCount;
+	}
+}
 
 /**
  * Where account `index` goes: one in ten into the crowded OU (real
@@ -67,7 +100,7 @@ export function parentIndexFor(index: number, ouCount: number, crowdedIndex: num
 }
 
 /** A new organization with its OU tree and no members yet. */
-export async function createOrganizationTree(endpoint: string): Promise<SeededOrganization> {
+export async function createOrganizationTree(endpoint: string, shape: Shape = 'spread'): Promise<SeededOrganization> {
 	const client = motoClient(endpoint);
 	try {
 		const created = await client.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
@@ -77,7 +110,7 @@ export async function createOrganizationTree(endpoint: string): Promise<SeededOr
 		if (!rootId) throw new Error('moto returned no root for the new organization.');
 		const ous: { id: string; depth: number }[] = [];
 		let level = [{ id: rootId, depth: 0 }];
-		for (const [depthIndex, branching] of BRANCHING.entries()) {
+		for (const [depthIndex, branching] of (shape === 'deep' ? DEEP_BRANCHING : BRANCHING).entries()) {
 			const nextLevel: { id: string; depth: number }[] = [];
 			for (const [parentIndex, parent] of level.entries()) {
 				for (let child = 0; child < branching; child++) {
@@ -93,6 +126,7 @@ export async function createOrganizationTree(endpoint: string): Promise<SeededOr
 			level = nextLevel;
 		}
 		return {
+			shape,
 			organizationId,
 			rootId,
 			ous,
@@ -130,7 +164,7 @@ export async function growOrganization(
 			ids.set(index, id);
 		});
 		await forEachLimited(from, memberCount, concurrency, async (index) => {
-			const target = parentIndexFor(index, organization.ous.length, organization.crowdedIndex);
+			const target = placeMember(organization.shape, index, organization.ous.length, organization.crowdedIndex);
 			organization.perParent.set(target, (organization.perParent.get(target) ?? 0) + 1);
 			if (target < 0) return;
 			await client.send(

@@ -9,18 +9,27 @@
  *
  * Completeness while accounts move: a walk is not a snapshot. An account that
  * moves from an OU not yet listed into one already listed is seen by neither
- * listing. A reconciliation against ListAccounts would catch it, but that is
- * the very sequential listing this loader exists to avoid (it would make every
- * load as slow as the AWS CLI). Instead the loader walks the tree twice: rows
- * appear during the first walk; a second walk, started after the first has
- * finished, sees every account where it is by then, so an account moved during
- * the first walk is found in the second. An account is missed only if it moved
- * during both walks (twice within a few seconds). The second walk reports only
- * what it changes. An account seen in two places (moved while loading) is kept
- * once; the latest observation wins, and every second-walk observation is later
- * than every first-walk one. An account seen in the first walk and not in the
- * second is kept: it either left the organization or moved again, and showing
- * it until the next refresh is safer than hiding an account that exists.
+ * listing. Two ways prove the set complete, and the loader runs both side by
+ * side and keeps whichever finishes first:
+ * - the flat ListAccounts stream, paged from the start of the load: moves do
+ *   not change it, so once it ends, every account the walk missed is known by
+ *   id; each such account (only those moved during the load) is placed with
+ *   ListParents. It costs the organization's pages one after another, the AWS
+ *   CLI's own floor.
+ * - a second walk, started after the first has finished: it sees every account
+ *   where it is by then, so an account moved during the first walk is found.
+ *   It costs twice the fullest parent's pages one after another.
+ * With accounts spread over OUs the second walk wins (a fraction of the flat
+ * stream's pages); with most accounts in one parent, or a few in each of many
+ * OUs, the flat stream does (a second walk would page that parent again, or
+ * send every OU's requests again). The flat stream runs in a lane of its own,
+ * beside the pool, so the walks never delay its pages. When the first walk
+ * ends, the second starts only if the flat stream, at its pace so far, would
+ * not end first: its requests would only slow the stream down.
+ * An account seen in two places (moved while loading) is kept once; the latest
+ * observation wins. An account seen by a walk and not found again is kept: it
+ * either left the organization or moved again, and showing it until the next
+ * refresh is safer than hiding an account that exists.
  *
  * Throttling: the listing client's standard retry mode (exponential backoff
  * with jitter, see clients.ts) absorbs TooManyRequestsException. If one still
@@ -32,10 +41,14 @@
 
 import { setMaxListeners } from 'node:events';
 import {
+	DescribeOrganizationalUnitCommand,
+	type ListAccountsCommandOutput,
 	type ListAccountsForParentCommandOutput,
 	type ListOrganizationalUnitsForParentCommandOutput,
+	ListParentsCommand,
 	type ListRootsCommandOutput,
 	type OrganizationsClient,
+	paginateListAccounts,
 	paginateListAccountsForParent,
 	paginateListOrganizationalUnitsForParent,
 	paginateListRoots,
@@ -60,9 +73,12 @@ export interface LoadAccountsOptions {
 	 * again when a later observation changes it (moved while loading): merge by id.
 	 */
 	readonly onAccounts?: (accounts: readonly Account[]) => void;
-	/** Requests in flight at most. */
+	/** Requests in flight at most for the walks; the flat ListAccounts stream adds one beside them. */
 	readonly concurrency?: number;
-	/** The second walk that keeps the result complete when accounts move during the load (see above). Default true. */
+	/**
+	 * Proving the result complete when accounts move during the load (the flat
+	 * stream raced with a second walk, see above). Default true; false walks once.
+	 */
 	readonly verify?: boolean;
 }
 
@@ -133,10 +149,13 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 	const pool = new RequestPool(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY), stop.signal);
 	const sendOptions = { abortSignal: stop.signal };
 	const seen = new Map<string, Account>();
+	/** Every root's and OU's path by id, as the walks found them. */
+	const pathById = new Map<string, string>();
 
 	/** Runs a paginated listing page by page, each page one request through the pool. */
 	async function eachPage<TPage extends Page>(
-		priority: 0 | 1,
+		/** The pool's priority, or 'own lane': one request at a time beside the pool (the flat stream). */
+		priority: 0 | 1 | 'own lane',
 		paginate: (startingToken: string | undefined) => AsyncIterable<TPage>,
 		onPage: (page: TPage) => void,
 	): Promise<void> {
@@ -147,7 +166,12 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		for (;;) {
 			let result: IteratorResult<TPage, unknown>;
 			try {
-				result = await pool.run(priority, () => pages.next());
+				// A listing's later pages go first, as OU listings do: the fullest parent's pages in a row are
+				// the walk's critical path, and must not queue behind every other parent's first page.
+				result =
+					priority === 'own lane'
+						? await pages.next()
+						: await pool.run(token === undefined ? priority : 0, () => pages.next());
 			} catch (error) {
 				if (stop.signal.aborted) throw stop.signal.reason;
 				if (isThrottling(error) && resends-- > 0) {
@@ -187,6 +211,7 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		const group = new TaskGroup(() => stop.abort(new Error('stopped after a failure')));
 
 		const visit = (parentId: string, parentPath: string): void => {
+			pathById.set(parentId, parentPath);
 			group.add(
 				eachPage<ListOrganizationalUnitsForParentCommandOutput>(
 					0,
@@ -231,14 +256,126 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		await group.done;
 	}
 
+	/**
+	 * The flat ListAccounts stream: the accounts the walk had not seen when their
+	 * page came (by id), or undefined when it cannot be read (the second walk
+	 * then proves the set complete alone).
+	 */
+	/** The flat stream's progress, to judge whether a second walk could finish before it. */
+	const flat = { pages: 0, accounts: 0, started: 0 };
+
+	async function readFlatStream(): Promise<Map<string, SdkAccount> | undefined> {
+		const unseen = new Map<string, SdkAccount>();
+		flat.started = performance.now();
+		try {
+			// Its own lane: one page after another, never queued behind the walk's requests.
+			await eachPage<ListAccountsCommandOutput>(
+				'own lane',
+				(startingToken) => paginateListAccounts({ client, pageSize: PAGE_SIZE, startingToken }, {}, sendOptions),
+				(page) => {
+					flat.pages++;
+					for (const item of page.Accounts ?? []) {
+						if (!item.Id) continue;
+						flat.accounts++;
+						if (!seen.has(item.Id)) unseen.set(item.Id, item);
+					}
+				},
+			);
+			return unseen;
+		} catch {
+			if (stop.signal.aborted) throw stop.signal.reason;
+			return undefined;
+		}
+	}
+
+	/**
+	 * Whether the flat stream will likely end before a second walk would: its
+	 * pages still to come (the first walk counted the accounts) at its pace so
+	 * far, against the first walk's own time. A second walk not needed is not
+	 * sent: its requests would only slow the stream down.
+	 */
+	function flatStreamFinishesFirst(firstWalkMs: number): boolean {
+		if (flat.pages === 0) return false;
+		const msPerPage = (performance.now() - flat.started) / flat.pages;
+		const pagesLeft = Math.ceil(Math.max(0, seen.size - flat.accounts) / PAGE_SIZE);
+		return pagesLeft * msPerPage <= firstWalkMs;
+	}
+
+	/** The path of a root or OU the walks did not list (created during the load): walked up with ListParents. */
+	async function pathOfParent(parentId: string): Promise<string> {
+		const known = pathById.get(parentId);
+		if (known !== undefined) return known;
+		const [parents, described] = await Promise.all([
+			pool.run(0, () => client.send(new ListParentsCommand({ ChildId: parentId }), sendOptions)),
+			pool.run(0, () =>
+				client.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: parentId }), sendOptions),
+			),
+		]);
+		const above = parents.Parents?.[0]?.Id;
+		const path = `${above ? await pathOfParent(above) : 'Root'}/${described.OrganizationalUnit?.Name ?? parentId}`;
+		pathById.set(parentId, path);
+		return path;
+	}
+
+	/** Places the accounts the flat stream listed and no walk has seen (moved out of the walk's sight). */
+	async function placeUnseen(unseen: Map<string, SdkAccount>): Promise<void> {
+		const missed = [...unseen].filter(([id]) => !seen.has(id));
+		if (missed.length === 0) return;
+		const group = new TaskGroup(() => stop.abort(new Error('stopped after a failure')));
+		for (const [id, raw] of missed) {
+			group.add(
+				(async () => {
+					let parentId: string | undefined;
+					try {
+						const parents = await pool.run(0, () => client.send(new ListParentsCommand({ ChildId: id }), sendOptions));
+						parentId = parents.Parents?.[0]?.Id;
+					} catch (error) {
+						// Left the organization since the flat stream listed it: nothing to show.
+						if (isGone(error)) return;
+						throw error;
+					}
+					if (parentId && !seen.has(id)) observe([raw], parentId, await pathOfParent(parentId));
+				})(),
+			);
+		}
+		await group.done;
+	}
+
+	const finished = new Error('the load is complete');
 	try {
+		if (options.verify === false) {
+			await walk();
+			return Array.from(seen.values());
+		}
+		const flatStream = readFlatStream();
+		flatStream.catch(() => {});
+		const firstWalkStarted = performance.now();
 		await walk();
-		if (options.verify !== false) await walk();
-		return Array.from(seen.values());
+		let secondWalk: Promise<void> | undefined;
+		const startSecondWalk = (): Promise<void> => {
+			secondWalk ??= walk();
+			secondWalk.catch(() => {});
+			return secondWalk;
+		};
+		if (!flatStreamFinishesFirst(performance.now() - firstWalkStarted)) startSecondWalk();
+		// Without the flat stream (refused, or failed) only a second walk can finish the load.
+		const viaFlatStream = flatStream.then((unseen) => (unseen ? placeUnseen(unseen) : startSecondWalk()));
+		viaFlatStream.catch(() => {});
+		await Promise.race(secondWalk ? [viaFlatStream, secondWalk] : [viaFlatStream]);
+		const accounts = Array.from(seen.values());
+		// The slower proof is not needed any more: stop its requests.
+		stop.abort(finished);
+		return accounts;
 	} catch (error) {
 		if (signal?.aborted) throw signal.reason;
 		throw error;
 	} finally {
 		signal?.removeEventListener('abort', forwardAbort);
 	}
+}
+
+/** The account is no longer in the organization. */
+function isGone(error: unknown): boolean {
+	const name = errorName(error);
+	return name === 'ChildNotFoundException' || name === 'AccountNotFoundException';
 }

@@ -14,8 +14,10 @@ export function isThrottling(error: unknown): boolean {
 }
 
 /**
- * A bounded pool of requests in flight. OU listings go first: each one found
- * opens more listings that can run side by side.
+ * A bounded pool of requests in flight. Priority 0 goes first: OU listings
+ * (each one found opens more listings that can run side by side) and the next
+ * pages of listings already started (a long listing's pages come one after
+ * another, so each wait adds to the whole load).
  */
 export class RequestPool {
 	private active = 0;

@@ -3,7 +3,8 @@ import { ListAccountsForParentCommand, ListOrganizationalUnitsForParentCommand }
 import { expect, it } from 'vitest';
 import { describeWithMoto } from '../../../test/support/moto.js';
 import { startProxy } from '../../../test/support/proxy.js';
-import { loadSideBySide } from '../../bench/load.js';
+import { timeAwsCliListAccounts } from '../../bench/aws-cli.js';
+import { loadSideBySide, timeOrgdashLoad } from '../../bench/load.js';
 import { projectPath } from '../../bench/paths.js';
 import {
 	createOrganizationTree,
@@ -11,7 +12,35 @@ import {
 	largestParent,
 	motoClient,
 	parentIndexFor,
+	placeMember,
+	type Shape,
 } from '../../bench/seed.js';
+
+it('places members by shape: all in the root, four in five in one OU, or round-robin over a deep tree', () => {
+	const place = (shape: Shape) => {
+		const counts = new Map<number, number>();
+		for (let index = 0; index < 1000; index++) {
+			const parent = placeMember(shape, index, 126, 25);
+			counts.set(parent, (counts.get(parent) ?? 0) + 1);
+		}
+		return counts;
+	};
+	expect(place('root')).toEqual(new Map([[-1, 1000]]));
+	const oneOu = place('one-ou');
+	expect(oneOu.get(25)).toBeGreaterThanOrEqual(800);
+	expect(Math.max(...[...oneOu].filter(([parent]) => parent !== 25).map(([, count]) => count))).toBeLessThanOrEqual(2);
+	const deep = place('deep');
+	expect(deep.size).toBe(126);
+	expect(Math.max(...deep.values())).toBeLessThanOrEqual(8);
+	expect(place('spread')).toEqual(
+		new Map(
+			Array.from({ length: 1000 }, (_, index) => parentIndexFor(index, 126, 25)).reduce(
+				(counts, parent) => counts.set(parent, (counts.get(parent) ?? 0) + 1),
+				new Map<number, number>(),
+			),
+		),
+	);
+});
 
 it('spreads accounts: a tenth into the crowded OU, one in two hundred in the root, the rest over every OU', () => {
 	const counts = new Map<number, number>();
@@ -61,11 +90,14 @@ describeWithMoto('benchmark against moto', (moto) => {
 
 		const proxy = await startProxy({ target: endpoint, delayMs: 20 });
 		try {
-			const proxied = await loadSideBySide(proxy.endpoint, { count: true });
-			expect(proxied.orgdash.accounts).toBe(60);
-			expect(proxied.cli.accounts).toBe(60);
+			const proxied = await timeOrgdashLoad(proxy.endpoint);
+			const orgdashRequests = proxy.stats.operations.length;
+			const cli = await timeAwsCliListAccounts(proxy.endpoint, { count: true });
+			expect(proxied.accounts).toBe(60);
+			expect(cli.accounts).toBe(60);
 			// The CLI pages ListAccounts 20 at a time, one page after another.
-			expect(proxy.stats.operations.filter((name) => name.endsWith('.ListAccounts'))).toHaveLength(3);
+			const cliOperations = proxy.stats.operations.slice(orgdashRequests);
+			expect(cliOperations.filter((name) => name.endsWith('.ListAccounts'))).toHaveLength(3);
 		} finally {
 			await proxy.close();
 		}

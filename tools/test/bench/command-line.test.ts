@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions, UsageError } from '../../bench/command-line.js';
+
+describe('the benchmark command line', () => {
+	it('measures every organization shape by default', () => {
+		expect(parseOptions([]).shapes).toEqual(['spread', 'root', 'one-ou', 'deep']);
+	});
+
+	it('keeps CI short: --quick loads by shape only on the root shape, at the smallest size, once', () => {
+		const options = parseOptions(['--quick']);
+		expect(options.shapes).toEqual(['root']);
+		expect(options.sizes).toEqual([1000]);
+		expect(options.runs).toBe(1);
+	});
+
+	it('takes the shapes named, each once, and says which exist when one does not', () => {
+		expect(parseOptions(['--shapes', 'deep, root,deep']).shapes).toEqual(['deep', 'root']);
+		expect(parseOptions(['--quick', '--shapes', 'one-ou']).shapes).toEqual(['one-ou']);
+		expect(() => parseOptions(['--shapes', 'flat'])).toThrow(
+			new UsageError('--shapes takes spread, root, one-ou, deep, not "flat".'),
+		);
+	});
+});
