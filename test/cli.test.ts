@@ -4,7 +4,6 @@
  * for the dashboard itself. `npm test` builds first.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Settings } from '../source/store/settings.js';
@@ -19,6 +18,7 @@ import {
 	temporaryFolderForEachTest,
 } from './support/built-command.js';
 import { describeWithMoto, MOTO_CALLER_ACCOUNT_ID, motoEnvironment, seedOrganization } from './support/moto.js';
+import { freePort } from './support/moto-server.js';
 import { BEL, ESC, UNSAFE_TEXT, withoutStyling } from './support/unsafe-text.js';
 
 const HOSTILE_OU = 'Sec\u001b]0;pwned\u0007\u202eops';
@@ -95,14 +95,14 @@ describe('orgdash list --json', () => {
 	// Remembered before AWS is asked, so a closed port is enough: the list itself fails (exit 1).
 	it('forgets the remembered figure with --quota off', async () => {
 		new Settings(configDir()).quotaOverride = 50;
-		const port = await closedPort();
+		const port = await freePort();
 		const result = await run(['--quota', 'off', 'list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`]);
 		expect(result.code).toBe(1);
 		expect(new Settings(configDir()).quotaOverride).toBeUndefined();
 	});
 
 	it('remembers --quota N in the settings', async () => {
-		const port = await closedPort();
+		const port = await freePort();
 		const result = await run(['--quota', '50', 'list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`]);
 		expect(result.code).toBe(1);
 		expect(new Settings(configDir()).quotaOverride).toBe(50);
@@ -117,13 +117,13 @@ describe('orgdash list --json', () => {
 	});
 
 	it('says in one line that credentials are missing, and exits 1', async () => {
-		const port = await closedPort();
+		const port = await freePort();
 		const result = await run(['list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`]);
 		expectOneLineError(result, 1, /^orgdash: No AWS credentials found\. .*AWS_PROFILE.*--demo/);
 	});
 
 	it('says in one line that AWS cannot be reached, and exits 1', async () => {
-		const port = await closedPort();
+		const port = await freePort();
 		const result = await run(
 			['list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`],
 			cleanEnv({ AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' }),
@@ -429,16 +429,3 @@ describe('the dashboard in a terminal', () => {
 		expect(code).toBe(0);
 	});
 });
-
-/** A local port with nothing listening: connections are refused at once. */
-function closedPort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => done(port));
-		});
-		server.on('error', fail);
-	});
-}

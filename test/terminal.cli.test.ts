@@ -5,12 +5,12 @@
  * that cannot move the cursor gets one clear line instead of a redrawn screen.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pty from '@lydell/node-pty';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { freePort } from './support/moto-server.js';
 import { terminalEnvironment } from './support/pty.js';
 import { VirtualScreen } from './support/screen.js';
 
@@ -90,18 +90,6 @@ function runDashboard(
 	});
 }
 
-function closedPort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => done(port));
-		});
-		server.on('error', fail);
-	});
-}
-
 /** The alternate screen is entered before anything is drawn and left last: after it, at most the cursor is shown again. */
 function expectAlternateScreenAroundEverything(raw: string): void {
 	expect(raw.startsWith(ENTER_ALTERNATE_SCREEN), JSON.stringify(raw.slice(0, 40))).toBe(true);
@@ -131,7 +119,7 @@ describe('the alternate screen', () => {
 
 describe('the exit code of the dashboard', () => {
 	it('is 1 when quit after the organization could not be read, and the screen is restored', async () => {
-		const port = await closedPort();
+		const port = await freePort();
 		const result = await runDashboard(
 			['--endpoint-url', `http://127.0.0.1:${port}`],
 			'Could not reach AWS',
@@ -143,7 +131,7 @@ describe('the exit code of the dashboard', () => {
 	}, 30_000);
 
 	it('is 1 when no credentials let it read the organization', async () => {
-		const port = await closedPort();
+		const port = await freePort();
 		const result = await runDashboard(['--endpoint-url', `http://127.0.0.1:${port}`], 'No AWS credentials', {
 			keys: '\u0003',
 		});

@@ -109,7 +109,8 @@ export function motoMissingMessage(env: NodeJS.ProcessEnv = process.env): string
 	);
 }
 
-async function freePort(): Promise<number> {
+/** A port of 127.0.0.1 that nothing listens on (found by listening on port 0, then closing): free to use, refused if connected to. */
+export async function freePort(): Promise<number> {
 	return new Promise((resolvePort, reject) => {
 		const server = createServer();
 		server.unref();
