@@ -376,7 +376,7 @@ describeWithMoto('orgdash list --json against moto', (moto) => {
 	});
 });
 
-/** A step of a session: once `when` holds for the output so far, `keys` are typed. */
+/** A step of a terminal run: once `when` holds for the output so far, `keys` are typed. */
 interface TerminalStep {
 	readonly when: (output: string) => boolean;
 	readonly keys: string;

@@ -69,7 +69,7 @@ interface FigureSpec {
 	readonly figure: string;
 	readonly unit: Unit;
 	readonly showP95?: boolean;
-	/** Sizes at which the target applies (the targets are stated at 10,000). */
+	/** Sizes at which the target applies (the targets are stated at 10,000 accounts). */
 	readonly target?: { readonly target: Target; readonly at: 'target-size' | 'always' };
 	readonly sized: boolean;
 	readonly moto?: boolean;
