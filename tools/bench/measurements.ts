@@ -97,29 +97,10 @@ export async function measureMoto(results: Results, options: Options, context: s
 				);
 
 				progress(`${size} accounts: full load through the ${PROXY_DELAY_MS} ms proxy, run ${run}/${options.runs}`);
-				await measure(results, [FIGURE.proxyOrgdash, FIGURE.proxyCli, FIGURE.proxyRatio], size, async () => {
-					const proxy = await startProxy({ target: moto.endpoint, delayMs: PROXY_DELAY_MS });
-					try {
-						const orgdash = await timeOrgdashLoad(proxy.endpoint);
-						const orgdashRequests = proxy.stats.requests;
-						const cli = await timeAwsCliListAccounts(proxy.endpoint);
-						checkCount(orgdash.accounts, size, 'orgdash');
-						results.add(FIGURE.proxyOrgdash, size, orgdash.seconds);
-						results.add(FIGURE.proxyCli, size, cli.seconds);
-						results.add(FIGURE.proxyRatio, size, orgdash.seconds / cli.seconds);
-						results.note(
-							FIGURE.proxyOrgdash,
-							size,
-							`${orgdashRequests.toLocaleString('en-US')} requests, ${proxy.stats.maxInFlight} at once at most`,
-						);
-						results.note(
-							FIGURE.proxyCli,
-							size,
-							`${(proxy.stats.requests - orgdashRequests).toLocaleString('en-US')} requests, one at a time`,
-						);
-					} finally {
-						await proxy.close();
-					}
+				const proxied = { orgdash: FIGURE.proxyOrgdash, cli: FIGURE.proxyCli, ratio: FIGURE.proxyRatio };
+				await measure(results, Object.values(proxied), size, async () => {
+					const { cliRequests } = await loadThroughProxy(results, proxied, size, moto.endpoint, PROXY_DELAY_MS, false);
+					results.note(FIGURE.proxyCli, size, `${cliRequests.toLocaleString('en-US')} requests, one at a time`);
 				});
 
 				progress(`${size} accounts: dashboard starts on moto, run ${run}/${options.runs}`);
@@ -221,26 +202,8 @@ export async function measureShapes(results: Results, options: Options, context:
 							`${size} accounts, ${SHAPE_TEXT[shape]}: full load through the ${delayMs} ms proxy, run ${run}/${options.runs}`,
 						);
 						await measure(results, Object.values(figures), size, async () => {
-							const proxy = await startProxy({ target: moto.endpoint, delayMs });
-							try {
-								const orgdash = await timeOrgdashLoad(proxy.endpoint);
-								const orgdashRequests = proxy.stats.requests;
-								const maxInFlight = proxy.stats.maxInFlight;
-								const cli = await timeAwsCliListAccounts(proxy.endpoint, { count: run === 1 });
-								checkCount(orgdash.accounts, size, 'orgdash');
-								if (cli.accounts !== undefined) checkCount(cli.accounts, size, 'aws CLI');
-								results.add(figures.orgdash, size, orgdash.seconds);
-								results.add(figures.cli, size, cli.seconds);
-								results.add(figures.ratio, size, orgdash.seconds / cli.seconds);
-								results.note(
-									figures.orgdash,
-									size,
-									`${orgdashRequests.toLocaleString('en-US')} requests, ${maxInFlight} at once at most`,
-								);
-								results.note(figures.ratio, size, floorNote);
-							} finally {
-								await proxy.close();
-							}
+							await loadThroughProxy(results, figures, size, moto.endpoint, delayMs, run === 1);
+							results.note(figures.ratio, size, floorNote);
 						});
 					}
 				}
@@ -248,6 +211,48 @@ export async function measureShapes(results: Results, options: Options, context:
 		} finally {
 			await moto.stop();
 		}
+	}
+}
+
+/** The figures of one side-by-side load: orgdash's time, the CLI's, and their ratio. */
+interface SideBySideFigures {
+	readonly orgdash: string;
+	readonly cli: string;
+	readonly ratio: string;
+}
+
+/**
+ * orgdash's full load, then the AWS CLI's, through a proxy that adds `delayMs`
+ * to every request: both times and their ratio are added, orgdash's request
+ * count is noted. `countCli`: also check the CLI's count (its output is read).
+ */
+async function loadThroughProxy(
+	results: Results,
+	figures: SideBySideFigures,
+	size: number,
+	endpoint: string,
+	delayMs: number,
+	countCli: boolean,
+): Promise<{ readonly cliRequests: number }> {
+	const proxy = await startProxy({ target: endpoint, delayMs });
+	try {
+		const orgdash = await timeOrgdashLoad(proxy.endpoint);
+		const orgdashRequests = proxy.stats.requests;
+		const maxInFlight = proxy.stats.maxInFlight;
+		const cli = await timeAwsCliListAccounts(proxy.endpoint, { count: countCli });
+		checkCount(orgdash.accounts, size, 'orgdash');
+		if (cli.accounts !== undefined) checkCount(cli.accounts, size, 'aws CLI');
+		results.add(figures.orgdash, size, orgdash.seconds);
+		results.add(figures.cli, size, cli.seconds);
+		results.add(figures.ratio, size, orgdash.seconds / cli.seconds);
+		results.note(
+			figures.orgdash,
+			size,
+			`${orgdashRequests.toLocaleString('en-US')} requests, ${maxInFlight} at once at most`,
+		);
+		return { cliRequests: proxy.stats.requests - orgdashRequests };
+	} finally {
+		await proxy.close();
 	}
 }
 
