@@ -16,19 +16,28 @@ import {
 	sortAccounts,
 } from '../account-list.js';
 import {
+	allShownMarked,
 	clearFilter,
 	cycledSort,
 	type DashboardState,
 	type DashboardView,
 	initialDashboardState,
 	keepFilter,
+	marksCleared,
+	marksPruned,
+	markToggled,
 	moved,
 	pinned,
+	rangeCancelled,
+	rangeMarked,
+	rangeStarted,
 	reversedSort,
 	startEditing,
 	viewOf,
 	withQuery,
 } from '../dashboard-state.js';
+import { count, plural } from '../format.js';
+import { countMarked } from '../marks.js';
 
 export interface UseDashboard extends DashboardView {
 	readonly state: DashboardState;
@@ -47,6 +56,20 @@ export interface UseDashboard extends DashboardView {
 	clearFilter(): void;
 	cycleSort(): void;
 	reverseSort(): void;
+	/** Marked accounts shown by the filter (all of them when there is no filter). */
+	readonly markedShown: number;
+	/** Space: the selected account marked or unmarked; during a range (V), the range marked. */
+	toggleMark(): void;
+	/** V: starts a range at the selected row, or marks the range started; says what it did. */
+	markRange(): string | undefined;
+	/** Esc during a range: ends it; false when there was none. */
+	cancelRange(): boolean;
+	/** A: every account shown marked; says how many. */
+	markAllShown(): string;
+	/** U: every mark cleared; says how many. */
+	clearMarks(): string;
+	/** After a complete list: drops the marks of accounts gone from it, and gives their ids. */
+	pruneMarks(accounts: readonly Account[]): readonly string[];
 }
 
 /** The remembered sort, if the settings hold a valid one. */
@@ -61,6 +84,15 @@ export function useDashboard(
 	settings: Pick<Settings, 'sort'> | undefined,
 ): UseDashboard {
 	const [state, setState] = useState<DashboardState>(() => initialDashboardState(savedSort(settings)));
+	// The state with every change made so far, rendered or not: keys of one burst come before a render, and the
+	// second of two Spaces, or a Space after j, must see what the first key did.
+	const current = useRef(state);
+	const apply = useCallback((change: (previous: DashboardState) => DashboardState): DashboardState => {
+		const next = change(current.current);
+		current.current = next;
+		setState(next);
+		return next;
+	}, []);
 	const sorted = useMemo(
 		() => searchable(sortAccounts(accounts, state.sort, state.reversed)),
 		[accounts, state.sort, state.reversed],
@@ -76,16 +108,19 @@ export function useDashboard(
 	const latest = useRef({ shown, height, state });
 	latest.current = { shown, height, state };
 
-	const move = useCallback((movement: Movement) => {
-		setState((s) => moved(s, latest.current.shown, latest.current.height, movement));
-	}, []);
+	const move = useCallback(
+		(movement: Movement) => {
+			apply((s) => moved(s, latest.current.shown, latest.current.height, movement));
+		},
+		[apply],
+	);
 	const editQuery = useCallback(
 		(change: (query: string) => string) =>
-			setState((s) => {
+			apply((s) => {
 				const query = change(s.query);
 				return query === s.query ? s : withQuery(s, query);
 			}),
-		[],
+		[apply],
 	);
 	// Keys that arrive together are handled before React renders again: the mode they see must already be current.
 	const editing = useRef(state.editing);
@@ -93,27 +128,87 @@ export function useDashboard(
 	const isEditing = useCallback(() => editing.current, []);
 	const startFilter = useCallback(() => {
 		editing.current = true;
-		setState(startEditing);
-	}, []);
+		apply(startEditing);
+	}, [apply]);
 	const keep = useCallback(() => {
 		editing.current = false;
-		setState(keepFilter);
-	}, []);
+		apply(keepFilter);
+	}, [apply]);
 	const clear = useCallback(() => {
 		editing.current = false;
-		setState((s) => clearFilter(s.selectedId ? s : pinned(s, latest.current.shown, latest.current.height)));
-	}, []);
+		apply((s) => clearFilter(s.selectedId ? s : pinned(s, latest.current.shown, latest.current.height)));
+	}, [apply]);
 	const cycleSort = useCallback(() => {
-		const { state: current, shown: list, height: rows } = latest.current;
-		const next = cycledSort(pinned(current, list, rows));
-		setState(next);
+		const { shown: list, height: rows } = latest.current;
+		const next = apply((s) => cycledSort(pinned(s, list, rows)));
 		// Remembered for the next start.
 		if (settings) settings.sort = next.sort;
-	}, [settings]);
+	}, [settings, apply]);
 	const reverseSort = useCallback(() => {
-		const { state: current, shown: list, height: rows } = latest.current;
-		setState(reversedSort(pinned(current, list, rows)));
-	}, []);
+		const { shown: list, height: rows } = latest.current;
+		apply((s) => reversedSort(pinned(s, list, rows)));
+	}, [apply]);
+	const markedShown = useMemo(() => countMarked(state.marked, shown), [state.marked, shown]);
+
+	const markRangeNow = useCallback((): string | undefined => {
+		const { shown: list, height: rows } = latest.current;
+		let said: string | undefined;
+		apply((s) => {
+			const end = rangeMarked(s, list, rows);
+			said =
+				'anchorHidden' in end
+					? 'The range ended: the row where V was pressed is hidden by the filter now, so nothing was marked (V starts again).'
+					: undefined;
+			return end.state;
+		});
+		return said;
+	}, [apply]);
+	const toggleMark = useCallback(() => {
+		if (current.current.rangeAnchor !== undefined) {
+			markRangeNow();
+			return;
+		}
+		const { shown: list, height: rows } = latest.current;
+		apply((s) => markToggled(s, list, rows));
+	}, [apply, markRangeNow]);
+	const markRange = useCallback((): string | undefined => {
+		if (current.current.rangeAnchor !== undefined) return markRangeNow();
+		const { shown: list, height: rows } = latest.current;
+		apply((s) => rangeStarted(s, list, rows));
+		return undefined;
+	}, [apply, markRangeNow]);
+	const cancelRange = useCallback((): boolean => {
+		if (current.current.rangeAnchor === undefined) return false;
+		apply(rangeCancelled);
+		return true;
+	}, [apply]);
+	const markAllShown = useCallback((): string => {
+		const { shown: list } = latest.current;
+		const before = current.current.marked.size;
+		const after = apply((s) => allShownMarked(s, list)).marked.size;
+		const filtered = current.current.query.trim() !== '';
+		const which = filtered
+			? `the ${plural(list.length, 'account')} the filter shows`
+			: `all ${plural(list.length, 'account')}`;
+		return `Marked ${which} (${count(after - before)} newly); ${count(after)} marked in all. U clears.`;
+	}, [apply]);
+	const clearMarks = useCallback((): string => {
+		const before = current.current.marked.size;
+		apply(marksCleared);
+		return before === 0 ? 'No account was marked.' : `Unmarked ${plural(before, 'account')}.`;
+	}, [apply]);
+	const pruneMarks = useCallback(
+		(accounts: readonly Account[]): readonly string[] => {
+			let removed: readonly string[] = [];
+			apply((s) => {
+				const pruned = marksPruned(s, accounts);
+				removed = pruned.removed;
+				return pruned.state;
+			});
+			return removed;
+		},
+		[apply],
+	);
 
 	return {
 		...view,
@@ -129,5 +224,12 @@ export function useDashboard(
 		clearFilter: clear,
 		cycleSort,
 		reverseSort,
+		markedShown,
+		toggleMark,
+		markRange,
+		cancelRange,
+		markAllShown,
+		clearMarks,
+		pruneMarks,
 	};
 }
