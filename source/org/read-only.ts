@@ -40,5 +40,4 @@ export function writerOf(reader: OrgReader): OrgGateway | undefined {
 }
 
 /** What a key that would change AWS says in read-only mode, instead of opening anything. */
-export const READ_ONLY_REFUSAL =
-	'read-only mode: nothing that changes AWS is possible; start with --no-read-only (read-only is remembered)';
+export const READ_ONLY_REFUSAL = 'read-only mode: nothing that changes AWS is possible; start with --no-read-only';

@@ -153,7 +153,7 @@ export const DASHBOARD_KEYS: readonly KeyBinding<DashboardCommand>[] = [
 	{
 		command: 'mark-range',
 		keys: [chord('V')],
-		description: 'mark a range: V, move, then V or Space marks it (Esc cancels)',
+		description: 'mark a range: V, move, V again or Space (Esc cancels)',
 	},
 	{ command: 'mark-all', keys: [chord('A')], description: 'mark every account the filter shows (all, without one)' },
 	{ command: 'unmark-all', keys: [chord('U')], description: 'unmark every account' },

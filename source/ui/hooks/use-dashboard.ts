@@ -105,14 +105,22 @@ export function useDashboard(
 	const view = viewOf(state, shown, height);
 
 	// Handlers read the latest list and height through a ref, so they keep one identity across renders.
-	const latest = useRef({ shown, height, state });
-	latest.current = { shown, height, state };
+	const latest = useRef({ accounts, shown, height, state });
+	latest.current = { accounts, shown, height, state };
+	// The list as a state shows it: the rendered one, unless keys of the same burst changed the filter or the sort
+	// since (a pasted `/state:closed` then Enter then A must mark only what that filter shows).
+	const listFor = useCallback((s: DashboardState): readonly Account[] => {
+		const rendered = latest.current;
+		const { query, sort, reversed } = rendered.state;
+		if (s.query === query && s.sort === sort && s.reversed === reversed) return rendered.shown;
+		return filterList(searchable(sortAccounts(rendered.accounts, s.sort, s.reversed)), s.query).accounts;
+	}, []);
 
 	const move = useCallback(
 		(movement: Movement) => {
-			apply((s) => moved(s, latest.current.shown, latest.current.height, movement));
+			apply((s) => moved(s, listFor(s), latest.current.height, movement));
 		},
-		[apply],
+		[apply, listFor],
 	);
 	const editQuery = useCallback(
 		(change: (query: string) => string) =>
@@ -136,25 +144,25 @@ export function useDashboard(
 	}, [apply]);
 	const clear = useCallback(() => {
 		editing.current = false;
-		apply((s) => clearFilter(s.selectedId ? s : pinned(s, latest.current.shown, latest.current.height)));
-	}, [apply]);
+		apply((s) => clearFilter(s.selectedId ? s : pinned(s, listFor(s), latest.current.height)));
+	}, [apply, listFor]);
 	const cycleSort = useCallback(() => {
-		const { shown: list, height: rows } = latest.current;
-		const next = apply((s) => cycledSort(pinned(s, list, rows)));
+		const rows = latest.current.height;
+		const next = apply((s) => cycledSort(pinned(s, listFor(s), rows)));
 		// Remembered for the next start.
 		if (settings) settings.sort = next.sort;
-	}, [settings, apply]);
+	}, [settings, apply, listFor]);
 	const reverseSort = useCallback(() => {
-		const { shown: list, height: rows } = latest.current;
-		apply((s) => reversedSort(pinned(s, list, rows)));
-	}, [apply]);
+		const rows = latest.current.height;
+		apply((s) => reversedSort(pinned(s, listFor(s), rows)));
+	}, [apply, listFor]);
 	const markedShown = useMemo(() => countMarked(state.marked, shown), [state.marked, shown]);
 
 	const markRangeNow = useCallback((): string | undefined => {
-		const { shown: list, height: rows } = latest.current;
+		const rows = latest.current.height;
 		let said: string | undefined;
 		apply((s) => {
-			const end = rangeMarked(s, list, rows);
+			const end = rangeMarked(s, listFor(s), rows);
 			said =
 				'anchorHidden' in end
 					? 'The range ended: the row where V was pressed is hidden by the filter now, so nothing was marked (V starts again).'
@@ -162,36 +170,36 @@ export function useDashboard(
 			return end.state;
 		});
 		return said;
-	}, [apply]);
+	}, [apply, listFor]);
 	const toggleMark = useCallback(() => {
 		if (current.current.rangeAnchor !== undefined) {
 			markRangeNow();
 			return;
 		}
-		const { shown: list, height: rows } = latest.current;
-		apply((s) => markToggled(s, list, rows));
-	}, [apply, markRangeNow]);
+		const rows = latest.current.height;
+		apply((s) => markToggled(s, listFor(s), rows));
+	}, [apply, listFor, markRangeNow]);
 	const markRange = useCallback((): string | undefined => {
 		if (current.current.rangeAnchor !== undefined) return markRangeNow();
-		const { shown: list, height: rows } = latest.current;
-		apply((s) => rangeStarted(s, list, rows));
+		const rows = latest.current.height;
+		apply((s) => rangeStarted(s, listFor(s), rows));
 		return undefined;
-	}, [apply, markRangeNow]);
+	}, [apply, listFor, markRangeNow]);
 	const cancelRange = useCallback((): boolean => {
 		if (current.current.rangeAnchor === undefined) return false;
 		apply(rangeCancelled);
 		return true;
 	}, [apply]);
 	const markAllShown = useCallback((): string => {
-		const { shown: list } = latest.current;
+		const list = listFor(current.current);
 		const before = current.current.marked.size;
 		const after = apply((s) => allShownMarked(s, list)).marked.size;
 		const filtered = current.current.query.trim() !== '';
 		const which = filtered
 			? `the ${plural(list.length, 'account')} the filter shows`
 			: `all ${plural(list.length, 'account')}`;
-		return `Marked ${which} (${count(after - before)} newly); ${count(after)} marked in all. U clears.`;
-	}, [apply]);
+		return `Marked ${which} (${count(after - before)} newly); U clears every mark.`;
+	}, [apply, listFor]);
 	const clearMarks = useCallback((): string => {
 		const before = current.current.marked.size;
 		apply(marksCleared);
