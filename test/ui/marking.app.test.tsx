@@ -45,17 +45,17 @@ async function start(gateway: OrgReader) {
 	return app;
 }
 
-type App = Awaited<ReturnType<typeof start>>;
+type Rendered = Awaited<ReturnType<typeof start>>;
 
 /** Writes keys one at a time, each given a moment to be handled (as typed). */
-async function type(app: App, ...keys: string[]): Promise<void> {
+async function type(app: Rendered, ...keys: string[]): Promise<void> {
 	for (const key of keys) {
 		app.stdin.write(key);
 		await new Promise((resolve) => setTimeout(resolve, 30));
 	}
 }
 
-const frameOf = (app: App) => app.lastFrame() ?? '';
+const frameOf = (app: Rendered) => app.lastFrame() ?? '';
 
 /** Ids of the rows drawn with the mark (+). */
 function markedRows(frame: string): string[] {
