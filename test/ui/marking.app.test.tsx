@@ -98,7 +98,7 @@ describe('marking', () => {
 	it('V starts a range drawn with :, V again marks it; Esc cancels one', async () => {
 		const app = await start(demo());
 		await type(app, 'j', 'V', 'j', 'j', 'j');
-		let frame = await waitForText(app, 'range: move, then V or Space marks it, Esc cancels');
+		let frame = await waitForText(app, 'range: V or Space marks it, Esc cancels');
 		expect(rangeRows(frame)).toEqual(byName.slice(1, 5).map((account) => account.id));
 		await type(app, 'V');
 		frame = await waitForText(app, '4 marked ·');

@@ -128,10 +128,11 @@ export function DashboardScreen({
 				/>
 			)}
 			<Box>
+				{/* The marks first and whole: the rest of the status line gives way on a narrow terminal. */}
 				{marks ? (
-					<Text bold color={theme.colour('cyan')} wrap="truncate-end">
-						{`${marks} · `}
-					</Text>
+					<Box flexShrink={0}>
+						<Text bold color={theme.colour('cyan')}>{`${marks} · `}</Text>
+					</Box>
 				) : null}
 				<StatusLine
 					loading={accounts.status === 'loading'}
@@ -166,6 +167,6 @@ export function marksText(dashboard: Pick<UseDashboard, 'state' | 'markedShown' 
 		const hidden = marked.size - dashboard.markedShown;
 		parts.push(`${count(marked.size)} marked${query && hidden > 0 ? ` (${count(hidden)} hidden by the filter)` : ''}`);
 	}
-	if (rangeAnchor !== undefined) parts.push('range: move, then V or Space marks it, Esc cancels');
+	if (rangeAnchor !== undefined) parts.push('range: V or Space marks it, Esc cancels');
 	return parts.length > 0 ? parts.join(' · ') : undefined;
 }
