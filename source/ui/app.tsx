@@ -114,7 +114,7 @@ export const DASHBOARD_ACTIONS: DashboardActions = {
 	},
 	'copy-id': (context) => copySelected('id', context),
 	'copy-arn': (context) => copySelected('ARN', context),
-	mark: ({ dashboard }) => dashboard.toggleMark(),
+	mark: ({ dashboard, notify }) => notify(dashboard.toggleMark()),
 	'mark-range': ({ dashboard, notify }) => notify(dashboard.markRange()),
 	'mark-all': ({ dashboard, notify }) => notify(dashboard.markAllShown()),
 	'unmark-all': ({ dashboard, notify }) => notify(dashboard.clearMarks()),

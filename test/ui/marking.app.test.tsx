@@ -114,6 +114,17 @@ describe('marking', () => {
 		expect(markedRows(frame)).toEqual(byName.slice(1, 5).map((account) => account.id));
 	});
 
+	it('a range whose first row the filter has hidden since marks nothing, and says so', async () => {
+		const app = await start(demo());
+		// V on an active account, then a filter that shows only closed ones, then Space to end the range.
+		await type(app, 'j', 'V', '/', ...'state:closed', ENTER, ' ');
+		const frame = await waitForText(app, 'The range ended: the row where V was pressed is hidden by the filter now');
+		expect(frame).not.toContain('marked ·');
+		expect(markedRows(frame)).toEqual([]);
+		await type(app, '/', ...'nothing-matches-this', ENTER, 'A');
+		await waitForText(app, 'No account is shown: nothing marked.');
+	});
+
 	it('A marks every account the filter shows; the marks survive clearing the filter and sorting; U clears', async () => {
 		const app = await start(demo());
 		await type(app, '/', ...'state:closed', ENTER, 'A');

@@ -58,8 +58,8 @@ export interface UseDashboard extends DashboardView {
 	reverseSort(): void;
 	/** Marked accounts shown by the filter (all of them when there is no filter). */
 	readonly markedShown: number;
-	/** Space: the selected account marked or unmarked; during a range (V), the range marked. */
-	toggleMark(): void;
+	/** Space: the selected account marked or unmarked; during a range (V), the range marked (says why not, if not). */
+	toggleMark(): string | undefined;
 	/** V: starts a range at the selected row, or marks the range started; says what it did. */
 	markRange(): string | undefined;
 	/** Esc during a range: ends it; false when there was none. */
@@ -171,13 +171,11 @@ export function useDashboard(
 		});
 		return said;
 	}, [apply, listFor]);
-	const toggleMark = useCallback(() => {
-		if (current.current.rangeAnchor !== undefined) {
-			markRangeNow();
-			return;
-		}
+	const toggleMark = useCallback((): string | undefined => {
+		if (current.current.rangeAnchor !== undefined) return markRangeNow();
 		const rows = latest.current.height;
 		apply((s) => markToggled(s, listFor(s), rows));
+		return undefined;
 	}, [apply, listFor, markRangeNow]);
 	const markRange = useCallback((): string | undefined => {
 		if (current.current.rangeAnchor !== undefined) return markRangeNow();
@@ -192,6 +190,7 @@ export function useDashboard(
 	}, [apply]);
 	const markAllShown = useCallback((): string => {
 		const list = listFor(current.current);
+		if (list.length === 0) return 'No account is shown: nothing marked.';
 		const before = current.current.marked.size;
 		const after = apply((s) => allShownMarked(s, list)).marked.size;
 		const filtered = current.current.query.trim() !== '';
