@@ -15,6 +15,7 @@ import type { SandboxGateway } from '../../source/org/sandbox/types.js';
 import { Settings } from '../../source/store/settings.js';
 import { sortAccounts } from '../../source/ui/account-list.js';
 import { App } from '../../source/ui/app.js';
+import { DASHBOARD_KEYS } from '../../source/ui/keymap.js';
 import { createTheme } from '../../source/ui/theme.js';
 import { waitForFrame, waitForText } from '../support/frames.js';
 
@@ -211,6 +212,25 @@ describe('read-only mode', () => {
 		// Marking reads nothing from AWS and still works.
 		await type(app, ' ');
 		await waitForText(app, '1 marked ·');
+	});
+
+	it('every dashboard key marked as changing AWS is refused, whatever it is bound to', async () => {
+		const changing = DASHBOARD_KEYS.filter((binding) => binding.changesAws);
+		expect(changing.map((binding) => binding.command)).toEqual(expect.arrayContaining(['close', 'remove']));
+		const sandbox = demo();
+		const app = await start(readOnlyGateway(sandbox));
+		await type(app, 'j');
+		for (const binding of changing) {
+			for (const chord of binding.keys) {
+				if (chord.input === undefined || chord.ctrl) continue;
+				await type(app, 'j');
+				await waitForFrame(app, (f) => !f.includes(READ_ONLY_REFUSAL), { description: 'the last note gone' });
+				await type(app, chord.input);
+				const frame = await waitForText(app, READ_ONLY_REFUSAL);
+				expect(frame, binding.command).toContain('NAME ▲');
+			}
+		}
+		expect(sandbox.calls.filter((call) => /close|remove/i.test(call.operation))).toEqual([]);
 	});
 
 	it('help lists no key that changes AWS', async () => {
