@@ -7,7 +7,8 @@ import { describeLoadFailure, oneLine } from './domain/explain-load.js';
  * (No JSX here: the JSX runtime would load React before NODE_ENV is settled.)
  */
 import { redactCredentials } from './domain/redact.js';
-import type { OrgGateway } from './org/gateway.js';
+import type { OrgGateway, OrgReader } from './org/gateway.js';
+import { readOnlyGateway } from './org/read-only.js';
 import { Settings } from './store/settings.js';
 import { throwawayFolder } from './store/throwaway-folder.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
@@ -37,7 +38,7 @@ function tableWidth(): number {
 	return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 120;
 }
 
-async function list(gateway: OrgGateway, settings: Settings, options: CliOptions): Promise<number> {
+async function list(gateway: OrgReader, settings: Settings, options: CliOptions): Promise<number> {
 	const filter = options.listFilter;
 	try {
 		if (options.listFormat === 'jsonl') {
@@ -75,7 +76,7 @@ async function list(gateway: OrgGateway, settings: Settings, options: CliOptions
 }
 
 /** The journal of the organization the credentials reach (the demo's own with --demo). */
-async function journalJson(gateway: OrgGateway, settings: Settings): Promise<number> {
+async function journalJson(gateway: OrgReader, settings: Settings): Promise<number> {
 	let organizationId: string;
 	try {
 		organizationId = (await gateway.describeOrganization()).id;
@@ -90,7 +91,8 @@ async function journalJson(gateway: OrgGateway, settings: Settings): Promise<num
 	return 0;
 }
 
-async function dashboard(gateway: OrgGateway, settings: Settings): Promise<number> {
+/** In read-only mode `gateway` is a reader without write methods: the dashboard then offers nothing that changes AWS. */
+async function dashboard(gateway: OrgReader, settings: Settings): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
 	const { runDashboard } = await import('./ui/run-dashboard.js');
@@ -140,9 +142,12 @@ async function main(argv: readonly string[]): Promise<number> {
 	// The demo keeps its settings and journal for this run only: a demo closure never reaches the user's journal.
 	const settings = new Settings(options.demo ? throwawayFolder('orgdash-demo-') : undefined);
 	if (options.quota !== undefined) settings.quotaOverride = options.quota === 'off' ? undefined : options.quota;
+	if (options.readOnly !== undefined) settings.readOnlyMode = options.readOnly;
 	// The dashboard shows it on its status line; a command has only stderr (stdout stays clean JSON).
 	if (settings.note && options.command !== 'dashboard') printError(`orgdash: ${settings.note}`);
-	const gateway = await createGateway(options);
+	const full = await createGateway(options);
+	// Read-only: from here on only the reads exist; the object with the writes goes out of reach.
+	const gateway: OrgReader = settings.readOnlyMode ? readOnlyGateway(full) : full;
 	if (options.command === 'list') return list(gateway, settings, options);
 	if (options.command === 'journal') return journalJson(gateway, settings);
 	return dashboard(gateway, settings);

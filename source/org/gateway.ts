@@ -13,11 +13,11 @@ export interface ListAccountsOptions {
 }
 
 /**
- * What the app needs from an organization, in domain types. Two adapters:
+ * What the app reads from an organization, in domain types. Two adapters:
  * `aws` (SDK v3, any endpoint) and `sandbox` (in memory, follows AWS's rules).
  * Every failure is an OrgError carrying the AWS exception name.
  */
-export interface OrgGateway {
+export interface OrgReader {
 	readonly kind: 'aws' | 'sandbox';
 	/** Identifies where the data came from (for cache keys): profile, endpoint, region. */
 	readonly sourceKey: string;
@@ -29,6 +29,10 @@ export interface OrgGateway {
 	accountQuota(): Promise<QuotaLookup>;
 	/** `isManagement`: the Account API omits AccountId for the caller's own account. */
 	accountFacts(accountId: string, isManagement: boolean): Promise<AccountFacts>;
+}
+
+/** The reads and the calls that change AWS. In read-only mode the app gets only a reader (see read-only.ts). */
+export interface OrgGateway extends OrgReader {
 	/** Destructive. Only ever called by the confirmed flow. */
 	closeAccount(accountId: string): Promise<void>;
 	/** Destructive. Only ever called by the confirmed flow. */

@@ -17,6 +17,8 @@ export interface SettingsShape {
 	quotaOverride?: number;
 	/** Dashboard sort, remembered between runs. */
 	sort?: string;
+	/** `--read-only`, remembered until `--no-read-only`: nothing that changes AWS is offered or possible. */
+	readOnlyMode?: boolean;
 	/** Backup-checklist progress, keyed by `${organizationId}/${accountId}`. */
 	checklist: Record<string, ChecklistProgress>;
 }
@@ -81,6 +83,7 @@ export function parseSettings(text: string): SettingsShape | undefined {
 	const settings: SettingsShape = { checklist: (checklist as SettingsShape['checklist'] | undefined) ?? {} };
 	if (typeof record.quotaOverride === 'number') settings.quotaOverride = record.quotaOverride;
 	if (typeof record.sort === 'string') settings.sort = record.sort;
+	if (record.readOnlyMode === true) settings.readOnlyMode = true;
 	return settings;
 }
 

@@ -15,7 +15,7 @@
  *   for the run with a one-line note, and nothing waits;
  * - a write that fails later switches to memory the same way, after that one
  *   failed write;
- * - sort and quota are read from memory: conf reads the file on every get.
+ * - sort, quota and read-only mode are read from memory: conf reads the file on every get.
  *
  * What a valid file is, and a failed write's reason, are in settings-file.ts.
  */
@@ -211,8 +211,20 @@ export class Settings {
 		this.remember('sort', value);
 	}
 
+	/** Read-only mode (`--read-only`), remembered; false forgets it (`--no-read-only`). */
+	get readOnlyMode(): boolean {
+		return this.memory.readOnlyMode === true;
+	}
+
+	set readOnlyMode(value: boolean) {
+		this.remember('readOnlyMode', value ? true : undefined);
+	}
+
 	/** A preference set, or forgotten when undefined: in memory at once, in the file when it can be written. */
-	private remember<K extends 'quotaOverride' | 'sort'>(key: K, value: SettingsShape[K] | undefined): void {
+	private remember<K extends 'quotaOverride' | 'sort' | 'readOnlyMode'>(
+		key: K,
+		value: SettingsShape[K] | undefined,
+	): void {
 		if (value === undefined) {
 			delete this.memory[key];
 			this.write((store) => store.delete(key));

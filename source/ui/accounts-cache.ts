@@ -1,5 +1,5 @@
 /** The dashboard's view of the on-disk account cache (store/cache.ts). */
-import type { OrgGateway } from '../org/gateway.js';
+import type { OrgReader } from '../org/gateway.js';
 import { isCacheable, readAccountCache, writeAccountCache } from '../store/cache.js';
 import type { AccountsCache } from './hooks/use-accounts.js';
 
@@ -20,6 +20,6 @@ export function accountsCache(sourceKey: string, directory?: string): AccountsCa
 }
 
 /** A cache for this gateway's lists, or undefined where lists are not cached (the sandbox, see store/cache.ts). */
-export function accountsCacheFor(gateway: OrgGateway, directory?: string): AccountsCache | undefined {
+export function accountsCacheFor(gateway: OrgReader, directory?: string): AccountsCache | undefined {
 	return isCacheable(gateway) ? accountsCache(gateway.sourceKey, directory) : undefined;
 }

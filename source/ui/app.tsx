@@ -9,12 +9,13 @@
  * for its command. Help and key hints list a command only once it has an action.
  */
 import { Box, useApp, useStdout } from 'ink';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { accountArn } from '../domain/account.js';
 import { chooseFlow, type FlowAction } from '../domain/flow-choice.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
 import { isOrgError } from '../org/errors.js';
-import type { OrgGateway } from '../org/gateway.js';
+import type { OrgReader } from '../org/gateway.js';
+import { writerOf } from '../org/read-only.js';
 import type { Settings } from '../store/settings.js';
 import { insideTmux, osc52 } from './clipboard.js';
 import { HEADER_LINES, Header } from './components/Header.js';
@@ -37,8 +38,9 @@ import {
 	JOURNAL_KEYS,
 } from './keymap.js';
 import { boundTo } from './keymap-lookup.js';
+import { unmarkedNote } from './marks.js';
 import type { Route, ScreenContext } from './screens/context.js';
-import { type DashboardActions, DashboardScreen, tableRows } from './screens/DashboardScreen.js';
+import { type DashboardActions, DashboardScreen, offered, tableRows } from './screens/DashboardScreen.js';
 import { DetailsScreen } from './screens/DetailsScreen.js';
 import { FlowChoiceScreen } from './screens/FlowChoiceScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
@@ -100,7 +102,7 @@ export const DASHBOARD_ACTIONS: DashboardActions = {
 	bottom: ({ dashboard }) => dashboard.move('bottom'),
 	filter: ({ dashboard }) => dashboard.startFilter(),
 	'clear-filter': ({ dashboard }) => {
-		if (dashboard.state.query) dashboard.clearFilter();
+		if (!dashboard.cancelRange() && dashboard.state.query) dashboard.clearFilter();
 	},
 	sort: ({ dashboard }) => dashboard.cycleSort(),
 	'reverse-sort': ({ dashboard }) => dashboard.reverseSort(),
@@ -112,6 +114,10 @@ export const DASHBOARD_ACTIONS: DashboardActions = {
 	},
 	'copy-id': (context) => copySelected('id', context),
 	'copy-arn': (context) => copySelected('ARN', context),
+	mark: ({ dashboard, notify }) => notify(dashboard.toggleMark()),
+	'mark-range': ({ dashboard, notify }) => notify(dashboard.markRange()),
+	'mark-all': ({ dashboard, notify }) => notify(dashboard.markAllShown()),
+	'unmark-all': ({ dashboard, notify }) => notify(dashboard.clearMarks()),
 	close: (context) => openFlow('close', context),
 	remove: (context) => openFlow('remove', context),
 	journal: ({ open }) => open({ screen: 'journal' }),
@@ -120,13 +126,16 @@ export const DASHBOARD_ACTIONS: DashboardActions = {
 	quit: ({ quit }) => quit(),
 };
 
-/** The help screen's sections: generated from the keymap, only commands that are handled. */
-export function helpSections(): HelpSection[] {
+/** The help screen's sections: generated from the keymap, only commands that are handled (and allowed: read-only). */
+export function helpSections(readOnly = false): HelpSection[] {
 	return [
-		{ title: 'Dashboard', bindings: boundTo(DASHBOARD_KEYS, (command) => DASHBOARD_ACTIONS[command] !== undefined) },
+		{
+			title: 'Dashboard',
+			bindings: boundTo(DASHBOARD_KEYS, (command) => offered(command, DASHBOARD_ACTIONS, readOnly)),
+		},
 		{ title: 'While typing a filter', bindings: FILTER_KEYS },
 		{ title: "Account details (Enter) and AWS's record (J)", bindings: DETAILS_KEYS },
-		{ title: 'Closing and removing (c, x)', bindings: FLOW_KEYS },
+		...(readOnly ? [] : [{ title: 'Closing and removing (c, x)', bindings: FLOW_KEYS }]),
 		{ title: 'Journal (L)', bindings: JOURNAL_KEYS },
 		{ title: 'This help', bindings: HELP_KEYS },
 		{ title: 'Anywhere', bindings: GLOBAL_KEYS },
@@ -143,7 +152,7 @@ function Screen({ route, context }: { readonly route: Route; readonly context: S
 		case 'raw':
 			return <RawAccountScreen context={context} accountId={route.accountId} />;
 		case 'help':
-			return <HelpScreen context={context} sections={helpSections()} />;
+			return <HelpScreen context={context} sections={helpSections(context.writer === undefined)} />;
 		case 'flow':
 			return <FlowChoiceScreen context={context} choice={route.choice} />;
 		case 'journal':
@@ -179,7 +188,8 @@ export function dashboardOutcome(accounts: AccountsState): DashboardOutcome {
 }
 
 export interface AppProps {
-	readonly gateway: OrgGateway;
+	/** In read-only mode a reader without write methods (org/read-only.ts): then nothing is offered that changes AWS. */
+	readonly gateway: OrgReader;
 	/** Remembered sort and the user's quota figure; absent in some tests. */
 	readonly settings?: Settings;
 	/** The last known account list, shown at once while the live list loads. */
@@ -196,6 +206,8 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	const size = useTerminalSize();
 	const now = useNow();
 	const accounts = useAccounts(gateway, { cache });
+	// The writes, when the object handed in has them; none in read-only mode.
+	const writer = useMemo(() => writerOf(gateway), [gateway]);
 	const [routes, setRoutes] = useState<readonly Route[]>([{ screen: 'dashboard' }]);
 	const route = routes[routes.length - 1] as Route;
 	// On a very short terminal the header and quota lines give way to the list.
@@ -245,12 +257,25 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 		openReconcile,
 	);
 
+	// A marked account gone from a complete list read from AWS is unmarked, and the status line says which.
+	const { loadedAt, fromCache, status } = accounts;
+	const listed = useRef(accounts.accounts);
+	listed.current = accounts.accounts;
+	const { pruneMarks } = dashboard;
+	useEffect(() => {
+		if (!loadedAt || fromCache || status !== 'ready') return;
+		const removed = pruneMarks(listed.current);
+		if (removed.length > 0) setNotice(unmarkedNote(removed));
+	}, [loadedAt, fromCache, status, pruneMarks]);
+
 	const context: ScreenContext = {
 		gateway,
+		writer,
 		settings,
 		accounts,
 		journal,
 		dashboard,
+		markedAccountIds: dashboard.state.marked,
 		selected: dashboard.selected,
 		size,
 		height: bodyHeight,
@@ -272,6 +297,7 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 							caller={accounts.caller}
 							callerError={accounts.callerError}
 							kind={gateway.kind}
+							readOnly={writer === undefined}
 							loading={accounts.status === 'loading'}
 							loadedAt={accounts.loadedAt}
 							fromCache={accounts.fromCache}

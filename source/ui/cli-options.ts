@@ -29,6 +29,8 @@ export const HELP_TEXT = `
 	  --endpoint-url URL     send every AWS call to this endpoint (moto, LocalStack); also AWS_ENDPOINT_URL
 	  --quota N              your organization's account quota, used when Service Quotas cannot answer;
 	                         remembered for later runs (--quota off forgets it)
+	  --read-only            nothing that changes AWS is offered or possible (no close, no remove);
+	                         remembered for later runs: --no-read-only (or --read-only=false) turns it off
 	  -h, --help             this text
 	  -v, --version          the version
 
@@ -66,6 +68,8 @@ export interface CliOptions {
 	readonly endpointUrl?: string;
 	/** 'off': forget the remembered figure. */
 	readonly quota?: number | 'off';
+	/** --read-only (true) or --no-read-only (false), remembered; undefined: as remembered. */
+	readonly readOnly?: boolean;
 	readonly help: boolean;
 	readonly version: boolean;
 }
@@ -84,6 +88,7 @@ const FLAGS = {
 	region: { type: 'string' },
 	endpointUrl: { type: 'string' },
 	quota: { type: 'string' },
+	readOnly: { type: 'boolean' },
 	json: { type: 'boolean' },
 	jsonl: { type: 'boolean' },
 	state: { type: 'string' },
@@ -219,6 +224,8 @@ export function parseCommandLine(
 			autoHelp: false,
 			autoVersion: false,
 			allowUnknownFlags: true,
+			// A boolean not given is absent, not false: --read-only's remembered setting holds unless a flag says otherwise.
+			booleanDefault: undefined,
 		});
 	} catch (error) {
 		return { ok: false, message: error instanceof Error ? error.message : String(error) };
@@ -235,6 +242,7 @@ export function parseCommandLine(
 			region?: string;
 			endpointUrl?: string;
 			quota?: string;
+			readOnly?: boolean;
 			json?: boolean;
 			jsonl?: boolean;
 			state?: string;
@@ -283,6 +291,7 @@ export function parseCommandLine(
 			demoAccounts,
 			...resolveAwsTarget(flags, env, demo),
 			quota: flags.quota === 'off' ? 'off' : wholeNumber('quota', flags.quota, 1, 1_000_000),
+			...(flags.readOnly === undefined ? {} : { readOnly: flags.readOnly }),
 			help: flags.help ?? false,
 			version: flags.version ?? false,
 		};

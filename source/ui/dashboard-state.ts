@@ -13,6 +13,7 @@ import {
 	scrollTop,
 	visibleWindow,
 } from './account-list.js';
+import { type Marks, markAccounts, NO_MARKS, pruneMarks, rangeRows, toggleMark } from './marks.js';
 
 export interface DashboardState {
 	readonly selectedId: string | undefined;
@@ -25,10 +26,24 @@ export interface DashboardState {
 	readonly sort: SortKey;
 	/** The sort's order backwards (S). */
 	readonly reversed: boolean;
+	/** Marked accounts, by id: kept through filters, sorts and reloads. */
+	readonly marked: Marks;
+	/** The account where V started a range, until V or Space marks it or Esc cancels it. */
+	readonly rangeAnchor: string | undefined;
 }
 
 export function initialDashboardState(sort: SortKey = 'name'): DashboardState {
-	return { selectedId: undefined, indexHint: 0, top: 0, query: '', editing: false, sort, reversed: false };
+	return {
+		selectedId: undefined,
+		indexHint: 0,
+		top: 0,
+		query: '',
+		editing: false,
+		sort,
+		reversed: false,
+		marked: NO_MARKS,
+		rangeAnchor: undefined,
+	};
 }
 
 export interface DashboardView {
@@ -90,4 +105,55 @@ export function reversedSort(state: DashboardState): DashboardState {
 export function pinned(state: DashboardState, shown: readonly Account[], height: number): DashboardState {
 	const view = viewOf(state, shown, height);
 	return { ...state, selectedId: view.selected?.id ?? state.selectedId, indexHint: view.index, top: view.top };
+}
+
+/** Space: the selected account marked, or unmarked. */
+export function markToggled(state: DashboardState, shown: readonly Account[], height: number): DashboardState {
+	const { selected } = viewOf(state, shown, height);
+	return selected ? { ...state, marked: toggleMark(state.marked, selected.id) } : state;
+}
+
+/** V: a range starts at the selected account (pinned, so it is the same account whatever the list does). */
+export function rangeStarted(state: DashboardState, shown: readonly Account[], height: number): DashboardState {
+	const next = pinned(state, shown, height);
+	return next.selectedId === undefined ? state : { ...next, rangeAnchor: next.selectedId };
+}
+
+export type RangeEnd =
+	| { readonly state: DashboardState; readonly marked: number }
+	/** The range's first account is no longer shown (the filter changed): nothing marked, the range ended. */
+	| { readonly state: DashboardState; readonly anchorHidden: true };
+
+/** V again (or Space): every row from where V was pressed to the selected one, marked; the range ends. */
+export function rangeMarked(state: DashboardState, shown: readonly Account[], height: number): RangeEnd {
+	const ended = { ...state, rangeAnchor: undefined };
+	if (state.rangeAnchor === undefined) return { state, marked: 0 };
+	const rows = rangeRows(shown, state.rangeAnchor, viewOf(state, shown, height).index);
+	if (!rows) return { state: ended, anchorHidden: true };
+	return { state: { ...ended, marked: markAccounts(state.marked, rows) }, marked: rows.length };
+}
+
+/** Esc during a range: it ends, nothing marked. */
+export function rangeCancelled(state: DashboardState): DashboardState {
+	return { ...state, rangeAnchor: undefined };
+}
+
+/** A: every account shown (the filter's matches, or all) marked too. */
+export function allShownMarked(state: DashboardState, shown: readonly Account[]): DashboardState {
+	return { ...state, marked: markAccounts(state.marked, shown) };
+}
+
+/** U: no account marked, and no range. */
+export function marksCleared(state: DashboardState): DashboardState {
+	return { ...state, marked: NO_MARKS, rangeAnchor: undefined };
+}
+
+/** After a complete list: marks of accounts no longer in it dropped. */
+export function marksPruned(
+	state: DashboardState,
+	accounts: readonly Account[],
+): { readonly state: DashboardState; readonly removed: readonly string[] } {
+	const { marks, removed } = pruneMarks(state.marked, accounts);
+	if (removed.length === 0) return { state, removed };
+	return { state: { ...state, marked: marks }, removed };
 }

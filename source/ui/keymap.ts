@@ -38,6 +38,8 @@ export interface KeyBinding<C extends string> {
 	readonly hint?: string;
 	/** How hints with other words name its keys, when not by its first key (e.g. "Enter/Esc"). */
 	readonly hintKeys?: string;
+	/** It opens something that can change AWS: in read-only mode it says so instead, and hints leave it out. */
+	readonly changesAws?: true;
 }
 
 /** The subset of Ink's Key that matching needs (tests can build it by hand). */
@@ -58,6 +60,10 @@ export type DashboardCommand =
 	| 'raw'
 	| 'copy-id'
 	| 'copy-arn'
+	| 'mark'
+	| 'mark-range'
+	| 'mark-all'
+	| 'unmark-all'
 	| 'close'
 	| 'remove'
 	| 'refresh'
@@ -127,7 +133,7 @@ export const DASHBOARD_KEYS: readonly KeyBinding<DashboardCommand>[] = [
 		description: 'filter: text, state:closed, ou:Dev, tag:k=v, ! inverts',
 		hint: '/ filter',
 	},
-	{ command: 'clear-filter', keys: [ESC], description: 'clear the filter' },
+	{ command: 'clear-filter', keys: [ESC], description: 'cancel a range (V), else clear the filter' },
 	{ command: 'sort', keys: [chord('s')], description: 'cycle the sort: name, id, state, OU, joined', hint: 's sort' },
 	{ command: 'reverse-sort', keys: [chord('S')], description: 'reverse the sort' },
 	{ command: 'details', keys: [ENTER], description: 'details of the selected account', hint: 'Enter details' },
@@ -138,12 +144,32 @@ export const DASHBOARD_KEYS: readonly KeyBinding<DashboardCommand>[] = [
 		description: "copy the selected account's id (to the clipboard, by the terminal)",
 	},
 	{ command: 'copy-arn', keys: [chord('Y')], description: "copy the selected account's ARN" },
-	{ command: 'close', keys: [chord('c')], description: 'guided closure of the selected account', hint: 'c close' },
+	{
+		command: 'mark',
+		keys: [chord(' ', 'Space')],
+		description: 'mark or unmark the selected account',
+		hint: 'Space mark',
+	},
+	{
+		command: 'mark-range',
+		keys: [chord('V')],
+		description: 'mark a range: V, move, V again or Space (Esc cancels)',
+	},
+	{ command: 'mark-all', keys: [chord('A')], description: 'mark every account the filter shows (all, without one)' },
+	{ command: 'unmark-all', keys: [chord('U')], description: 'unmark every account' },
+	{
+		command: 'close',
+		keys: [chord('c')],
+		description: 'guided closure of the selected account',
+		hint: 'c close',
+		changesAws: true,
+	},
 	{
 		command: 'remove',
 		keys: [chord('x')],
 		description: 'guided removal of the selected account from the organization',
 		hint: 'x remove',
+		changesAws: true,
 	},
 	{ command: 'refresh', keys: [chord('r')], description: 'reload the organization from AWS', hint: 'r refresh' },
 	{ command: 'journal', keys: [chord('L')], description: 'the journal of closures and removals', hint: 'L journal' },

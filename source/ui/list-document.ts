@@ -16,7 +16,7 @@ import { terminalSafeJson } from '../domain/display-text.js';
 import type { LoadFailure, LoadOperation } from '../domain/explain-load.js';
 import type { QuotaLimitSource, QuotaLookup } from '../domain/quota.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
-import type { OrgGateway } from '../org/gateway.js';
+import type { OrgReader } from '../org/gateway.js';
 import { sortAccounts } from './account-list.js';
 
 export interface ListDocument {
@@ -120,7 +120,7 @@ async function step<T>(operation: LoadOperation, call: () => Promise<T>): Promis
  * with a ListFailure.
  */
 export async function listDocument(
-	gateway: OrgGateway,
+	gateway: OrgReader,
 	quotaOverride: number | undefined,
 	recordedClosures?: (organizationId: string) => ReadonlyMap<string, string> | undefined,
 	filter: ListFilter = {},
@@ -162,7 +162,7 @@ export async function listDocument(
  * read) is written again: the last line for an id is the current one.
  */
 export async function streamAccounts(
-	gateway: OrgGateway,
+	gateway: OrgReader,
 	filter: ListFilter,
 	write: (line: string) => void,
 ): Promise<void> {

@@ -1,6 +1,6 @@
 /** Renders the dashboard and resolves when it has been quit. Imported lazily, after NODE_ENV is settled. */
 import { render } from 'ink';
-import type { OrgGateway } from '../org/gateway.js';
+import type { OrgReader } from '../org/gateway.js';
 import type { Settings } from '../store/settings.js';
 import { accountsCacheFor } from './accounts-cache.js';
 import { App, type DashboardOutcome } from './app.js';
@@ -17,7 +17,7 @@ export type DashboardEnd = DashboardOutcome & {
 	readonly signal?: (typeof ENDING_SIGNALS)[number];
 };
 
-export async function runDashboard(gateway: OrgGateway, settings: Settings): Promise<DashboardEnd> {
+export async function runDashboard(gateway: OrgReader, settings: Settings): Promise<DashboardEnd> {
 	const stdout = process.stdout;
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	let left = false;

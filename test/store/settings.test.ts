@@ -227,3 +227,20 @@ describe('settings', () => {
 		expect(readFileSync(join(folder, 'config.json'), 'utf8')).toBe('{broken');
 	});
 });
+
+describe('read-only mode, remembered', () => {
+	it('is kept between runs until turned off, and anything but true in the file means off', () => {
+		const first = new Settings(root);
+		expect(first.readOnlyMode).toBe(false);
+		first.readOnlyMode = true;
+		expect(new Settings(root).readOnlyMode).toBe(true);
+		expect(JSON.parse(readFileSync(join(root, 'config.json'), 'utf8')).readOnlyMode).toBe(true);
+
+		new Settings(root).readOnlyMode = false;
+		expect(new Settings(root).readOnlyMode).toBe(false);
+		expect(JSON.parse(readFileSync(join(root, 'config.json'), 'utf8'))).not.toHaveProperty('readOnlyMode');
+
+		writeFileSync(join(root, 'config.json'), JSON.stringify({ checklist: {}, readOnlyMode: 'yes' }));
+		expect(new Settings(root).readOnlyMode).toBe(false);
+	});
+});

@@ -18,6 +18,8 @@ export const KEY_FIGURES: Record<KeyName, string> = {
 	pageDown: 'key to frame: PgDn',
 	bottom: 'key to frame: G',
 	filterChar: 'key to frame: 1 char in / filter',
+	mark: 'key to frame: Space (mark)',
+	markAllFiltered: 'key to frame: A after /state:active',
 };
 
 export const FIGURE = {

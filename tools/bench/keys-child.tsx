@@ -25,6 +25,8 @@ export const KEYS = {
 	pageDown: '\u001B[6~',
 	bottom: 'G',
 	filterChar: '(filter)',
+	mark: ' ',
+	markAllFiltered: 'A',
 } as const;
 export type KeyName = keyof typeof KEYS;
 
@@ -167,6 +169,8 @@ async function main(): Promise<void> {
 		pageDown: { firstFrame: [], settledFrame: [] },
 		bottom: { firstFrame: [], settledFrame: [] },
 		filterChar: { firstFrame: [], settledFrame: [] },
+		mark: { firstFrame: [], settledFrame: [] },
+		markAllFiltered: { firstFrame: [], settledFrame: [] },
 	};
 	const record = (name: KeyName, time: { first: number; settled: number }) => {
 		keys[name].firstFrame.push(time.first);
@@ -185,6 +189,16 @@ async function main(): Promise<void> {
 		await pressAndTime(input, output, '/');
 		record('filterChar', await pressAndTime(input, output, filterChars[press % filterChars.length] as string));
 		// Esc leaves the filter and clears it; a lone Esc is read one tick late, so let it settle.
+		await pressAndTime(input, output, '\u001B');
+		await sleep(Math.random() * 20);
+		record('mark', await pressAndTime(input, output, KEYS.mark));
+		await sleep(Math.random() * 20);
+		// A after a filter that keeps most of the list (the generated accounts are mostly active): thousands marked.
+		await pressAndTime(input, output, '/');
+		for (const char of 'state:active') await pressAndTime(input, output, char);
+		await pressAndTime(input, output, '\r');
+		record('markAllFiltered', await pressAndTime(input, output, KEYS.markAllFiltered));
+		await pressAndTime(input, output, 'U');
 		await pressAndTime(input, output, '\u001B');
 		await sleep(Math.random() * 20);
 	}

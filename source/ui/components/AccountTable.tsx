@@ -20,6 +20,10 @@ export interface AccountTableProps {
 	readonly height: number;
 	readonly sort: SortKey;
 	readonly cachedIds: ReadonlySet<string>;
+	/** Marked accounts (Space, V, A): a + before the name, and the row in bold. */
+	readonly markedIds?: ReadonlySet<string>;
+	/** The range being chosen with V, as positions within `rows` (may reach beyond them): a : before the name. */
+	readonly rangeRows?: { readonly first: number; readonly last: number };
 	readonly managementAccountId?: string;
 	/** Shown in place of rows when there are none. */
 	readonly emptyMessage: string;
@@ -34,7 +38,18 @@ const SORT_COLUMN: Record<SortKey, ColumnId> = {
 };
 
 export function AccountTable(props: AccountTableProps) {
-	const { rows, selectedRow, columns, height, sort, cachedIds, managementAccountId, emptyMessage } = props;
+	const {
+		rows,
+		selectedRow,
+		columns,
+		height,
+		sort,
+		cachedIds,
+		markedIds,
+		rangeRows,
+		managementAccountId,
+		emptyMessage,
+	} = props;
 	const titles = headerCells(
 		columns.map((column) => (column.id === SORT_COLUMN[sort] ? sortedTitle(column, sort) : column)),
 	);
@@ -54,6 +69,7 @@ export function AccountTable(props: AccountTableProps) {
 						columns={columns}
 						selected={index === selectedRow}
 						cached={cachedIds.has(account.id)}
+						mark={markOf(account.id, index, markedIds, rangeRows)}
 						management={account.id === managementAccountId}
 					/>
 				))
@@ -61,6 +77,19 @@ export function AccountTable(props: AccountTableProps) {
 			{filler > 0 ? <Box height={filler} /> : null}
 		</Box>
 	);
+}
+
+/** The mark column: `+` marked, `:` in the range being chosen (V), else a space. ASCII only, like the cells. */
+export type RowMark = '+' | ':' | ' ';
+
+function markOf(
+	id: string,
+	row: number,
+	markedIds: ReadonlySet<string> | undefined,
+	range: AccountTableProps['rangeRows'],
+): RowMark {
+	if (markedIds?.has(id)) return '+';
+	return range && row >= range.first && row <= range.last ? ':' : ' ';
 }
 
 function sortedTitle(column: Column, sort: SortKey): Column {
@@ -72,16 +101,17 @@ interface AccountRowProps {
 	readonly columns: readonly Column[];
 	readonly selected: boolean;
 	readonly cached: boolean;
+	readonly mark: RowMark;
 	readonly management: boolean;
 }
 
-const AccountRow = memo(function AccountRow({ account, columns, selected, cached, management }: AccountRowProps) {
+const AccountRow = memo(function AccountRow({ account, columns, selected, cached, mark, management }: AccountRowProps) {
 	const cells = rowCells(account, columns);
-	// The selection, then a flag (M: management account, *: from the cache, not yet confirmed), then a space.
+	// The selection, then a flag (M: management account, *: from the cache, not yet confirmed), then the mark.
 	// ASCII only, like the cells: see CUT_MARK.
-	const marker = `${selected ? '>' : ' '}${cached ? '*' : management ? 'M' : ' '} `;
+	const marker = `${selected ? '>' : ' '}${cached ? '*' : management ? 'M' : ' '}${mark}`;
 	return (
-		<Text inverse={selected} dimColor={cached && !selected} wrap="truncate-end">
+		<Text inverse={selected} bold={mark === '+'} dimColor={cached && !selected} wrap="truncate-end">
 			{marker}
 			{cells.map((cell, index) => {
 				const column = columns[index] as Column;

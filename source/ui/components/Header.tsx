@@ -11,6 +11,8 @@ export interface HeaderProps {
 	readonly callerError?: string;
 	/** 'sandbox': the built-in demo organization; nothing touches AWS. */
 	readonly kind: 'aws' | 'sandbox';
+	/** Nothing that changes AWS is offered or possible (--read-only). */
+	readonly readOnly?: boolean;
 	readonly loading: boolean;
 	readonly loadedAt?: Date;
 	readonly fromCache: boolean;
@@ -40,7 +42,7 @@ function callerLabel(props: HeaderProps): string {
 /** Memoised: it does not change when a key moves the selection. */
 export const Header = memo(function Header(props: HeaderProps) {
 	const theme = useTheme();
-	const { organization, kind } = props;
+	const { organization, kind, readOnly } = props;
 	const management = organization
 		? `management ${organization.managementAccountId}${organization.managementAccountEmail ? ` <${organization.managementAccountEmail}>` : ''}`
 		: '';
@@ -53,6 +55,11 @@ export const Header = memo(function Header(props: HeaderProps) {
 				{kind === 'sandbox' ? (
 					<Text bold color={theme.colour('magenta')}>
 						{' DEMO'}
+					</Text>
+				) : null}
+				{readOnly ? (
+					<Text bold color={theme.colour('yellow')}>
+						{' READ-ONLY'}
 					</Text>
 				) : null}
 				{organization ? `  organization ${organization.id} · ${management}` : '  organization …'}

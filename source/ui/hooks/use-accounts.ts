@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
 import type { LoadFailure, LoadOperation } from '../../domain/explain-load.js';
 import type { QuotaLookup } from '../../domain/quota.js';
-import type { OrgGateway } from '../../org/gateway.js';
+import type { OrgReader } from '../../org/gateway.js';
 
 export type CachedList = { readonly accounts: readonly Account[]; readonly savedAt: Date };
 
@@ -87,7 +87,7 @@ async function step<T>(operation: LoadOperation, call: () => Promise<T>): Promis
 	}
 }
 
-export function useAccounts(gateway: OrgGateway, options: UseAccountsOptions = {}): UseAccounts {
+export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}): UseAccounts {
 	const { cache, publishIntervalMs = 100 } = options;
 	const [state, setState] = useState<AccountsState>(INITIAL);
 	const stateRef = useRef(state);

@@ -16,19 +16,28 @@ import {
 	sortAccounts,
 } from '../account-list.js';
 import {
+	allShownMarked,
 	clearFilter,
 	cycledSort,
 	type DashboardState,
 	type DashboardView,
 	initialDashboardState,
 	keepFilter,
+	marksCleared,
+	marksPruned,
+	markToggled,
 	moved,
 	pinned,
+	rangeCancelled,
+	rangeMarked,
+	rangeStarted,
 	reversedSort,
 	startEditing,
 	viewOf,
 	withQuery,
 } from '../dashboard-state.js';
+import { count, plural } from '../format.js';
+import { countMarked } from '../marks.js';
 
 export interface UseDashboard extends DashboardView {
 	readonly state: DashboardState;
@@ -47,6 +56,20 @@ export interface UseDashboard extends DashboardView {
 	clearFilter(): void;
 	cycleSort(): void;
 	reverseSort(): void;
+	/** Marked accounts shown by the filter (all of them when there is no filter). */
+	readonly markedShown: number;
+	/** Space: the selected account marked or unmarked; during a range (V), the range marked (says why not, if not). */
+	toggleMark(): string | undefined;
+	/** V: starts a range at the selected row, or marks the range started; says what it did. */
+	markRange(): string | undefined;
+	/** Esc during a range: ends it; false when there was none. */
+	cancelRange(): boolean;
+	/** A: every account shown marked; says how many. */
+	markAllShown(): string;
+	/** U: every mark cleared; says how many. */
+	clearMarks(): string;
+	/** After a complete list: drops the marks of accounts gone from it, and gives their ids. */
+	pruneMarks(accounts: readonly Account[]): readonly string[];
 }
 
 /** The remembered sort, if the settings hold a valid one. */
@@ -61,6 +84,15 @@ export function useDashboard(
 	settings: Pick<Settings, 'sort'> | undefined,
 ): UseDashboard {
 	const [state, setState] = useState<DashboardState>(() => initialDashboardState(savedSort(settings)));
+	// The state with every change made so far, rendered or not: keys of one burst come before a render, and the
+	// second of two Spaces, or a Space after j, must see what the first key did.
+	const current = useRef(state);
+	const apply = useCallback((change: (previous: DashboardState) => DashboardState): DashboardState => {
+		const next = change(current.current);
+		current.current = next;
+		setState(next);
+		return next;
+	}, []);
 	const sorted = useMemo(
 		() => searchable(sortAccounts(accounts, state.sort, state.reversed)),
 		[accounts, state.sort, state.reversed],
@@ -73,19 +105,30 @@ export function useDashboard(
 	const view = viewOf(state, shown, height);
 
 	// Handlers read the latest list and height through a ref, so they keep one identity across renders.
-	const latest = useRef({ shown, height, state });
-	latest.current = { shown, height, state };
-
-	const move = useCallback((movement: Movement) => {
-		setState((s) => moved(s, latest.current.shown, latest.current.height, movement));
+	const latest = useRef({ accounts, shown, height, state });
+	latest.current = { accounts, shown, height, state };
+	// The list as a state shows it: the rendered one, unless keys of the same burst changed the filter or the sort
+	// since (a pasted `/state:closed` then Enter then A must mark only what that filter shows).
+	const listFor = useCallback((s: DashboardState): readonly Account[] => {
+		const rendered = latest.current;
+		const { query, sort, reversed } = rendered.state;
+		if (s.query === query && s.sort === sort && s.reversed === reversed) return rendered.shown;
+		return filterList(searchable(sortAccounts(rendered.accounts, s.sort, s.reversed)), s.query).accounts;
 	}, []);
+
+	const move = useCallback(
+		(movement: Movement) => {
+			apply((s) => moved(s, listFor(s), latest.current.height, movement));
+		},
+		[apply, listFor],
+	);
 	const editQuery = useCallback(
 		(change: (query: string) => string) =>
-			setState((s) => {
+			apply((s) => {
 				const query = change(s.query);
 				return query === s.query ? s : withQuery(s, query);
 			}),
-		[],
+		[apply],
 	);
 	// Keys that arrive together are handled before React renders again: the mode they see must already be current.
 	const editing = useRef(state.editing);
@@ -93,27 +136,86 @@ export function useDashboard(
 	const isEditing = useCallback(() => editing.current, []);
 	const startFilter = useCallback(() => {
 		editing.current = true;
-		setState(startEditing);
-	}, []);
+		apply(startEditing);
+	}, [apply]);
 	const keep = useCallback(() => {
 		editing.current = false;
-		setState(keepFilter);
-	}, []);
+		apply(keepFilter);
+	}, [apply]);
 	const clear = useCallback(() => {
 		editing.current = false;
-		setState((s) => clearFilter(s.selectedId ? s : pinned(s, latest.current.shown, latest.current.height)));
-	}, []);
+		apply((s) => clearFilter(s.selectedId ? s : pinned(s, listFor(s), latest.current.height)));
+	}, [apply, listFor]);
 	const cycleSort = useCallback(() => {
-		const { state: current, shown: list, height: rows } = latest.current;
-		const next = cycledSort(pinned(current, list, rows));
-		setState(next);
+		const rows = latest.current.height;
+		const next = apply((s) => cycledSort(pinned(s, listFor(s), rows)));
 		// Remembered for the next start.
 		if (settings) settings.sort = next.sort;
-	}, [settings]);
+	}, [settings, apply, listFor]);
 	const reverseSort = useCallback(() => {
-		const { state: current, shown: list, height: rows } = latest.current;
-		setState(reversedSort(pinned(current, list, rows)));
-	}, []);
+		const rows = latest.current.height;
+		apply((s) => reversedSort(pinned(s, listFor(s), rows)));
+	}, [apply, listFor]);
+	const markedShown = useMemo(() => countMarked(state.marked, shown), [state.marked, shown]);
+
+	const markRangeNow = useCallback((): string | undefined => {
+		const rows = latest.current.height;
+		let said: string | undefined;
+		apply((s) => {
+			const end = rangeMarked(s, listFor(s), rows);
+			said =
+				'anchorHidden' in end
+					? 'The range ended: the row where V was pressed is hidden by the filter now, so nothing was marked (V starts again).'
+					: undefined;
+			return end.state;
+		});
+		return said;
+	}, [apply, listFor]);
+	const toggleMark = useCallback((): string | undefined => {
+		if (current.current.rangeAnchor !== undefined) return markRangeNow();
+		const rows = latest.current.height;
+		apply((s) => markToggled(s, listFor(s), rows));
+		return undefined;
+	}, [apply, listFor, markRangeNow]);
+	const markRange = useCallback((): string | undefined => {
+		if (current.current.rangeAnchor !== undefined) return markRangeNow();
+		const rows = latest.current.height;
+		apply((s) => rangeStarted(s, listFor(s), rows));
+		return undefined;
+	}, [apply, listFor, markRangeNow]);
+	const cancelRange = useCallback((): boolean => {
+		if (current.current.rangeAnchor === undefined) return false;
+		apply(rangeCancelled);
+		return true;
+	}, [apply]);
+	const markAllShown = useCallback((): string => {
+		const list = listFor(current.current);
+		if (list.length === 0) return 'No account is shown: nothing marked.';
+		const before = current.current.marked.size;
+		const after = apply((s) => allShownMarked(s, list)).marked.size;
+		const filtered = current.current.query.trim() !== '';
+		const which = filtered
+			? `the ${plural(list.length, 'account')} the filter shows`
+			: `all ${plural(list.length, 'account')}`;
+		return `Marked ${which} (${count(after - before)} newly); U clears every mark.`;
+	}, [apply, listFor]);
+	const clearMarks = useCallback((): string => {
+		const before = current.current.marked.size;
+		apply(marksCleared);
+		return before === 0 ? 'No account was marked.' : `Unmarked ${plural(before, 'account')}.`;
+	}, [apply]);
+	const pruneMarks = useCallback(
+		(accounts: readonly Account[]): readonly string[] => {
+			let removed: readonly string[] = [];
+			apply((s) => {
+				const pruned = marksPruned(s, accounts);
+				removed = pruned.removed;
+				return pruned.state;
+			});
+			return removed;
+		},
+		[apply],
+	);
 
 	return {
 		...view,
@@ -129,5 +231,12 @@ export function useDashboard(
 		clearFilter: clear,
 		cycleSort,
 		reverseSort,
+		markedShown,
+		toggleMark,
+		markRange,
+		cancelRange,
+		markAllShown,
+		clearMarks,
+		pruneMarks,
 	};
 }

@@ -23,22 +23,23 @@ export interface FlowWiring {
 
 /** The part of the screens' context a flow uses. */
 export interface FlowHost {
-	readonly gateway: OrgGateway;
+	/** Undefined in read-only mode: no flow can be wired then. */
+	readonly writer: OrgGateway | undefined;
 	readonly settings?: Settings;
 	readonly accounts: UseAccounts;
 	back(): void;
 }
 
-/** Made once, when the screen opens; undefined unless the choice is a member's flow. */
+/** Made once, when the screen opens; undefined unless the choice is a member's flow and writes are allowed. */
 export function useFlowServices(context: FlowHost, choice: FlowChoice): FlowWiring | undefined {
 	const latest = useRef(context);
 	latest.current = context;
 	const changed = useRef(false);
 	const reloaded = useRef(false);
 	const [wiring] = useState((): FlowWiring | undefined => {
-		if (choice.kind !== 'member-flow') return undefined;
+		const { writer: gateway, settings, accounts } = context;
+		if (choice.kind !== 'member-flow' || !gateway) return undefined;
 		const { organization, caller } = choice;
-		const { gateway, settings, accounts } = context;
 		const reload = () => {
 			reloaded.current = true;
 			latest.current.accounts.refresh();

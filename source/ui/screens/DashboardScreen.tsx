@@ -2,13 +2,18 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { describeLoadFailure } from '../../domain/explain-load.js';
+import { READ_ONLY_REFUSAL } from '../../org/read-only.js';
 import { layoutColumns } from '../columns.js';
 import { AccountTable } from '../components/AccountTable.js';
 import { ErrorPanel } from '../components/ErrorPanel.js';
 import { StatusLine } from '../components/StatusLine.js';
+import { count } from '../format.js';
+import type { UseDashboard } from '../hooks/use-dashboard.js';
 import { type KeyScheme, useKeys } from '../hooks/use-keys.js';
+import { useTheme } from '../hooks/use-theme.js';
 import { DASHBOARD_KEYS, type DashboardCommand, FILTER_KEYS, type FilterCommand } from '../keymap.js';
 import { boundTo, hintLine } from '../keymap-lookup.js';
+import { rangeBounds } from '../marks.js';
 import type { ScreenContext } from './context.js';
 
 /** What a dashboard command does; a command with no entry is not offered anywhere. */
@@ -20,6 +25,16 @@ export const DASHBOARD_CHROME_LINES = 3;
 /** Rows of accounts that fit in `height` lines. */
 export function tableRows(height: number): number {
 	return Math.max(1, height - DASHBOARD_CHROME_LINES);
+}
+
+/** Commands that open something able to change AWS: refused, with the reason, in read-only mode. */
+const CHANGES_AWS: ReadonlySet<DashboardCommand> = new Set(
+	DASHBOARD_KEYS.filter((binding) => binding.changesAws).map((binding) => binding.command),
+);
+
+/** Whether a dashboard command is offered: it has an action, and in read-only mode it changes nothing in AWS. */
+export function offered(command: DashboardCommand, actions: DashboardActions, readOnly: boolean): boolean {
+	return actions[command] !== undefined && !(readOnly && CHANGES_AWS.has(command));
 }
 
 /** Text typed into the filter: printable characters only (a paste arrives as one string). */
@@ -35,6 +50,7 @@ export function DashboardScreen({
 	readonly actions: DashboardActions;
 }) {
 	const { dashboard, accounts, size, height } = context;
+	const theme = useTheme();
 
 	// While the filter is typed, text goes into it; the mode is read per key, as keys of one burst come before a render.
 	const filterKeys: KeyScheme<FilterCommand> = {
@@ -55,6 +71,8 @@ export function DashboardScreen({
 		},
 	};
 	// The app's actions, each given this screen's context; a key ends the last key's notice.
+	// In read-only mode a key that would open a change says why it cannot, whatever its action.
+	const readOnly = context.writer === undefined;
 	const listKeys: KeyScheme<DashboardCommand> = {
 		bindings: DASHBOARD_KEYS,
 		on: Object.fromEntries(
@@ -62,7 +80,8 @@ export function DashboardScreen({
 				command,
 				() => {
 					if (context.notice) context.notify(undefined);
-					action?.(context);
+					if (readOnly && CHANGES_AWS.has(command as DashboardCommand)) context.notify(READ_ONLY_REFUSAL);
+					else action?.(context);
 				},
 			]),
 		) as KeyScheme<DashboardCommand>['on'],
@@ -73,10 +92,16 @@ export function DashboardScreen({
 	const columns = useMemo(() => layoutColumns(size.columns - 1), [size.columns]);
 	const failure = accounts.failure ? describeLoadFailure(accounts.failure) : undefined;
 	const hints = hintLine(
-		dashboard.state.editing ? FILTER_KEYS : boundTo(DASHBOARD_KEYS, (command) => actions[command] !== undefined),
+		dashboard.state.editing ? FILTER_KEYS : boundTo(DASHBOARD_KEYS, (command) => offered(command, actions, readOnly)),
 		size.columns - 1,
 	);
 	const nothingLoaded = accounts.accounts.length === 0;
+	const marks = marksText(dashboard);
+	// The range being chosen (V), in rows of the window, drawn before it is marked.
+	const range =
+		dashboard.state.rangeAnchor === undefined
+			? undefined
+			: rangeBounds(dashboard.shown, dashboard.state.rangeAnchor, dashboard.index);
 
 	return (
 		<Box flexDirection="column" height={height}>
@@ -90,6 +115,8 @@ export function DashboardScreen({
 					height={rows}
 					sort={dashboard.state.sort}
 					cachedIds={accounts.cachedIds}
+					markedIds={dashboard.state.marked}
+					rangeRows={range && { first: range.first - dashboard.top, last: range.last - dashboard.top }}
 					managementAccountId={accounts.organization?.managementAccountId}
 					emptyMessage={
 						accounts.status === 'loading' && nothingLoaded
@@ -100,26 +127,46 @@ export function DashboardScreen({
 					}
 				/>
 			)}
-			<StatusLine
-				loading={accounts.status === 'loading'}
-				received={accounts.received}
-				total={accounts.accounts.length}
-				matches={dashboard.shown.length}
-				query={dashboard.state.query}
-				editing={dashboard.state.editing}
-				sort={dashboard.state.sort}
-				reversed={dashboard.state.reversed}
-				position={dashboard.shown.length === 0 ? 0 : dashboard.index + 1}
-				filterNotes={dashboard.filterNotes}
-				notice={context.notice}
-				failure={failure}
-				cachedCount={accounts.cachedIds.size}
-				cacheNote={accounts.cacheNote}
-				settingsNote={context.settings?.shortNote}
-			/>
+			<Box>
+				{/* The marks first and whole: the rest of the status line gives way on a narrow terminal. */}
+				{marks ? (
+					<Box flexShrink={0}>
+						<Text bold color={theme.colour('cyan')}>{`${marks} · `}</Text>
+					</Box>
+				) : null}
+				<StatusLine
+					loading={accounts.status === 'loading'}
+					received={accounts.received}
+					total={accounts.accounts.length}
+					matches={dashboard.shown.length}
+					query={dashboard.state.query}
+					editing={dashboard.state.editing}
+					sort={dashboard.state.sort}
+					reversed={dashboard.state.reversed}
+					position={dashboard.shown.length === 0 ? 0 : dashboard.index + 1}
+					filterNotes={dashboard.filterNotes}
+					notice={context.notice}
+					failure={failure}
+					cachedCount={accounts.cachedIds.size}
+					cacheNote={accounts.cacheNote}
+					settingsNote={context.settings?.shortNote}
+				/>
+			</Box>
 			<Text dimColor wrap="truncate-end">
 				{hints}
 			</Text>
 		</Box>
 	);
+}
+
+/** The start of the status line while anything is marked or a range is open: how many, and what V does now. */
+export function marksText(dashboard: Pick<UseDashboard, 'state' | 'markedShown' | 'shown'>): string | undefined {
+	const { marked, rangeAnchor, query } = dashboard.state;
+	const parts: string[] = [];
+	if (marked.size > 0) {
+		const hidden = marked.size - dashboard.markedShown;
+		parts.push(`${count(marked.size)} marked${query && hidden > 0 ? ` (${count(hidden)} hidden by the filter)` : ''}`);
+	}
+	if (rangeAnchor !== undefined) parts.push('range: V or Space marks it, Esc cancels');
+	return parts.length > 0 ? parts.join(' · ') : undefined;
 }

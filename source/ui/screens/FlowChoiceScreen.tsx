@@ -3,6 +3,7 @@
  * member's guided flow, the console steps, or why nothing can be offered yet.
  */
 import type { FlowChoice } from '../../domain/flow-choice.js';
+import { READ_ONLY_REFUSAL } from '../../org/read-only.js';
 import { age } from '../format.js';
 import { useFlowServices } from '../hooks/use-flow-services.js';
 import { ConsoleClosureScreen } from './ConsoleClosureScreen.js';
@@ -38,6 +39,10 @@ export function FlowChoiceScreen({
 }) {
 	const wiring = useFlowServices(context, choice);
 	const { back, height } = context;
+	// The dashboard's keys refuse first; this holds for any other way a flow could be opened.
+	if (!context.writer && choice.kind !== 'console') {
+		return <NotReadyScreen message={`${READ_ONLY_REFUSAL}.`} onBack={back} />;
+	}
 	switch (choice.kind) {
 		case 'member-flow':
 			return wiring ? (

@@ -1,7 +1,7 @@
 /** What every screen receives from the app shell, and the screens it can open. */
 import type { Account } from '../../domain/account.js';
 import type { FlowChoice } from '../../domain/flow-choice.js';
-import type { OrgGateway } from '../../org/gateway.js';
+import type { OrgGateway, OrgReader } from '../../org/gateway.js';
 import type { Journal } from '../../store/journal/journal.js';
 import type { Settings } from '../../store/settings.js';
 import type { UseAccounts } from '../hooks/use-accounts.js';
@@ -21,7 +21,10 @@ export type Route =
 	| { readonly screen: 'reconcile' };
 
 export interface ScreenContext {
-	readonly gateway: OrgGateway;
+	/** Every read. In read-only mode this object has no write methods at all (org/read-only.ts). */
+	readonly gateway: OrgReader;
+	/** The same gateway with its writes; undefined in read-only mode, so nothing can reach a write then. */
+	readonly writer: OrgGateway | undefined;
 	readonly settings?: Settings;
 	/** The organization and its accounts, as loaded so far. */
 	readonly accounts: UseAccounts;
@@ -29,6 +32,8 @@ export interface ScreenContext {
 	readonly journal: Journal | undefined;
 	/** The dashboard list (selection, filter, sort): kept while other screens are open. */
 	readonly dashboard: UseDashboard;
+	/** The accounts marked on the dashboard (Space, V, A; U clears), by id: what a batch acts on. */
+	readonly markedAccountIds: ReadonlySet<string>;
 	/** The account selected on the dashboard, if any. */
 	readonly selected: Account | undefined;
 	readonly size: TerminalSize;
