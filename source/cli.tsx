@@ -28,8 +28,8 @@ async function createGateway(options: CliOptions): Promise<OrgGateway> {
 		const { createSandbox } = await import('./org/sandbox/engine.js');
 		return createSandbox(options.demoAccounts === undefined ? {} : { accountCount: options.demoAccounts });
 	}
-	const { createAwsGateway } = await import('./org/aws/gateway.js');
-	return createAwsGateway({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
+	const { openAwsGateway } = await import('./org/aws/gateway.js');
+	return openAwsGateway({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
 }
 
 /** Width of the list table: the terminal's, or 120 when stdout is not a terminal (a pipe, a file). */

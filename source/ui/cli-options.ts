@@ -25,7 +25,8 @@ export const HELP_TEXT = `
 	  --demo                 use the built-in demo organization (in memory; nothing touches AWS or your journal)
 	  --demo-accounts N      a demo organization of N accounts (implies --demo)
 	  --profile NAME         the AWS profile to use (default: AWS_PROFILE, else the default credential chain)
-	  --region REGION        the AWS region for the API calls (default: AWS_REGION, else us-east-1)
+	  --region REGION        the AWS region for the API calls (default: AWS_REGION, else the profile's region,
+	                         else us-east-1; Organizations calls go to its global region)
 	  --endpoint-url URL     send every AWS call to this endpoint (moto, LocalStack); also AWS_ENDPOINT_URL
 	  --quota N              your organization's account quota, used when Service Quotas cannot answer;
 	                         remembered for later runs (--quota off forgets it)
@@ -60,8 +61,8 @@ export interface CliOptions {
 	readonly demoAccounts?: number;
 	/** The AWS profile: --profile, else AWS_PROFILE; the default credential chain when neither is set. */
 	readonly profile?: string;
-	/** --region, else AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1. */
-	readonly region: string;
+	/** --region, else AWS_REGION, else AWS_DEFAULT_REGION; undefined: the profile's region, else us-east-1. */
+	readonly region?: string;
 	/** --endpoint-url, else AWS_ENDPOINT_URL (not for the demo). */
 	readonly endpointUrl?: string;
 	/** 'off': forget the remembered figure. */
@@ -168,7 +169,8 @@ function ouPath(raw: string | undefined): string | undefined {
 /** Where AWS calls go, resolved once from the flags and then the environment; the gateway reads no variable for them. */
 export interface AwsTarget {
 	readonly profile?: string;
-	readonly region: string;
+	/** Undefined: the profile's own region (the adapter reads it), else us-east-1. */
+	readonly region?: string;
 	readonly endpointUrl?: string;
 }
 
@@ -185,11 +187,11 @@ function resolveAwsTarget(
 	const profile = name('profile', flags.profile, /^[\w.@+-]+$/, 'admin') ?? (env.AWS_PROFILE || undefined);
 	const region =
 		name('region', flags.region, /^[a-z]{2}(-[a-z]+)+-\d+$/, 'us-east-1') ??
-		(env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1');
+		(env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
 	const endpointUrl =
 		endpoint(flags.endpointUrl, '--endpoint-url') ??
 		(demo ? undefined : endpoint(env.AWS_ENDPOINT_URL || undefined, 'AWS_ENDPOINT_URL'));
-	return { ...(profile ? { profile } : {}), region, ...(endpointUrl ? { endpointUrl } : {}) };
+	return { ...(profile ? { profile } : {}), ...(region ? { region } : {}), ...(endpointUrl ? { endpointUrl } : {}) };
 }
 
 /** The AWS target from flags and `env` alone (no command line), for code that makes a gateway without one. */
