@@ -26,7 +26,11 @@ describe('the SDK clients', () => {
 
 describe("a partition's global region", () => {
 	type Resolved = { url: URL; properties?: { authSchemes?: Array<{ signingRegion?: string }> } };
-	const resolve = (client: { config: { endpointProvider: (params: object) => unknown } }, region: string) => {
+	type EndpointParameters = { Region: string; UseFIPS: boolean; UseDualStack: boolean };
+	const resolve = (
+		client: { config: { endpointProvider: (params: EndpointParameters) => unknown } },
+		region: string,
+	) => {
 		const endpoint = client.config.endpointProvider({
 			Region: region,
 			UseFIPS: false,
