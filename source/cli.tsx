@@ -47,7 +47,7 @@ async function list(gateway: OrgGateway, settings: Settings, options: CliOptions
 		const { Journal } = await import('./store/journal/journal.js');
 		const document = await listDocument(
 			gateway,
-			settings.quotaOverride,
+			(organizationId) => settings.applyQuotaFlag(organizationId, options.quota),
 			(organizationId) => {
 				try {
 					return new Journal(settings.directory, organizationId).closureDates();
@@ -90,11 +90,11 @@ async function journalJson(gateway: OrgGateway, settings: Settings): Promise<num
 	return 0;
 }
 
-async function dashboard(gateway: OrgGateway, settings: Settings): Promise<number> {
+async function dashboard(gateway: OrgGateway, settings: Settings, options: CliOptions): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
 	const { runDashboard } = await import('./ui/run-dashboard.js');
-	const end = await runDashboard(gateway, settings);
+	const end = await runDashboard(gateway, settings, { quotaFlag: options.quota });
 	if (end.signal) return SIGNAL_EXIT[end.signal];
 	return end.readFailed ? FAILURE_EXIT : 0;
 }
@@ -139,13 +139,13 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 	// The demo keeps its settings and journal for this run only: a demo closure never reaches the user's journal.
 	const settings = new Settings(options.demo ? throwawayFolder('orgdash-demo-') : undefined);
-	if (options.quota !== undefined) settings.quotaOverride = options.quota === 'off' ? undefined : options.quota;
+	// --quota is remembered for the organization it is used with, once that organization is read (list, dashboard).
 	// The dashboard shows it on its status line; a command has only stderr (stdout stays clean JSON).
 	if (settings.note && options.command !== 'dashboard') printError(`orgdash: ${settings.note}`);
 	const gateway = await createGateway(options);
 	if (options.command === 'list') return list(gateway, settings, options);
 	if (options.command === 'journal') return journalJson(gateway, settings);
-	return dashboard(gateway, settings);
+	return dashboard(gateway, settings, options);
 }
 
 /** The one place the process ends: after stdout has been flushed (a pipe may still hold the JSON). */

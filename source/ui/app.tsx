@@ -186,9 +186,11 @@ export interface AppProps {
 	readonly cache?: AccountsCache;
 	/** Overrides NO_COLOR detection (tests). */
 	readonly theme?: Theme;
+	/** The command line's --quota, for the organization this dashboard reads (remembered for it; 'off' forgets it). */
+	readonly quotaFlag?: number | 'off' | undefined;
 }
 
-export function App({ gateway, settings, cache, theme }: AppProps) {
+export function App({ gateway, settings, cache, theme, quotaFlag }: AppProps) {
 	const { exit } = useApp();
 	const { stdout } = useStdout();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -210,8 +212,12 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	// The list's window does not depend on the screen on top of it.
 	const dashboard = useDashboard(accounts.accounts, tableRows(underChrome), settings);
 
-	// Read once: conf reads its file on every access.
-	const [quotaOverride] = useState(() => settings?.quotaOverride);
+	// Read once per organization (conf reads its file on every access); --quota applies to the organization read.
+	const organizationId = accounts.organization?.id;
+	const quotaOverride = useMemo(
+		() => (organizationId && settings ? settings.applyQuotaFlag(organizationId, quotaFlag) : undefined),
+		[organizationId, settings, quotaFlag],
+	);
 	const journal = useJournal(settings, accounts.organization?.id);
 	// Closure dates on record let the quota line say when closed accounts stop counting; AWS does not list them.
 	// Read again when a load ends or a screen closes (a flow may have written to the journal).
@@ -272,6 +278,7 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 							caller={accounts.caller}
 							callerError={accounts.callerError}
 							kind={gateway.kind}
+							target={gateway.target}
 							loading={accounts.status === 'loading'}
 							loadedAt={accounts.loadedAt}
 							fromCache={accounts.fromCache}

@@ -17,7 +17,16 @@ export type DashboardEnd = DashboardOutcome & {
 	readonly signal?: (typeof ENDING_SIGNALS)[number];
 };
 
-export async function runDashboard(gateway: OrgGateway, settings: Settings): Promise<DashboardEnd> {
+export interface DashboardOptions {
+	/** --quota, for the organization the dashboard opens with. */
+	readonly quotaFlag?: number | 'off' | undefined;
+}
+
+export async function runDashboard(
+	gateway: OrgGateway,
+	settings: Settings,
+	options: DashboardOptions = {},
+): Promise<DashboardEnd> {
 	const stdout = process.stdout;
 	stdout.write(ENTER_ALTERNATE_SCREEN);
 	let left = false;
@@ -28,7 +37,10 @@ export async function runDashboard(gateway: OrgGateway, settings: Settings): Pro
 	};
 	// A last resort for an exit that skips the code below (an uncaught error): the shell's screen still comes back.
 	process.once('exit', leave);
-	const instance = render(<App gateway={gateway} settings={settings} cache={accountsCacheFor(gateway)} />, {
+	const app = (
+		<App gateway={gateway} settings={settings} cache={accountsCacheFor(gateway)} quotaFlag={options.quotaFlag} />
+	);
+	const instance = render(app, {
 		// Ctrl-C goes through the keymap, so quitting always aborts loads the same way.
 		exitOnCtrlC: false,
 		maxFps: 60,

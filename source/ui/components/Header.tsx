@@ -1,7 +1,12 @@
-/** Who and what: the organization, its management account, the signed-in identity and how old the data is. */
+/**
+ * Who and what: the profile (and its region and endpoint when not AWS's own),
+ * the organization, its management account, the signed-in identity and how
+ * old the data is.
+ */
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { CallerIdentity, Organization } from '../../domain/account.js';
+import type { AwsTarget } from '../../org/gateway.js';
 import { age } from '../format.js';
 import { useTheme } from '../hooks/use-theme.js';
 
@@ -11,6 +16,8 @@ export interface HeaderProps {
 	readonly callerError?: string;
 	/** 'sandbox': the built-in demo organization; nothing touches AWS. */
 	readonly kind: 'aws' | 'sandbox';
+	/** Where AWS calls go; absent for the demo. */
+	readonly target?: AwsTarget | undefined;
 	readonly loading: boolean;
 	readonly loadedAt?: Date;
 	readonly fromCache: boolean;
@@ -18,6 +25,12 @@ export interface HeaderProps {
 }
 
 export const HEADER_LINES = 2;
+
+/** "profile admin (eu-west-1)", "default credentials (us-east-1) via http://127.0.0.1:5000". */
+export function targetLabel(target: AwsTarget): string {
+	const who = target.profile ? `profile ${target.profile}` : 'default credentials';
+	return `${who} (${target.region})${target.endpointUrl ? ` via ${target.endpointUrl}` : ''}`;
+}
 
 export function dataAgeLabel(props: Pick<HeaderProps, 'loading' | 'loadedAt' | 'fromCache' | 'now'>): string {
 	const { loading, loadedAt, fromCache, now } = props;
@@ -40,7 +53,7 @@ function callerLabel(props: HeaderProps): string {
 /** Memoised: it does not change when a key moves the selection. */
 export const Header = memo(function Header(props: HeaderProps) {
 	const theme = useTheme();
-	const { organization, kind } = props;
+	const { organization, kind, target } = props;
 	const management = organization
 		? `management ${organization.managementAccountId}${organization.managementAccountEmail ? ` <${organization.managementAccountEmail}>` : ''}`
 		: '';
@@ -52,10 +65,11 @@ export const Header = memo(function Header(props: HeaderProps) {
 				</Text>
 				{kind === 'sandbox' ? (
 					<Text bold color={theme.colour('magenta')}>
-						{' DEMO'}
+						{' DEMO '}
 					</Text>
 				) : null}
-				{organization ? `  organization ${organization.id} · ${management}` : '  organization …'}
+				{target ? `  ${targetLabel(target)} ·` : ''}
+				{organization ? ` organization ${organization.id} · ${management}` : ' organization …'}
 				{organization?.featureSet === 'CONSOLIDATED_BILLING' ? '  (consolidated billing only)' : ''}
 				{kind === 'sandbox' ? <Text dimColor>{'  (in memory: nothing touches AWS)'}</Text> : null}
 			</Text>
