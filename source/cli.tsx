@@ -12,6 +12,7 @@ import { Settings } from './store/settings.js';
 import { throwawayFolder } from './store/throwaway-folder.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
 import { jsonForTerminal, ListFailure, listDocument, streamAccounts } from './ui/list-document.js';
+import type { ProfileSource } from './ui/run-dashboard.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
@@ -90,11 +91,27 @@ async function journalJson(gateway: OrgGateway, settings: Settings): Promise<num
 	return 0;
 }
 
+/** P's profiles: those of the AWS config files; a profile opens with this run's --region and --endpoint-url. */
+async function profileSource(options: CliOptions): Promise<ProfileSource> {
+	const { openAwsGateway } = await import('./org/aws/gateway.js');
+	const { readSharedProfiles, shownPath } = await import('./org/aws/profiles.js');
+	return {
+		async list() {
+			const { paths, profiles } = await readSharedProfiles({ fresh: true });
+			return { files: `${shownPath(paths.configFile)} and ${shownPath(paths.credentialsFile)}`, profiles };
+		},
+		open: (profile) => openAwsGateway({ profile, region: options.region, endpointUrl: options.endpointUrl }),
+	};
+}
+
 async function dashboard(gateway: OrgGateway, settings: Settings, options: CliOptions): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
 	const { runDashboard } = await import('./ui/run-dashboard.js');
-	const end = await runDashboard(gateway, settings, { quotaFlag: options.quota });
+	const end = await runDashboard(gateway, settings, {
+		quotaFlag: options.quota,
+		...(options.demo ? {} : { profiles: await profileSource(options) }),
+	});
 	if (end.signal) return SIGNAL_EXIT[end.signal];
 	return end.readFailed ? FAILURE_EXIT : 0;
 }

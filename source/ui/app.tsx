@@ -35,15 +35,17 @@ import {
 	GLOBAL_KEYS,
 	HELP_KEYS,
 	JOURNAL_KEYS,
+	PROFILES_KEYS,
 } from './keymap.js';
 import { boundTo } from './keymap-lookup.js';
-import type { Route, ScreenContext } from './screens/context.js';
+import type { ProfileSwitcher, Route, ScreenContext } from './screens/context.js';
 import { type DashboardActions, DashboardScreen, tableRows } from './screens/DashboardScreen.js';
 import { DetailsScreen } from './screens/DetailsScreen.js';
 import { FlowChoiceScreen } from './screens/FlowChoiceScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { JournalScreen } from './screens/JournalScreen.js';
 import { NotReadyScreen } from './screens/NotReadyScreen.js';
+import { ProfilesScreen } from './screens/ProfilesScreen.js';
 import { RawAccountScreen } from './screens/RawAccountScreen.js';
 import { ReconcileScreen } from './screens/ReconcileScreen.js';
 import { colorsEnabled, createTheme, type Theme } from './theme.js';
@@ -90,6 +92,19 @@ function copySelected(what: 'id' | 'ARN', { selected, accounts, copy, notify }: 
 	notify(`Copied ${what} ${text} to the clipboard (through the terminal, OSC 52).`);
 }
 
+/** P: the profile picker, when the dashboard reads AWS. */
+function openProfiles({ gateway, profiles, open, notify }: ScreenContext): void {
+	if (gateway.kind === 'sandbox') {
+		notify('The demo has no AWS profiles: P switches profiles when orgdash reads AWS (run it without --demo).');
+		return;
+	}
+	if (!profiles) {
+		notify('Switching profiles is not available here.');
+		return;
+	}
+	open({ screen: 'profiles' });
+}
+
 /** What each dashboard key does. A command missing here does nothing and is not offered. */
 export const DASHBOARD_ACTIONS: DashboardActions = {
 	'move-up': ({ dashboard }) => dashboard.move('up'),
@@ -115,6 +130,7 @@ export const DASHBOARD_ACTIONS: DashboardActions = {
 	close: (context) => openFlow('close', context),
 	remove: (context) => openFlow('remove', context),
 	journal: ({ open }) => open({ screen: 'journal' }),
+	profiles: openProfiles,
 	refresh: ({ accounts }) => accounts.refresh(),
 	help: ({ open }) => open({ screen: 'help' }),
 	quit: ({ quit }) => quit(),
@@ -128,6 +144,7 @@ export function helpSections(): HelpSection[] {
 		{ title: "Account details (Enter) and AWS's record (J)", bindings: DETAILS_KEYS },
 		{ title: 'Closing and removing (c, x)', bindings: FLOW_KEYS },
 		{ title: 'Journal (L)', bindings: JOURNAL_KEYS },
+		{ title: 'AWS profiles (P)', bindings: PROFILES_KEYS },
 		{ title: 'This help', bindings: HELP_KEYS },
 		{ title: 'Anywhere', bindings: GLOBAL_KEYS },
 	];
@@ -151,6 +168,18 @@ function Screen({ route, context }: { readonly route: Route; readonly context: S
 				<JournalScreen journal={journal} onBack={back} height={height} width={size.columns} />
 			) : (
 				<NotReadyScreen message="The journal is kept per organization, and none is loaded." onBack={back} />
+			);
+		case 'profiles':
+			return context.profiles ? (
+				<ProfilesScreen
+					switcher={context.profiles}
+					current={context.gateway.target?.profile}
+					onBack={back}
+					height={height}
+					width={size.columns}
+				/>
+			) : (
+				<NotReadyScreen message="Switching profiles is not available here." onBack={back} />
 			);
 		case 'reconcile':
 			return journal && accounts.caller ? (
@@ -188,9 +217,11 @@ export interface AppProps {
 	readonly theme?: Theme;
 	/** The command line's --quota, for the organization this dashboard reads (remembered for it; 'off' forgets it). */
 	readonly quotaFlag?: number | 'off' | undefined;
+	/** P's profile picker; absent for the demo. */
+	readonly profiles?: ProfileSwitcher | undefined;
 }
 
-export function App({ gateway, settings, cache, theme, quotaFlag }: AppProps) {
+export function App({ gateway, settings, cache, theme, quotaFlag, profiles }: AppProps) {
 	const { exit } = useApp();
 	const { stdout } = useStdout();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -254,6 +285,7 @@ export function App({ gateway, settings, cache, theme, quotaFlag }: AppProps) {
 	const context: ScreenContext = {
 		gateway,
 		settings,
+		profiles,
 		accounts,
 		journal,
 		dashboard,

@@ -17,7 +17,7 @@ import {
 	type ProfileSummary,
 } from '../../domain/credentials.js';
 import { OrgError } from '../errors.js';
-import { readSharedProfiles } from './profiles.js';
+import { readSharedProfiles, shownPath } from './profiles.js';
 
 /** The part of a client's configuration the credential calls share with it. */
 export interface CredentialClientConfig {
@@ -27,12 +27,6 @@ export interface CredentialClientConfig {
 }
 
 const SDK_CREDENTIAL_ERRORS = new Set(['CredentialsProviderError', 'TokenProviderError']);
-
-/** The home folder as `~`, so a message shows the path the user knows. */
-function shownPath(path: string): string {
-	const home = process.env.HOME;
-	return home && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
-}
 
 /** True when the SSO token cache holds the profile's token and it has expired; false when there is none. */
 async function ssoTokenExpired(profile: ProfileSummary): Promise<boolean> {

@@ -44,6 +44,12 @@ export function sharedConfigPaths(env: NodeJS.ProcessEnv = process.env): SharedC
 	};
 }
 
+/** The home folder as `~`, so a message shows the path the user knows. */
+export function shownPath(path: string): string {
+	const home = getHomeDir();
+	return home && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
+}
+
 /** How a profile gets its credentials, from its keys (the AWS CLI's order). */
 function credentialSource(profile: Profile): ProfileSummary['source'] {
 	if (profile.sso_session || profile.sso_start_url || profile.sso_account_id) return 'sso';
