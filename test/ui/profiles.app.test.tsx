@@ -19,7 +19,7 @@ import { App } from '../../source/ui/app.js';
 import { Dashboards, type ProfileSource } from '../../source/ui/run-dashboard.js';
 import { profileLabel } from '../../source/ui/screens/ProfilesScreen.js';
 import { createTheme } from '../../source/ui/theme.js';
-import { KEY, waitForText } from '../support/frames.js';
+import { KEY, waitForFrame, waitForText } from '../support/frames.js';
 
 const plain = createTheme(false);
 let folder: string;
@@ -84,7 +84,7 @@ describe('the profile picker (P)', () => {
 		expect(frame).toContain('second  (role · us-east-1)');
 		expect(frame).toContain('third  (keys)');
 		app.stdin.write(KEY.down);
-		await new Promise((wait) => setTimeout(wait, 50));
+		await waitForFrame(app, (shown) => /❯ second/.test(shown), { description: 'second highlighted' });
 		app.stdin.write(KEY.enter);
 		frame = await waitForText(app, 'profile second (eu-west-1) · organization o-gen00000012');
 		expect(opened).toEqual(['second']);
