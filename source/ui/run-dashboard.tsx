@@ -70,7 +70,7 @@ export function Dashboards({
 			key={current.generation}
 			gateway={current.gateway}
 			settings={settings}
-			cache={accountsCacheFor(current.gateway, settings.directory)}
+			cache={accountsCacheFor(current.gateway)}
 			{...(theme ? { theme } : {})}
 			quotaFlag={current.quotaFlag}
 			profiles={switcher}
