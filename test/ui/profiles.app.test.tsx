@@ -24,14 +24,19 @@ import { KEY, waitForFrame, waitForText } from '../support/frames.js';
 const plain = createTheme(false);
 let folder: string;
 let settings: Settings;
+const savedConfigDir = process.env.ORGDASH_CONFIG_DIR;
 
 beforeEach(() => {
 	folder = mkdtempSync(join(tmpdir(), 'orgdash-profiles-ui-'));
+	// The organizations pass as AWS ones, so their lists are cached: in this folder, beside the settings.
+	process.env.ORGDASH_CONFIG_DIR = folder;
 	settings = new Settings(folder);
 });
 
 afterEach(() => {
 	cleanup();
+	if (savedConfigDir === undefined) delete process.env.ORGDASH_CONFIG_DIR;
+	else process.env.ORGDASH_CONFIG_DIR = savedConfigDir;
 	rmSync(folder, { recursive: true, force: true });
 });
 
