@@ -12,6 +12,7 @@ import {
 	asTerminal,
 	environmentWithoutAws,
 	requireBuiltCommand,
+	runBuiltCommand,
 	startBuiltCommandInTerminal,
 	temporaryFolderForEachTest,
 } from './support/built-command.js';
@@ -88,6 +89,21 @@ describeWithMoto('profiles in the dashboard (built command, pseudo-terminal)', (
 		expect(await terminal.exited).toBe(0);
 		// Each profile's organization has its own cached list.
 		expect(readdirSync(join(folder(), 'orgdash', 'account-cache'))).toHaveLength(2);
+	});
+
+	it("--profile X lists what AWS_PROFILE=X lists: the profile's endpoint_url and region are read either way", async () => {
+		const env = environment();
+		const byFlag = await runBuiltCommand(['list', '--json', '--profile', 'second'], env);
+		const byVariable = await runBuiltCommand(['list', '--json'], { ...env, AWS_PROFILE: 'second' });
+		expect(byFlag.stderr).toBe('');
+		expect(byFlag.code).toBe(0);
+		expect(JSON.parse(byFlag.stdout).organization.id).toBe(secondOrganization);
+		expect(byVariable.stdout).toBe(byFlag.stdout);
+		const missing = await runBuiltCommand(['list', '--json', '--profile', 'nosuch'], env);
+		expect(missing.code).toBe(1);
+		expect(missing.stderr.trimEnd().split('\n')).toEqual([
+			'orgdash: Profile nosuch is not in the AWS config files. Profile nosuch is not in ~/.aws/config or ~/.aws/credentials; profiles there: first, second. Pass one of the profiles listed (--profile NAME or AWS_PROFILE), or add this one: aws configure --profile NAME, or aws configure sso. To look around without AWS: orgdash --demo.',
+		]);
 	});
 
 	it('a missing profile: the whole message, wrapped, with the profiles there and what to do', async () => {
