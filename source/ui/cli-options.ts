@@ -24,12 +24,14 @@ export const HELP_TEXT = `
 	Options
 	  --demo                 use the built-in demo organization (in memory; nothing touches AWS or your journal)
 	  --demo-accounts N      a demo organization of N accounts (implies --demo)
-	  --profile NAME         the AWS profile to use (default: AWS_PROFILE, else the default credential chain)
+	  --profile NAME         the AWS profile, read as AWS_PROFILE=NAME is: its credentials, region and
+	                         endpoint_url (default: AWS_PROFILE, else the default credential chain)
 	  --region REGION        the AWS region for the API calls (default: AWS_REGION, else the profile's region,
 	                         else us-east-1; Organizations calls go to its global region)
-	  --endpoint-url URL     send every AWS call to this endpoint (moto, LocalStack); also AWS_ENDPOINT_URL
+	  --endpoint-url URL     send every AWS call to this endpoint (moto, LocalStack), the credential calls
+	                         (AssumeRole, SSO) included; also AWS_ENDPOINT_URL
 	  --quota N              your organization's account quota, used when Service Quotas cannot answer;
-	                         remembered for later runs (--quota off forgets it)
+	                         remembered for this organization (--quota off forgets it)
 	  -h, --help             this text
 	  -v, --version          the version
 
@@ -38,7 +40,7 @@ export const HELP_TEXT = `
 
 	Environment
 	  NO_COLOR               no colours (https://no-color.org)
-	  AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL
+	  AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE
 	  ORGDASH_CONFIG_DIR     where settings are kept (default: the system's configuration folder)
 
 	Exit codes
