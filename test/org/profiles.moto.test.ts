@@ -201,6 +201,30 @@ describeWithMoto('profiles of the shared AWS files', (moto) => {
 		}
 	});
 
+	it("sends an SSO profile's GetRoleCredentials to --endpoint-url too", async () => {
+		const cache = join(home, '.aws', 'sso', 'cache');
+		mkdirSync(cache, { recursive: true });
+		const { createHash } = await import('node:crypto');
+		const file = join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`);
+		writeFileSync(
+			file,
+			JSON.stringify({
+				startUrl: 'https://example.awsapps.com/start',
+				region: 'us-east-1',
+				accessToken: 'cached-token',
+				expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+			}),
+		);
+		try {
+			const gateway = await openAwsGateway({ profile: 'corp-sso', endpointUrl: listener.endpoint });
+			// Whatever moto answers to the IAM Identity Center portal call, it was asked, and nothing else was.
+			await gateway.callerIdentity().catch(() => undefined);
+			expect(listener.requests[0]?.path).toBe('/federation/credentials');
+		} finally {
+			rmSync(file);
+		}
+	});
+
 	it('says a profile has no credentials at all', async () => {
 		const gateway = await openAwsGateway({ profile: 'empty', endpointUrl: listener.endpoint });
 		const error = await orgError(gateway.describeOrganization());

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
 	readonly operation: string;
+	/** The path, without the query ("/", "/federation/credentials"). */
+	readonly path: string;
 	/** The region of the signature's credential scope ("eu-west-1"), when signed. */
 	readonly signingRegion: string | undefined;
 	/** The signature's service ("organizations", "sts"). */
@@ -42,6 +44,7 @@ export async function startRecordingListener(target: string): Promise<RecordingL
 			const scope = /Credential=[^/]+\/\d+\/([^/]+)\/([^/]+)\//.exec(String(incoming.headers.authorization ?? ''));
 			requests.push({
 				operation: typeof amzTarget === 'string' ? (amzTarget.split('.').pop() ?? amzTarget) : (action ?? '?'),
+				path: (incoming.url ?? '/').split('?')[0] ?? '/',
 				signingRegion: scope?.[1],
 				signingService: scope?.[2],
 			});
