@@ -9,7 +9,6 @@
  */
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { getSSOTokenFromFile } from '@smithy/core/config';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import {
 	CREDENTIAL_PROBLEM_CODES,
 	type CredentialProblem,
@@ -18,6 +17,10 @@ import {
 } from '../../domain/credentials.js';
 import { OrgError } from '../errors.js';
 import { readSharedProfiles, shownPath } from './profiles.js';
+
+/** What the SDK's credential providers give (fromIni, the default chain): a function to the credentials. */
+type AwsCredentialIdentityProvider = ReturnType<typeof fromIni>;
+type AwsCredentialIdentity = Awaited<ReturnType<AwsCredentialIdentityProvider>>;
 
 /** The part of a client's configuration the credential calls share with it. */
 export interface CredentialClientConfig {
