@@ -117,11 +117,13 @@ describeWithMoto('profiles in the dashboard (built command, pseudo-terminal)', (
 				.replace(/[│╭╮╰╯─]/g, ' ')
 				.replace(/\s+/g, ' ');
 		await terminal.waitUntil(
-			() => joined().includes('Pass one of the profiles listed'),
+			() => joined().includes('Pass one of the profiles listed') && joined().includes('signed in as: unknown'),
 			() => `the message did not show whole:\n${screenText(terminal)}`,
 			30_000,
 		);
 		expect(joined()).toContain('Profile nosuch is not in the AWS config files');
+		// The header does not repeat it cut short.
+		expect(joined()).toContain('signed in as: unknown (the reason is below)');
 		expect(joined()).toContain(
 			'Profile nosuch is not in ~/.aws/config or ~/.aws/credentials; profiles there: first, second.',
 		);

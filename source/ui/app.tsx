@@ -308,7 +308,12 @@ export function App({ gateway, settings, cache, theme, quotaFlag, profiles }: Ap
 						<Header
 							organization={accounts.organization}
 							caller={accounts.caller}
-							callerError={accounts.callerError}
+							// The error panel shows a failed load in full; the header's one line would only cut it short.
+							callerError={
+								accounts.callerError && accounts.failure && accounts.accounts.length === 0
+									? 'the reason is below'
+									: accounts.callerError
+							}
 							kind={gateway.kind}
 							target={gateway.target}
 							loading={accounts.status === 'loading'}

@@ -99,6 +99,26 @@ describe('the profile picker (P)', () => {
 		frame = await waitForText(app, 'second  (role · us-east-1 · current)');
 	});
 
+	it('--quota belongs to the organization the dashboard opened with, not to the one switched to', async () => {
+		const app = render(
+			<Dashboards
+				gateway={organizationOf('first')}
+				settings={settings}
+				options={{ profiles: source([]), quotaFlag: 45 }}
+				theme={plain}
+			/>,
+		);
+		await waitForText(app, 'sorted by');
+		expect(settings.quotaFor('o-demo1234567')).toBe(45);
+		app.stdin.write('P');
+		await waitForText(app, 'second  (role');
+		app.stdin.write('2');
+		await waitForText(app, 'organization o-gen00000012');
+		await waitForText(app, 'sorted by');
+		expect(settings.quotaFor('o-gen00000012')).toBeUndefined();
+		expect(new Settings(folder).quotaFor('o-demo1234567')).toBe(45);
+	});
+
 	it('Esc goes back on the same profile; a profile that cannot be opened says why and stays', async () => {
 		const opened: string[] = [];
 		const app = render(
