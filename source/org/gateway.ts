@@ -2,7 +2,7 @@ import type { Account, CallerIdentity, Organization } from '../domain/account.js
 import type { AccountFacts } from '../domain/facts.js';
 import type { QuotaLookup } from '../domain/quota.js';
 
-export interface AwsTarget {
+export interface CallTarget {
 	readonly profile?: string | undefined;
 	readonly region: string;
 	/** The endpoint of the Organizations calls when it is not AWS's own (moto, LocalStack). */
@@ -29,7 +29,7 @@ export interface OrgGateway {
 	/** Identifies where the data came from (for cache keys): profile, endpoint, region. */
 	readonly sourceKey: string;
 	/** Where AWS calls go, for the header: the profile (undefined: the default chain), the region, a custom endpoint. */
-	readonly target?: AwsTarget;
+	readonly target?: CallTarget;
 	describeOrganization(): Promise<Organization>;
 	callerIdentity(): Promise<CallerIdentity>;
 	/** Every account of the organization, with its parent path. */

@@ -22,7 +22,7 @@ import { displayText } from '../../domain/display-text.js';
 import type { ListedQuota, PendingInvitations, QuotaLookup } from '../../domain/quota.js';
 import { ACCOUNT_QUOTA_CODES, countPendingInvitations, findAccountQuota } from '../../domain/quota.js';
 import { OrgError } from '../errors.js';
-import type { AwsTarget, ListAccountsOptions, OrgGateway } from '../gateway.js';
+import type { CallTarget, ListAccountsOptions, OrgGateway } from '../gateway.js';
 import { createAccountFacts } from './account-facts.js';
 import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts } from './clients.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
@@ -69,7 +69,7 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		serviceEndpoints: options.serviceEndpoints,
 		timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
 	});
-	const target: AwsTarget = {
+	const target: CallTarget = {
 		profile,
 		region,
 		endpointUrl: endpointUrl ?? options.serviceEndpoints?.organizations,

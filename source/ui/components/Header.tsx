@@ -6,7 +6,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { CallerIdentity, Organization } from '../../domain/account.js';
-import type { AwsTarget } from '../../org/gateway.js';
+import type { CallTarget } from '../../org/gateway.js';
 import { age } from '../format.js';
 import { useTheme } from '../hooks/use-theme.js';
 
@@ -17,7 +17,7 @@ export interface HeaderProps {
 	/** 'sandbox': the built-in demo organization; nothing touches AWS. */
 	readonly kind: 'aws' | 'sandbox';
 	/** Where AWS calls go; absent for the demo. */
-	readonly target?: AwsTarget | undefined;
+	readonly target?: CallTarget | undefined;
 	readonly loading: boolean;
 	readonly loadedAt?: Date;
 	readonly fromCache: boolean;
@@ -27,7 +27,7 @@ export interface HeaderProps {
 export const HEADER_LINES = 2;
 
 /** "profile admin (eu-west-1)", "default credentials (us-east-1) via http://127.0.0.1:5000". */
-export function targetLabel(target: AwsTarget): string {
+export function targetLabel(target: CallTarget): string {
 	const who = target.profile ? `profile ${target.profile}` : 'default credentials';
 	return `${who} (${target.region})${target.endpointUrl ? ` via ${target.endpointUrl}` : ''}`;
 }
