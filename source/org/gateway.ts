@@ -2,6 +2,7 @@ import type { Account, CallerIdentity, Organization } from '../domain/account.js
 import type { AccountFacts } from '../domain/facts.js';
 import type { QuotaLookup } from '../domain/quota.js';
 
+/** Where an adapter's AWS calls go, as resolved from the flags, the environment and the profile. */
 export interface CallTarget {
 	readonly profile?: string | undefined;
 	readonly region: string;
