@@ -25,8 +25,6 @@ export const SERVICE_IDS = {
 	account: 'Account',
 	quotas: 'Service Quotas',
 	sts: 'STS',
-	sso: 'SSO',
-	ssoOidc: 'SSO OIDC',
 } as const;
 
 export type ServiceName = keyof typeof SERVICE_IDS;
@@ -50,10 +48,10 @@ export function shownPath(path: string): string {
 	return home && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
 }
 
-/** How a profile gets its credentials, from its keys (the AWS CLI's order). */
+/** How a profile gets its credentials, from its keys (the AWS CLI's order: a role first, then SSO). */
 function credentialSource(profile: Profile): ProfileSummary['source'] {
-	if (profile.sso_session || profile.sso_start_url || profile.sso_account_id) return 'sso';
 	if (profile.role_arn) return profile.web_identity_token_file ? 'web-identity' : 'assume-role';
+	if (profile.sso_session || profile.sso_start_url || profile.sso_account_id) return 'sso';
 	if (profile.credential_process) return 'process';
 	if (profile.aws_access_key_id) return 'keys';
 	return 'none';
