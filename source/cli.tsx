@@ -13,6 +13,7 @@ import { Settings } from './store/settings.js';
 import { throwawayFolder } from './store/throwaway-folder.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
 import { jsonForTerminal, ListFailure, listDocument, streamAccounts } from './ui/list-document.js';
+import type { ProfileSource } from './ui/run-dashboard.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
@@ -29,8 +30,8 @@ async function createGateway(options: CliOptions): Promise<OrgGateway> {
 		const { createSandbox } = await import('./org/sandbox/engine.js');
 		return createSandbox(options.demoAccounts === undefined ? {} : { accountCount: options.demoAccounts });
 	}
-	const { createAwsGateway } = await import('./org/aws/gateway.js');
-	return createAwsGateway({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
+	const { openAwsGateway } = await import('./org/aws/gateway.js');
+	return openAwsGateway({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
 }
 
 /** Width of the list table: the terminal's, or 120 when stdout is not a terminal (a pipe, a file). */
@@ -48,7 +49,7 @@ async function list(gateway: OrgReader, settings: Settings, options: CliOptions)
 		const { Journal } = await import('./store/journal/journal.js');
 		const document = await listDocument(
 			gateway,
-			settings.quotaOverride,
+			(organizationId) => settings.applyQuotaFlag(organizationId, options.quota),
 			(organizationId) => {
 				try {
 					return new Journal(settings.directory, organizationId).closureDates();
@@ -91,12 +92,31 @@ async function journalJson(gateway: OrgReader, settings: Settings): Promise<numb
 	return 0;
 }
 
+/** P's profiles: those of the AWS config files; a profile opens with this run's --region and --endpoint-url (read-only stays read-only). */
+async function profileSource(options: CliOptions, readOnly: boolean): Promise<ProfileSource> {
+	const { openAwsGateway } = await import('./org/aws/gateway.js');
+	const { readSharedProfiles, shownPath } = await import('./org/aws/profiles.js');
+	return {
+		async list() {
+			const { paths, profiles } = await readSharedProfiles({ fresh: true });
+			return { files: `${shownPath(paths.configFile)} and ${shownPath(paths.credentialsFile)}`, profiles };
+		},
+		async open(profile) {
+			const opened = await openAwsGateway({ profile, region: options.region, endpointUrl: options.endpointUrl });
+			return readOnly ? readOnlyGateway(opened) : opened;
+		},
+	};
+}
+
 /** In read-only mode `gateway` is a reader without write methods: the dashboard then offers nothing that changes AWS. */
-async function dashboard(gateway: OrgReader, settings: Settings): Promise<number> {
+async function dashboard(gateway: OrgReader, settings: Settings, options: CliOptions): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
 	const { runDashboard } = await import('./ui/run-dashboard.js');
-	const end = await runDashboard(gateway, settings);
+	const end = await runDashboard(gateway, settings, {
+		quotaFlag: options.quota,
+		...(options.demo ? {} : { profiles: await profileSource(options, settings.readOnlyMode) }),
+	});
 	if (end.signal) return SIGNAL_EXIT[end.signal];
 	return end.readFailed ? FAILURE_EXIT : 0;
 }
@@ -141,7 +161,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 	// The demo keeps its settings and journal for this run only: a demo closure never reaches the user's journal.
 	const settings = new Settings(options.demo ? throwawayFolder('orgdash-demo-') : undefined);
-	if (options.quota !== undefined) settings.quotaOverride = options.quota === 'off' ? undefined : options.quota;
+	// --quota is remembered for the organization it is used with, once that organization is read (list, dashboard).
 	if (options.readOnly !== undefined) settings.readOnlyMode = options.readOnly;
 	// The dashboard shows it on its status line; a command has only stderr (stdout stays clean JSON).
 	if (settings.note && options.command !== 'dashboard') printError(`orgdash: ${settings.note}`);
@@ -150,7 +170,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	const gateway: OrgReader = settings.readOnlyMode ? readOnlyGateway(full) : full;
 	if (options.command === 'list') return list(gateway, settings, options);
 	if (options.command === 'journal') return journalJson(gateway, settings);
-	return dashboard(gateway, settings);
+	return dashboard(gateway, settings, options);
 }
 
 /** The one place the process ends: after stdout has been flushed (a pipe may still hold the JSON). */

@@ -92,27 +92,20 @@ describe('orgdash list --json', () => {
 		expect(document.quota.counted).toBe(250);
 	});
 
-	// Remembered before AWS is asked, so a closed port is enough: the list itself fails (exit 1).
-	it('forgets the remembered figure with --quota off', async () => {
-		new Settings(configDir()).quotaOverride = 50;
+	// Remembered for the organization it is used with: when none could be read, for none.
+	it('remembers no --quota figure when the organization could not be read', async () => {
+		new Settings(configDir()).setQuotaFor('o-earlier00000', 50);
 		const port = await freePort();
 		const result = await run(['--quota', 'off', 'list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`]);
 		expect(result.code).toBe(1);
-		expect(new Settings(configDir()).quotaOverride).toBeUndefined();
-	});
-
-	it('remembers --quota N in the settings', async () => {
-		const port = await freePort();
-		const result = await run(['--quota', '50', 'list', '--json', '--endpoint-url', `http://127.0.0.1:${port}`]);
-		expect(result.code).toBe(1);
-		expect(new Settings(configDir()).quotaOverride).toBe(50);
+		expect(new Settings(configDir()).quotaFor('o-earlier00000')).toBe(50);
 	});
 
 	it('with --demo, --quota N is for that run only: the settings folder stays untouched', async () => {
-		new Settings(configDir()).quotaOverride = 50;
+		new Settings(configDir()).setQuotaFor('o-demo1234567', 50);
 		const result = await run(['--demo', '--quota', 'off', 'list', '--json']);
 		expect(result.code).toBe(0);
-		expect(new Settings(configDir()).quotaOverride).toBe(50);
+		expect(new Settings(configDir()).quotaFor('o-demo1234567')).toBe(50);
 		expect(readdirSync(configDir()).sort()).toEqual(['config.json']);
 	});
 
@@ -283,6 +276,30 @@ describe('refusals and flags', () => {
 describeWithMoto('orgdash list --json against moto', (moto) => {
 	beforeEach(async () => {
 		await moto.server.reset();
+	});
+
+	it('remembers --quota N for the organization it was used with, and for no other', async () => {
+		const env = cleanEnv(motoEnvironment(moto.server.endpoint));
+		const first = (await seedOrganization(moto.server.endpoint)).organizationId;
+		const withFlag = await run(['list', '--json', '--quota', '50'], env);
+		expect(withFlag.code).toBe(0);
+		expect(JSON.parse(withFlag.stdout).quota).toMatchObject({ limit: 50, limitSource: 'user-setting' });
+		expect(new Settings(configDir()).quotaFor(first)).toBe(50);
+		// Without the flag, the same organization keeps its figure.
+		expect(JSON.parse((await run(['list', '--json'], env)).stdout).quota.limit).toBe(50);
+
+		await moto.server.reset();
+		const second = (await seedOrganization(moto.server.endpoint)).organizationId;
+		expect(second).not.toBe(first);
+		const other = JSON.parse((await run(['list', '--json'], env)).stdout);
+		expect(other.quota.limitSource).not.toBe('user-setting');
+		expect(new Settings(configDir()).quotaFor(second)).toBeUndefined();
+		// --quota off forgets the second organization's figure only.
+		await run(['list', '--json', '--quota', '30'], env);
+		await run(['list', '--json', '--quota', 'off'], env);
+		const settings = new Settings(configDir());
+		expect(settings.quotaFor(second)).toBeUndefined();
+		expect(settings.quotaFor(first)).toBe(50);
 	});
 
 	it('lists the organization through the AWS adapter; the quota falls back to --quota', async () => {

@@ -3,6 +3,7 @@
  * makes it from anything thrown), and the codes that mean the credentials, or
  * the network, are the problem.
  */
+import { CREDENTIAL_PROBLEM_CODES } from './credentials.js';
 import { redactCredentials } from './redact.js';
 
 /** The shape of OrgError, without depending on the class (the domain stays free of I/O modules). */
@@ -15,11 +16,12 @@ export interface ErrorInfo {
 	readonly outcomeUnknown?: boolean | undefined;
 }
 
-/** Codes that mean no credentials were found (the adapter's own, and the SDK's). */
+/** Codes that mean no credentials were found (the adapter's own, with or without the cause found, and the SDK's). */
 export const MISSING_CREDENTIAL_CODES: ReadonlySet<string> = new Set([
 	'CredentialsMissing',
 	'CredentialsProviderError',
 	'NoCredentials',
+	...Object.values(CREDENTIAL_PROBLEM_CODES),
 ]);
 
 /** Codes that mean credentials were found but refused. */

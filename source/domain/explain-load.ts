@@ -4,6 +4,7 @@
  * network), for the screen's error panel and for `list --json`'s one line.
  */
 
+import { CREDENTIAL_PROBLEM_CODES, credentialProblemSteps, isExpiredCredentials } from './credentials.js';
 import {
 	isNetworkCode,
 	MISSING_CREDENTIAL_CODES,
@@ -62,8 +63,22 @@ const CREDENTIAL_STEPS = [
 /** `screen`: the dashboard (r retries, loaded rows stay); `command`: a one-shot command such as list --json. */
 export type FailureContext = 'screen' | 'command';
 
+/** Titles of the credential failures whose cause the adapter found; `reason` is the profile. */
+const CREDENTIAL_PROBLEM_TITLES: Record<string, (profile: string) => string> = {
+	[CREDENTIAL_PROBLEM_CODES['profile-not-found']]: (profile) => `Profile ${profile} is not in the AWS config files`,
+	[CREDENTIAL_PROBLEM_CODES['sso-login']]: (profile) => `Profile ${profile} needs an SSO sign-in`,
+	[CREDENTIAL_PROBLEM_CODES['process-failed']]: (profile) => `The credential_process of profile ${profile} failed`,
+	[CREDENTIAL_PROBLEM_CODES['profile-without-credentials']]: (profile) => `Profile ${profile} has no credentials`,
+	[CREDENTIAL_PROBLEM_CODES['source-failed']]: (profile) => `Profile ${profile} could not get credentials`,
+};
+
+/** The first letter in capitals, for a message used as a sentence. */
+function sentence(text: string): string {
+	return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}` : text;
+}
+
 export function describeLoadFailure(failure: LoadFailure, context: FailureContext = 'screen'): FailureMessage {
-	const { code, message = '', network } = toErrorInfo(failure.error);
+	const { code, message = '', network, reason } = toErrorInfo(failure.error);
 	const onScreen = context === 'screen';
 	const retry = onScreen ? 'press r to retry' : 'run the command again';
 	const retryAgain = onScreen ? 'Press r to retry' : 'Run the command again';
@@ -131,6 +146,17 @@ export function describeLoadFailure(failure: LoadFailure, context: FailureContex
 			code,
 		};
 	}
+	const credentialTitle = CREDENTIAL_PROBLEM_TITLES[code];
+	if (credentialTitle) {
+		const profile = reason ?? 'NAME';
+		return {
+			kind: 'no-credentials',
+			title: credentialTitle(profile),
+			explanation: [sentence(message)],
+			next: [...(credentialProblemSteps(code, reason) ?? []), 'To look around without AWS: orgdash --demo.'],
+			code,
+		};
+	}
 	if (MISSING_CREDENTIAL_CODES.has(code)) {
 		return {
 			kind: 'no-credentials',
@@ -139,6 +165,18 @@ export function describeLoadFailure(failure: LoadFailure, context: FailureContex
 				'orgdash looked through the usual places (environment, profile files, SSO, instance role) and found none.',
 			],
 			next: CREDENTIAL_STEPS,
+			code,
+		};
+	}
+	if (isExpiredCredentials(code)) {
+		return {
+			kind: 'no-credentials',
+			title: 'The AWS credentials have expired',
+			explanation: [`AWS refused the temporary credentials as expired (${message || code}).`],
+			next: [
+				'Get fresh ones: aws sso login --profile NAME for an SSO profile; for keys in the environment, export new ones (a role assumed by a profile is renewed on the next try).',
+				`Then ${retry}.`,
+			],
 			code,
 		};
 	}

@@ -2,6 +2,14 @@ import type { Account, CallerIdentity, Organization } from '../domain/account.js
 import type { AccountFacts } from '../domain/facts.js';
 import type { QuotaLookup } from '../domain/quota.js';
 
+/** Where an adapter's AWS calls go, as resolved from the flags, the environment and the profile. */
+export interface CallTarget {
+	readonly profile?: string | undefined;
+	readonly region: string;
+	/** The endpoint of the Organizations calls when it is not AWS's own (moto, LocalStack). */
+	readonly endpointUrl?: string | undefined;
+}
+
 export interface ListAccountsOptions {
 	readonly signal?: AbortSignal;
 	/**
@@ -21,6 +29,8 @@ export interface OrgReader {
 	readonly kind: 'aws' | 'sandbox';
 	/** Identifies where the data came from (for cache keys): profile, endpoint, region. */
 	readonly sourceKey: string;
+	/** Where AWS calls go, for the header: the profile (undefined: the default chain), the region, a custom endpoint. */
+	readonly target?: CallTarget;
 	describeOrganization(): Promise<Organization>;
 	callerIdentity(): Promise<CallerIdentity>;
 	/** Every account of the organization, with its parent path. */

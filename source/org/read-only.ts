@@ -15,13 +15,14 @@ export function readOnlyGateway(gateway: OrgGateway): OrgReader {
 	const reader: OrgReader = {
 		kind: gateway.kind,
 		sourceKey: gateway.sourceKey,
+		target: gateway.target,
 		describeOrganization: () => gateway.describeOrganization(),
 		callerIdentity: () => gateway.callerIdentity(),
 		listAccounts: (options) => gateway.listAccounts(options),
 		describeAccount: (accountId) => gateway.describeAccount(accountId),
 		accountQuota: () => gateway.accountQuota(),
 		accountFacts: (accountId, isManagement) => gateway.accountFacts(accountId, isManagement),
-	} satisfies { readonly [K in keyof OrgReader]-?: OrgReader[K] };
+	} satisfies { readonly [K in keyof Required<OrgReader>]: OrgReader[K] };
 	return Object.freeze(reader);
 }
 

@@ -13,7 +13,9 @@ export interface ChecklistProgress {
 }
 
 export interface SettingsShape {
-	/** The user's own account-quota figure (`--quota N`), used when Service Quotas cannot answer. */
+	/** The user's own account-quota figure (`--quota N`) per organization id, used when Service Quotas cannot answer. */
+	quotas?: Record<string, number>;
+	/** One figure for every organization, as earlier versions kept it; the first organization read adopts it. */
 	quotaOverride?: number;
 	/** Dashboard sort, remembered between runs. */
 	sort?: string;
@@ -82,6 +84,13 @@ export function parseSettings(text: string): SettingsShape | undefined {
 	}
 	const settings: SettingsShape = { checklist: (checklist as SettingsShape['checklist'] | undefined) ?? {} };
 	if (typeof record.quotaOverride === 'number') settings.quotaOverride = record.quotaOverride;
+	const quotas = record.quotas;
+	if (quotas !== undefined) {
+		if (typeof quotas !== 'object' || quotas === null || Array.isArray(quotas)) return undefined;
+		const figures = Object.entries(quotas as Record<string, unknown>);
+		if (!figures.every(([, figure]) => typeof figure === 'number')) return undefined;
+		settings.quotas = Object.fromEntries(figures) as Record<string, number>;
+	}
 	if (typeof record.sort === 'string') settings.sort = record.sort;
 	if (record.readOnlyMode === true) settings.readOnlyMode = true;
 	return settings;

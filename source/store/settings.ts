@@ -15,7 +15,10 @@
  *   for the run with a one-line note, and nothing waits;
  * - a write that fails later switches to memory the same way, after that one
  *   failed write;
- * - sort, quota and read-only mode are read from memory: conf reads the file on every get.
+ * - sort, quota and read-only mode are read from memory: conf reads the file on every get;
+ * - the quota figure is kept per organization id: `--quota N` given with one
+ *   organization says nothing of another. A figure an earlier version kept for
+ *   every organization is adopted by the first organization read.
  *
  * What a valid file is, and a failed write's reason, are in settings-file.ts.
  */
@@ -195,12 +198,37 @@ export class Settings {
 		}
 	}
 
-	get quotaOverride(): number | undefined {
-		return this.memory.quotaOverride;
+	/** The user's quota figure for this organization. */
+	quotaFor(organizationId: string): number | undefined {
+		const remembered = this.memory.quotas?.[organizationId];
+		if (remembered !== undefined) return remembered;
+		const legacy = this.memory.quotaOverride;
+		if (legacy === undefined) return undefined;
+		// Kept for every organization by an earlier version: it was set for the organization used then.
+		this.setQuotaFor(organizationId, legacy);
+		this.remember('quotaOverride', undefined);
+		return legacy;
 	}
 
-	set quotaOverride(value: number | undefined) {
-		this.remember('quotaOverride', value);
+	/** Remembers (or, with undefined, forgets) the figure of this organization only. */
+	setQuotaFor(organizationId: string, value: number | undefined): void {
+		const quotas = { ...this.memory.quotas };
+		if (value === undefined) delete quotas[organizationId];
+		else quotas[organizationId] = value;
+		if (this.memory.quotaOverride !== undefined && value === undefined) {
+			// `--quota off` also forgets a figure an earlier version kept for every organization.
+			this.remember('quotaOverride', undefined);
+		}
+		this.remember('quotas', quotas);
+	}
+
+	/**
+	 * Applies the command line's --quota to the organization it is used with:
+	 * a figure is remembered for it, `off` forgets it. Returns the figure in use.
+	 */
+	applyQuotaFlag(organizationId: string, flag: number | 'off' | undefined): number | undefined {
+		if (flag !== undefined) this.setQuotaFor(organizationId, flag === 'off' ? undefined : flag);
+		return this.quotaFor(organizationId);
 	}
 
 	get sort(): string | undefined {
@@ -221,7 +249,7 @@ export class Settings {
 	}
 
 	/** A preference set, or forgotten when undefined: in memory at once, in the file when it can be written. */
-	private remember<K extends 'quotaOverride' | 'sort' | 'readOnlyMode'>(
+	private remember<K extends 'quotaOverride' | 'quotas' | 'sort' | 'readOnlyMode'>(
 		key: K,
 		value: SettingsShape[K] | undefined,
 	): void {

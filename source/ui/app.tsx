@@ -36,16 +36,18 @@ import {
 	GLOBAL_KEYS,
 	HELP_KEYS,
 	JOURNAL_KEYS,
+	PROFILES_KEYS,
 } from './keymap.js';
 import { boundTo } from './keymap-lookup.js';
 import { unmarkedNote } from './marks.js';
-import type { Route, ScreenContext } from './screens/context.js';
+import type { ProfileSwitcher, Route, ScreenContext } from './screens/context.js';
 import { type DashboardActions, DashboardScreen, offered, tableRows } from './screens/DashboardScreen.js';
 import { DetailsScreen } from './screens/DetailsScreen.js';
 import { FlowChoiceScreen } from './screens/FlowChoiceScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { JournalScreen } from './screens/JournalScreen.js';
 import { NotReadyScreen } from './screens/NotReadyScreen.js';
+import { ProfilesScreen } from './screens/ProfilesScreen.js';
 import { RawAccountScreen } from './screens/RawAccountScreen.js';
 import { ReconcileScreen } from './screens/ReconcileScreen.js';
 import { colorsEnabled, createTheme, type Theme } from './theme.js';
@@ -92,6 +94,19 @@ function copySelected(what: 'id' | 'ARN', { selected, accounts, copy, notify }: 
 	notify(`Copied ${what} ${text} to the clipboard (through the terminal, OSC 52).`);
 }
 
+/** P: the profile picker, when the dashboard reads AWS. */
+function openProfiles({ gateway, profiles, open, notify }: ScreenContext): void {
+	if (gateway.kind === 'sandbox') {
+		notify('The demo has no AWS profiles: P switches profiles when orgdash reads AWS (run it without --demo).');
+		return;
+	}
+	if (!profiles) {
+		notify('Switching profiles is not available here.');
+		return;
+	}
+	open({ screen: 'profiles' });
+}
+
 /** What each dashboard key does. A command missing here does nothing and is not offered. */
 export const DASHBOARD_ACTIONS: DashboardActions = {
 	'move-up': ({ dashboard }) => dashboard.move('up'),
@@ -121,6 +136,7 @@ export const DASHBOARD_ACTIONS: DashboardActions = {
 	close: (context) => openFlow('close', context),
 	remove: (context) => openFlow('remove', context),
 	journal: ({ open }) => open({ screen: 'journal' }),
+	profiles: openProfiles,
 	refresh: ({ accounts }) => accounts.refresh(),
 	help: ({ open }) => open({ screen: 'help' }),
 	quit: ({ quit }) => quit(),
@@ -137,6 +153,7 @@ export function helpSections(readOnly = false): HelpSection[] {
 		{ title: "Account details (Enter) and AWS's record (J)", bindings: DETAILS_KEYS },
 		...(readOnly ? [] : [{ title: 'Closing and removing (c, x)', bindings: FLOW_KEYS }]),
 		{ title: 'Journal (L)', bindings: JOURNAL_KEYS },
+		{ title: 'AWS profiles (P)', bindings: PROFILES_KEYS },
 		{ title: 'This help', bindings: HELP_KEYS },
 		{ title: 'Anywhere', bindings: GLOBAL_KEYS },
 	];
@@ -160,6 +177,18 @@ function Screen({ route, context }: { readonly route: Route; readonly context: S
 				<JournalScreen journal={journal} onBack={back} height={height} width={size.columns} />
 			) : (
 				<NotReadyScreen message="The journal is kept per organization, and none is loaded." onBack={back} />
+			);
+		case 'profiles':
+			return context.profiles ? (
+				<ProfilesScreen
+					switcher={context.profiles}
+					current={context.gateway.target?.profile}
+					onBack={back}
+					height={height}
+					width={size.columns}
+				/>
+			) : (
+				<NotReadyScreen message="Switching profiles is not available here." onBack={back} />
 			);
 		case 'reconcile':
 			return journal && accounts.caller ? (
@@ -196,9 +225,13 @@ export interface AppProps {
 	readonly cache?: AccountsCache;
 	/** Overrides NO_COLOR detection (tests). */
 	readonly theme?: Theme;
+	/** The command line's --quota, for the organization this dashboard reads (remembered for it; 'off' forgets it). */
+	readonly quotaFlag?: number | 'off' | undefined;
+	/** P's profile picker; absent for the demo. */
+	readonly profiles?: ProfileSwitcher | undefined;
 }
 
-export function App({ gateway, settings, cache, theme }: AppProps) {
+export function App({ gateway, settings, cache, theme, quotaFlag, profiles }: AppProps) {
 	const { exit } = useApp();
 	const { stdout } = useStdout();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -222,8 +255,12 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	// The list's window does not depend on the screen on top of it.
 	const dashboard = useDashboard(accounts.accounts, tableRows(underChrome), settings);
 
-	// Read once: conf reads its file on every access.
-	const [quotaOverride] = useState(() => settings?.quotaOverride);
+	// Read once per organization (conf reads its file on every access); --quota applies to the organization read.
+	const organizationId = accounts.organization?.id;
+	const quotaOverride = useMemo(
+		() => (organizationId && settings ? settings.applyQuotaFlag(organizationId, quotaFlag) : undefined),
+		[organizationId, settings, quotaFlag],
+	);
 	const journal = useJournal(settings, accounts.organization?.id);
 	// Closure dates on record let the quota line say when closed accounts stop counting; AWS does not list them.
 	// Read again when a load ends or a screen closes (a flow may have written to the journal).
@@ -272,6 +309,7 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 		gateway,
 		writer,
 		settings,
+		profiles,
 		accounts,
 		journal,
 		dashboard,
@@ -295,9 +333,15 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 						<Header
 							organization={accounts.organization}
 							caller={accounts.caller}
-							callerError={accounts.callerError}
+							// The error panel shows a failed load in full; the header's one line would only cut it short.
+							callerError={
+								accounts.callerError && accounts.failure && accounts.accounts.length === 0
+									? 'the reason is below'
+									: accounts.callerError
+							}
 							kind={gateway.kind}
 							readOnly={writer === undefined}
+							target={gateway.target}
 							loading={accounts.status === 'loading'}
 							loadedAt={accounts.loadedAt}
 							fromCache={accounts.fromCache}

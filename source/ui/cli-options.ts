@@ -24,11 +24,14 @@ export const HELP_TEXT = `
 	Options
 	  --demo                 use the built-in demo organization (in memory; nothing touches AWS or your journal)
 	  --demo-accounts N      a demo organization of N accounts (implies --demo)
-	  --profile NAME         the AWS profile to use (default: AWS_PROFILE, else the default credential chain)
-	  --region REGION        the AWS region for the API calls (default: AWS_REGION, else us-east-1)
-	  --endpoint-url URL     send every AWS call to this endpoint (moto, LocalStack); also AWS_ENDPOINT_URL
+	  --profile NAME         the AWS profile, read as AWS_PROFILE=NAME is: its credentials, region and
+	                         endpoint_url (default: AWS_PROFILE, else the default credential chain)
+	  --region REGION        the AWS region for the API calls (default: AWS_REGION, else the profile's region,
+	                         else us-east-1; Organizations calls go to its global region)
+	  --endpoint-url URL     send every AWS call to this endpoint (moto, LocalStack), the credential calls
+	                         (AssumeRole, SSO) included; also AWS_ENDPOINT_URL
 	  --quota N              your organization's account quota, used when Service Quotas cannot answer;
-	                         remembered for later runs (--quota off forgets it)
+	                         remembered for this organization (--quota off forgets it)
 	  --read-only            nothing that changes AWS is offered or possible (no close, no remove);
 	                         remembered for later runs: --no-read-only (or --read-only=false) turns it off
 	  -h, --help             this text
@@ -39,7 +42,7 @@ export const HELP_TEXT = `
 
 	Environment
 	  NO_COLOR               no colours (https://no-color.org)
-	  AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL
+	  AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE
 	  ORGDASH_CONFIG_DIR     where settings are kept (default: the system's configuration folder)
 
 	Exit codes
@@ -62,8 +65,8 @@ export interface CliOptions {
 	readonly demoAccounts?: number;
 	/** The AWS profile: --profile, else AWS_PROFILE; the default credential chain when neither is set. */
 	readonly profile?: string;
-	/** --region, else AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1. */
-	readonly region: string;
+	/** --region, else AWS_REGION, else AWS_DEFAULT_REGION; undefined: the profile's region, else us-east-1. */
+	readonly region?: string;
 	/** --endpoint-url, else AWS_ENDPOINT_URL (not for the demo). */
 	readonly endpointUrl?: string;
 	/** 'off': forget the remembered figure. */
@@ -173,7 +176,8 @@ function ouPath(raw: string | undefined): string | undefined {
 /** Where AWS calls go, resolved once from the flags and then the environment; the gateway reads no variable for them. */
 export interface AwsTarget {
 	readonly profile?: string;
-	readonly region: string;
+	/** Undefined: the profile's own region (the adapter reads it), else us-east-1. */
+	readonly region?: string;
 	readonly endpointUrl?: string;
 }
 
@@ -190,11 +194,11 @@ function resolveAwsTarget(
 	const profile = name('profile', flags.profile, /^[\w.@+-]+$/, 'admin') ?? (env.AWS_PROFILE || undefined);
 	const region =
 		name('region', flags.region, /^[a-z]{2}(-[a-z]+)+-\d+$/, 'us-east-1') ??
-		(env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1');
+		(env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined);
 	const endpointUrl =
 		endpoint(flags.endpointUrl, '--endpoint-url') ??
 		(demo ? undefined : endpoint(env.AWS_ENDPOINT_URL || undefined, 'AWS_ENDPOINT_URL'));
-	return { ...(profile ? { profile } : {}), region, ...(endpointUrl ? { endpointUrl } : {}) };
+	return { ...(profile ? { profile } : {}), ...(region ? { region } : {}), ...(endpointUrl ? { endpointUrl } : {}) };
 }
 
 /** The AWS target from flags and `env` alone (no command line), for code that makes a gateway without one. */

@@ -68,6 +68,7 @@ export type DashboardCommand =
 	| 'remove'
 	| 'refresh'
 	| 'journal'
+	| 'profiles'
 	| 'help'
 	| 'quit';
 
@@ -173,6 +174,11 @@ export const DASHBOARD_KEYS: readonly KeyBinding<DashboardCommand>[] = [
 	},
 	{ command: 'refresh', keys: [chord('r')], description: 'reload the organization from AWS', hint: 'r refresh' },
 	{ command: 'journal', keys: [chord('L')], description: 'the journal of closures and removals', hint: 'L journal' },
+	{
+		command: 'profiles',
+		keys: [chord('P')],
+		description: 'switch to another AWS profile (of the AWS config files) and its organization',
+	},
 	{ ...SHARED.help, description: 'this help' },
 	SHARED.quit,
 ];
@@ -269,6 +275,21 @@ export const JOURNAL_KEYS: readonly KeyBinding<JournalCommand>[] = [
 	{ ...SHARED.top, description: 'newest request' },
 	{ ...SHARED.bottom, description: 'oldest request' },
 	{ command: 'reload', keys: [chord('r')], description: 'read the journal again', hint: 'r reload' },
+];
+
+/** The profile picker (P): the list itself (ink-select-input) reads ↑/↓, j/k and Enter. */
+export type ProfilesCommand = 'back' | 'choose' | 'move';
+
+export const PROFILES_KEYS: readonly KeyBinding<ProfilesCommand>[] = [
+	{ ...SHARED.back, description: 'back to the dashboard, on the same profile' },
+	{ command: 'move', keys: [UP, DOWN, chord('k'), chord('j')], description: 'move', hint: '↑/↓ move' },
+	{
+		command: 'choose',
+		keys: [ENTER, { label: '1-9' }],
+		description:
+			'switch to the profile (1-9: the one at that place): the dashboard reloads for its organization, with its own cache and journal',
+		hint: 'Enter switch',
+	},
 ];
 
 /** A notice, or a screen that cannot open yet: Enter or Esc goes back. */

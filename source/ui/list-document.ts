@@ -121,7 +121,8 @@ async function step<T>(operation: LoadOperation, call: () => Promise<T>): Promis
  */
 export async function listDocument(
 	gateway: OrgReader,
-	quotaOverride: number | undefined,
+	/** The user's figure for the organization read (and --quota applied to it); undefined: none. */
+	quotaOverride: (organizationId: string) => number | undefined,
 	recordedClosures?: (organizationId: string) => ReadonlyMap<string, string> | undefined,
 	filter: ListFilter = {},
 ): Promise<ListDocument> {
@@ -136,7 +137,7 @@ export async function listDocument(
 		),
 	]);
 	const usage = quotaUsage(accounts, recordedClosures?.(organization.id));
-	const limit = resolveQuotaLimit(lookup, quotaOverride);
+	const limit = resolveQuotaLimit(lookup, quotaOverride(organization.id));
 	return {
 		organization: { id: organization.id, managementAccountId: organization.managementAccountId },
 		quota: {

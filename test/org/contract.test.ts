@@ -366,12 +366,13 @@ describe('the aws adapter when it cannot reach AWS', () => {
 		});
 	});
 
-	it('reports missing credentials as CredentialsMissing, for the default chain and for a named profile', async () => {
+	it('reports missing credentials as CredentialsMissing, and a named profile missing as ProfileNotFound', async () => {
 		await withAwsEnvironment({}, async () => {
 			const gateway = createAwsGateway({ endpointUrl: 'http://127.0.0.1:9', region: MOTO_REGION });
 			await expectOrgError(gateway.callerIdentity(), 'CredentialsMissing');
 			const named = createAwsGateway({ profile: 'no-such-profile', endpointUrl: 'http://127.0.0.1:9' });
-			const error = await expectOrgError(named.describeOrganization(), 'CredentialsMissing');
+			const error = await expectOrgError(named.describeOrganization(), 'ProfileNotFound');
+			expect(error.message).toContain('profile no-such-profile is not in /nonexistent/orgdash-test/config');
 			expect(error.network).toBe(false);
 		});
 	});

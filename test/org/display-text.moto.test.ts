@@ -55,7 +55,7 @@ describeWithMoto('hostile names through the AWS adapter (moto)', (moto) => {
 		expect((await gateway.describeAccount(id)).parentPath).toBe(account?.parentPath);
 
 		// list --json: the originals.
-		const document = await listDocument(gateway, undefined);
+		const document = await listDocument(gateway, () => undefined);
 		const listed = document.accounts.find((item) => item.id === id);
 		expect(listed).toMatchObject({ name: ACCOUNT_NAME, parentPath: `Root/${OU_NAME}` });
 

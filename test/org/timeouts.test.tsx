@@ -129,7 +129,11 @@ describe('an endpoint that never answers', () => {
 	});
 
 	it('list --json: one line saying what timed out and what to do', async () => {
-		const failure = await listDocument(gateway(), undefined, () => undefined).then(
+		const failure = await listDocument(
+			gateway(),
+			() => undefined,
+			() => undefined,
+		).then(
 			() => undefined,
 			(error: unknown) => error,
 		);

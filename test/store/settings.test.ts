@@ -59,7 +59,7 @@ function useEverything(settings: Settings): number {
 		settings.saveChecklistProgress('o-1', '222222222222', [`item-${index}`]);
 		settings.sort = index % 2 ? 'id' : 'name';
 	}
-	settings.quotaOverride = 42;
+	settings.setQuotaFor('o-1', 42);
 	return performance.now() - started;
 }
 
@@ -69,18 +69,18 @@ describe('settings', () => {
 		const settings = new Settings(folder);
 		expect(settings.saved).toBe(true);
 		expect(settings.note).toBeUndefined();
-		settings.quotaOverride = 25;
+		settings.setQuotaFor('o-1', 25);
 		settings.sort = 'state';
 		settings.saveChecklistProgress('o-1', '222222222222', ['regions', 'email']);
 		const again = new Settings(folder);
-		expect(again.quotaOverride).toBe(25);
+		expect(again.quotaFor('o-1')).toBe(25);
 		expect(again.sort).toBe('state');
 		expect(again.checklistProgress('o-1', '222222222222')?.ticked).toEqual(['regions', 'email']);
 		again.clearChecklistProgress('o-1', '222222222222');
-		again.quotaOverride = undefined;
+		again.setQuotaFor('o-1', undefined);
 		const third = new Settings(folder);
 		expect(third.checklistProgress('o-1', '222222222222')).toBeUndefined();
-		expect(third.quotaOverride).toBeUndefined();
+		expect(third.quotaFor('o-1')).toBeUndefined();
 		expect(mode(folder)).toBe(0o700);
 		expect(mode(join(folder, 'config.json'))).toBe(0o600);
 		// No temporary file is left behind.
@@ -113,7 +113,7 @@ describe('settings', () => {
 		expect(settings.note).toContain('last until you quit');
 		expect(useEverything(settings)).toBeLessThan(200);
 		expect(settings.checklistProgress('o-1', '222222222222')?.ticked).toEqual(['item-49']);
-		expect(settings.quotaOverride).toBe(42);
+		expect(settings.quotaFor('o-1')).toBe(42);
 		expect(readFileSync(file, 'utf8')).toBe('not a folder');
 	});
 
@@ -142,7 +142,7 @@ describe('settings', () => {
 			},
 		});
 		const settings = new Settings(folder, { fileSystem: system });
-		expect(settings.quotaOverride).toBe(300);
+		expect(settings.quotaFor('o-1')).toBe(300);
 		expect(settings.note).toMatch(/read-only file system/);
 		settings.sort = 'id';
 		expect(writes()).toBe(0);
@@ -165,7 +165,7 @@ describe('settings', () => {
 		expect(useEverything(settings)).toBeLessThan(200);
 		expect(fs.existsSync(folder)).toBe(false);
 		expect(settings.checklistProgress('o-1', '222222222222')?.ticked).toEqual(['item-49']);
-		expect(settings.quotaOverride).toBe(42);
+		expect(settings.quotaFor('o-1')).toBe(42);
 	});
 
 	it('checklist progress saved by another orgdash meanwhile is kept', () => {
@@ -205,7 +205,7 @@ describe('settings', () => {
 		expect(mode(copy)).toBe(0o600);
 		expect(settings.note).toBe(`The settings file was damaged and starts afresh; the damaged copy is ${copy}.`);
 		expect(settings.saved).toBe(true);
-		expect(settings.quotaOverride).toBeUndefined();
+		expect(settings.quotaFor('o-1')).toBeUndefined();
 		expect(JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8'))).toEqual({ checklist: {} });
 		// The next start finds a sound file and says nothing.
 		expect(new Settings(folder).note).toBeUndefined();
@@ -242,5 +242,47 @@ describe('read-only mode, remembered', () => {
 
 		writeFileSync(join(root, 'config.json'), JSON.stringify({ checklist: {}, readOnlyMode: 'yes' }));
 		expect(new Settings(root).readOnlyMode).toBe(false);
+	});
+});
+
+describe('the quota figure per organization', () => {
+	it('is kept for one organization and says nothing of another', () => {
+		const folder = join(root, 'per-organization');
+		const settings = new Settings(folder);
+		settings.setQuotaFor('o-first', 50);
+		expect(settings.quotaFor('o-second')).toBeUndefined();
+		const again = new Settings(folder);
+		expect(again.quotaFor('o-first')).toBe(50);
+		expect(again.quotaFor('o-second')).toBeUndefined();
+	});
+
+	it('--quota applies to the organization it is used with; off forgets only that one', () => {
+		const settings = new Settings(join(root, 'flag'));
+		expect(settings.applyQuotaFlag('o-first', 40)).toBe(40);
+		expect(settings.applyQuotaFlag('o-second', undefined)).toBeUndefined();
+		expect(settings.applyQuotaFlag('o-second', 30)).toBe(30);
+		expect(settings.applyQuotaFlag('o-second', 'off')).toBeUndefined();
+		expect(settings.quotaFor('o-first')).toBe(40);
+	});
+
+	it('a figure an earlier version kept for every organization is adopted by the first organization read', () => {
+		const folder = join(root, 'legacy');
+		mkdirSync(folder, { recursive: true });
+		writeFileSync(join(folder, 'config.json'), '{"quotaOverride":300,"checklist":{}}');
+		const settings = new Settings(folder);
+		expect(settings.quotaFor('o-first')).toBe(300);
+		expect(settings.quotaFor('o-second')).toBeUndefined();
+		const stored = JSON.parse(readFileSync(join(folder, 'config.json'), 'utf8'));
+		expect(stored.quotas).toEqual({ 'o-first': 300 });
+		expect(stored.quotaOverride).toBeUndefined();
+	});
+
+	it('a quotas entry that is not a number makes the file damaged, kept aside', () => {
+		const folder = join(root, 'bad-quotas');
+		mkdirSync(folder, { recursive: true });
+		writeFileSync(join(folder, 'config.json'), '{"quotas":{"o-first":"fifty"},"checklist":{}}');
+		const settings = new Settings(folder);
+		expect(settings.note).toMatch(/damaged/);
+		expect(settings.quotaFor('o-first')).toBeUndefined();
 	});
 });

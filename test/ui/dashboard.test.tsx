@@ -124,7 +124,7 @@ describe('the quota limit when Service Quotas does not answer', () => {
 	});
 
 	it("uses the user's --quota figure, and says so", async () => {
-		settings.quotaOverride = 40;
+		settings.setQuotaFor('o-demo1234567', 40);
 		const gateway = demo();
 		gateway.failNext(
 			'accountQuota',

@@ -1,15 +1,18 @@
 /**
- * The SDK clients the adapter uses, made once from plain values (the command
- * line resolves profile, region and endpoint; nothing here reads them from the
- * environment): their retries, time-outs and endpoint. The SDK's own
- * credential chain still reads its environment and profile files, as it must.
+ * The SDK clients the adapter uses, made once from plain values (profile,
+ * region, and the endpoint of each service, resolved by profiles.ts): their
+ * retries, time-outs and endpoints. Every client is given the profile (the
+ * SDK reads its other settings, such as FIPS or dual-stack, from it) and the
+ * one credential provider (credentials.ts), whose own calls go to the same
+ * endpoint.
  */
 import { AccountClient } from '@aws-sdk/client-account';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { STSClient } from '@aws-sdk/client-sts';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { OrgError } from '../errors.js';
+import { credentialProvider } from './credentials.js';
+import type { ServiceName } from './profiles.js';
 
 export interface RequestTimeouts {
 	/** Milliseconds to open the connection (TCP and TLS). */
@@ -24,6 +27,8 @@ export interface ClientSettings {
 	readonly region: string;
 	/** Send every request here (moto, LocalStack); AWS's own endpoints otherwise. */
 	readonly endpointUrl?: string | undefined;
+	/** A service's own endpoint from the profile or the environment (endpoint_url, services); endpointUrl wins. */
+	readonly serviceEndpoints?: Partial<Record<ServiceName, string>> | undefined;
 	readonly timeouts: RequestTimeouts;
 }
 
@@ -42,8 +47,16 @@ export interface AwsClients {
 const MAX_ATTEMPTS = 5;
 /** Service Quotas is a nicety: a few attempts, then fall back to the next source of the limit. */
 const QUOTA_MAX_ATTEMPTS = 3;
-/** The account quota lives in us-east-1 for Organizations, whatever the region used otherwise. */
-const QUOTA_REGION = 'us-east-1';
+/**
+ * Organizations is a global service, served from one region of each partition
+ * (the SDK's endpoint rules send its calls there whatever the client's region);
+ * its account quota is kept in Service Quotas of that same region.
+ */
+export function organizationsHomeRegion(region: string): string {
+	if (region.startsWith('us-gov-')) return 'us-gov-west-1';
+	if (region.startsWith('cn-')) return 'cn-northwest-1';
+	return 'us-east-1';
+}
 /**
  * Time-outs. Organizations, STS, Account and Service Quotas answer in well
  * under a second; an attempt that has had no answer after 10 s is not coming
@@ -77,6 +90,11 @@ function checkedEndpoint(endpoint: string | undefined): string | undefined {
 export function createClients(settings: ClientSettings): AwsClients {
 	const endpoint = checkedEndpoint(settings.endpointUrl);
 	const { profile, region, timeouts } = settings;
+	// A service's endpoint as resolved for the chosen profile (profiles.ts); the SDK would read it for AWS_PROFILE's.
+	const endpointOf = (service: ServiceName) => {
+		const chosen = endpoint ?? checkedEndpoint(settings.serviceEndpoints?.[service]);
+		return { ignoreConfiguredEndpointUrls: true, ...(chosen ? { endpoint: chosen } : {}) } as const;
+	};
 	// The SDK warns on stderr that its 2027 releases will need Node 22; orgdash pins its SDK and supports Node 20,
 	// and a warning printed over the dashboard would only garble it.
 	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -88,27 +106,34 @@ export function createClients(settings: ClientSettings): AwsClients {
 		// An answer whose body stalls half-way: the socket's idle time ends it too.
 		socketTimeout: timeouts.requestMs,
 	};
-	// The credential chain's own calls (SSO, assume-role) get the same time-outs.
-	const credentials = fromNodeProviderChain({ ...(profile ? { profile } : {}), clientConfig: { requestHandler } });
+	// The credential calls (SSO, assume-role) get the same time-outs, region and endpoint.
+	const credentials = credentialProvider(profile, { region, requestHandler, ...endpointOf('sts') });
 	// AWS recommends standard mode; adaptive is for special cases, delays first requests and, measured here, slowed a
 	// throttled load several times over. The pinned SDK's retry defaults (1 s base delay for throttling) apply.
 	const common = {
 		region,
 		credentials,
+		...(profile ? { profile } : {}),
 		retryMode: 'standard',
 		maxAttempts: MAX_ATTEMPTS,
 		requestHandler,
 		...(endpoint ? { endpoint } : {}),
 	} as const;
+	const organizations = { ...common, ...endpointOf('organizations') } as const;
 	return {
-		organizations: new OrganizationsClient(common),
+		organizations: new OrganizationsClient(organizations),
 		// The account listing paces itself: it bounds the requests in flight and halves them when throttling gets
 		// through; standard mode retries each throttled request with exponential backoff and jitter.
-		listing: new OrganizationsClient({ ...common }),
+		listing: new OrganizationsClient({ ...organizations }),
 		// One request per confirmed action: a retry after a lost answer could send a closure or removal twice.
-		destructive: new OrganizationsClient({ ...common, maxAttempts: 1 }),
-		account: new AccountClient(common),
-		quotas: new ServiceQuotasClient({ ...common, region: QUOTA_REGION, maxAttempts: QUOTA_MAX_ATTEMPTS }),
-		sts: new STSClient(common),
+		destructive: new OrganizationsClient({ ...organizations, maxAttempts: 1 }),
+		account: new AccountClient({ ...common, ...endpointOf('account') }),
+		quotas: new ServiceQuotasClient({
+			...common,
+			...endpointOf('quotas'),
+			region: organizationsHomeRegion(region),
+			maxAttempts: QUOTA_MAX_ATTEMPTS,
+		}),
+		sts: new STSClient({ ...common, ...endpointOf('sts') }),
 	};
 }

@@ -22,37 +22,58 @@ import { displayText } from '../../domain/display-text.js';
 import type { ListedQuota, PendingInvitations, QuotaLookup } from '../../domain/quota.js';
 import { ACCOUNT_QUOTA_CODES, countPendingInvitations, findAccountQuota } from '../../domain/quota.js';
 import { OrgError } from '../errors.js';
-import type { ListAccountsOptions, OrgGateway } from '../gateway.js';
+import type { CallTarget, ListAccountsOptions, OrgGateway } from '../gateway.js';
 import { createAccountFacts } from './account-facts.js';
 import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts } from './clients.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 import { createParentPaths } from './parent-paths.js';
+import { FALLBACK_REGION, resolveTarget, type ServiceName } from './profiles.js';
 import { callAws, toOrgError } from './sdk-errors.js';
 
 /** Plain values: the command line resolves them from its flags and the environment (cli-options.ts). */
 export interface AwsGatewayOptions {
 	/** A profile of the shared AWS config; the default credential chain otherwise. */
 	readonly profile?: string | undefined;
-	/** us-east-1 when not given (Organizations is a global service). */
+	/** us-east-1 when not given (openAwsGateway reads the profile's first). */
 	readonly region?: string | undefined;
 	/** Send every request here (moto, LocalStack); AWS's own endpoints otherwise. */
 	readonly endpointUrl?: string | undefined;
+	/** Each service's endpoint from the profile or the environment, when endpointUrl is not given. */
+	readonly serviceEndpoints?: Partial<Record<ServiceName, string>> | undefined;
 	/** Requests in flight while listing accounts. */
 	readonly concurrency?: number;
 	/** Shorter time-outs (tests); DEFAULT_TIMEOUTS otherwise. */
 	readonly timeouts?: Partial<RequestTimeouts>;
 }
 
+/**
+ * The adapter for a profile as the AWS CLI reads it: `--region` (or
+ * AWS_REGION) above the profile's region, the profile's endpoint_url and
+ * services endpoints unless an endpoint URL is given. Reads the profile files
+ * once; no AWS call.
+ */
+export async function openAwsGateway(options: AwsGatewayOptions = {}): Promise<OrgGateway> {
+	const resolved = await resolveTarget(options);
+	return createAwsGateway({ ...options, region: resolved.region, serviceEndpoints: resolved.serviceEndpoints });
+}
+
+/** The adapter from values already resolved (tests give them directly); see openAwsGateway. */
 export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 	const profile = options.profile || undefined;
-	const region = options.region || 'us-east-1';
+	const region = options.region || FALLBACK_REGION;
 	const endpointUrl = options.endpointUrl || undefined;
 	const clients = createClients({
 		profile,
 		region,
 		endpointUrl,
+		serviceEndpoints: options.serviceEndpoints,
 		timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
 	});
+	const target: CallTarget = {
+		profile,
+		region,
+		endpointUrl: endpointUrl ?? options.serviceEndpoints?.organizations,
+	};
 	const { organizations, listing, destructive, quotas, sts } = clients;
 	const parentPaths = createParentPaths(organizations);
 	const accountFacts = createAccountFacts(
@@ -62,7 +83,8 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 
 	const gateway: OrgGateway = {
 		kind: 'aws',
-		sourceKey: `aws:profile=${profile ?? 'default'}:region=${region}:endpoint=${endpointUrl ?? 'aws'}`,
+		sourceKey: `aws:profile=${profile ?? 'default'}:region=${region}:endpoint=${target.endpointUrl ?? 'aws'}`,
+		target,
 
 		async describeOrganization(): Promise<Organization> {
 			const { Organization: org } = await callAws('Organizations.DescribeOrganization', () =>

@@ -1,7 +1,12 @@
-/** Who and what: the organization, its management account, the signed-in identity and how old the data is. */
+/**
+ * Who and what: the profile (and its region and endpoint when not AWS's own),
+ * the organization, its management account, the signed-in identity and how
+ * old the data is.
+ */
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { CallerIdentity, Organization } from '../../domain/account.js';
+import type { CallTarget } from '../../org/gateway.js';
 import { age } from '../format.js';
 import { useTheme } from '../hooks/use-theme.js';
 
@@ -13,6 +18,8 @@ export interface HeaderProps {
 	readonly kind: 'aws' | 'sandbox';
 	/** Nothing that changes AWS is offered or possible (--read-only). */
 	readonly readOnly?: boolean;
+	/** Where AWS calls go; absent for the demo. */
+	readonly target?: CallTarget | undefined;
 	readonly loading: boolean;
 	readonly loadedAt?: Date;
 	readonly fromCache: boolean;
@@ -20,6 +27,12 @@ export interface HeaderProps {
 }
 
 export const HEADER_LINES = 2;
+
+/** "profile admin (eu-west-1)", "default credentials (us-east-1) via http://127.0.0.1:5000". */
+export function targetLabel(target: CallTarget): string {
+	const who = target.profile ? `profile ${target.profile}` : 'default credentials';
+	return `${who} (${target.region})${target.endpointUrl ? ` via ${target.endpointUrl}` : ''}`;
+}
 
 export function dataAgeLabel(props: Pick<HeaderProps, 'loading' | 'loadedAt' | 'fromCache' | 'now'>): string {
 	const { loading, loadedAt, fromCache, now } = props;
@@ -42,7 +55,7 @@ function callerLabel(props: HeaderProps): string {
 /** Memoised: it does not change when a key moves the selection. */
 export const Header = memo(function Header(props: HeaderProps) {
 	const theme = useTheme();
-	const { organization, kind, readOnly } = props;
+	const { organization, kind, readOnly, target } = props;
 	const management = organization
 		? `management ${organization.managementAccountId}${organization.managementAccountEmail ? ` <${organization.managementAccountEmail}>` : ''}`
 		: '';
@@ -54,15 +67,16 @@ export const Header = memo(function Header(props: HeaderProps) {
 				</Text>
 				{kind === 'sandbox' ? (
 					<Text bold color={theme.colour('magenta')}>
-						{' DEMO'}
+						{' DEMO '}
 					</Text>
 				) : null}
 				{readOnly ? (
 					<Text bold color={theme.colour('yellow')}>
-						{' READ-ONLY'}
+						{' READ-ONLY '}
 					</Text>
 				) : null}
-				{organization ? `  organization ${organization.id} · ${management}` : '  organization …'}
+				{target ? `  ${targetLabel(target)} ·` : ''}
+				{organization ? ` organization ${organization.id} · ${management}` : ' organization …'}
 				{organization?.featureSet === 'CONSOLIDATED_BILLING' ? '  (consolidated billing only)' : ''}
 				{kind === 'sandbox' ? <Text dimColor>{'  (in memory: nothing touches AWS)'}</Text> : null}
 			</Text>

@@ -61,7 +61,7 @@ export function useFlowServices(context: FlowHost, choice: FlowChoice): FlowWiri
 						// Pending invitations hold slots too, as on the quota line.
 						counted:
 							accounts.accounts.length + (accounts.quota.invitations?.known ? accounts.quota.invitations.count : 0),
-						limit: resolveQuotaLimit(accounts.quota, settings?.quotaOverride).limit,
+						limit: resolveQuotaLimit(accounts.quota, settings?.quotaFor(organization.id)).limit,
 					}
 				: undefined,
 			onState: (state: FlowState) => {

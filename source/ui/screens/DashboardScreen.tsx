@@ -106,7 +106,7 @@ export function DashboardScreen({
 	return (
 		<Box flexDirection="column" height={height}>
 			{failure && nothingLoaded ? (
-				<ErrorPanel message={failure} height={rows + 1} />
+				<ErrorPanel message={failure} height={rows + 1} width={size.columns - 1} />
 			) : (
 				<AccountTable
 					rows={dashboard.rows}

@@ -1,5 +1,6 @@
 /** What every screen receives from the app shell, and the screens it can open. */
 import type { Account } from '../../domain/account.js';
+import type { ProfileSummary } from '../../domain/credentials.js';
 import type { FlowChoice } from '../../domain/flow-choice.js';
 import type { OrgGateway, OrgReader } from '../../org/gateway.js';
 import type { Journal } from '../../store/journal/journal.js';
@@ -18,7 +19,24 @@ export type Route =
 	| { readonly screen: 'journal' }
 	/** J: the account as AWS returned it. */
 	| { readonly screen: 'raw'; readonly accountId: string }
-	| { readonly screen: 'reconcile' };
+	| { readonly screen: 'reconcile' }
+	/** P: the profiles of the AWS config files. */
+	| { readonly screen: 'profiles' };
+
+/** The profiles of the AWS config files, and where they were read. */
+export interface ProfileList {
+	/** The two files as shown to the user ("~/.aws/config and ~/.aws/credentials"). */
+	readonly files: string;
+	readonly profiles: readonly ProfileSummary[];
+}
+
+/** Switching the dashboard to another profile (absent for the demo). */
+export interface ProfileSwitcher {
+	/** The profiles, read afresh from the files. */
+	list(): Promise<ProfileList>;
+	/** Reloads the dashboard for this profile's organization; rejects (nothing changed) when it cannot be used. */
+	switchTo(profile: string): Promise<void>;
+}
 
 export interface ScreenContext {
 	/** Every read. In read-only mode this object has no write methods at all (org/read-only.ts). */
@@ -26,6 +44,8 @@ export interface ScreenContext {
 	/** The same gateway with its writes; undefined in read-only mode, so nothing can reach a write then. */
 	readonly writer: OrgGateway | undefined;
 	readonly settings?: Settings;
+	/** The profile picker's source; absent for the demo. */
+	readonly profiles?: ProfileSwitcher | undefined;
 	/** The organization and its accounts, as loaded so far. */
 	readonly accounts: UseAccounts;
 	/** This organization's journal, once the organization is known. */
