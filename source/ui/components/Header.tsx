@@ -72,7 +72,7 @@ export const Header = memo(function Header(props: HeaderProps) {
 				) : null}
 				{readOnly ? (
 					<Text bold color={theme.colour('yellow')}>
-						{' READ-ONLY '}
+						{kind === 'sandbox' ? 'READ-ONLY ' : ' READ-ONLY '}
 					</Text>
 				) : null}
 				{target ? `  ${targetLabel(target)} ·` : ''}
