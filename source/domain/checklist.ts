@@ -5,7 +5,7 @@
  * as unknown with its reason, never as an empty line.
  */
 import type { Account } from './account.js';
-import type { AccountFacts, AlternateContact, Fact } from './facts.js';
+import { type AccountFacts, type AlternateContact, type Fact, govCloudText, regionsText } from './facts.js';
 
 export type ChecklistItemId = 'data' | 'domains' | 'commitments' | 'bills' | 'root-access' | 'contacts' | 'govcloud';
 
@@ -74,11 +74,7 @@ export function backupChecklist({ account, facts }: ChecklistInput): ChecklistIt
 			title: 'Back up applications and data',
 			detail:
 				'After the 90-day post-closure period every resource and every byte in the account is deleted for good, snapshots and backups kept inside the account included. Copy out what you need, from every region where the account may hold something.',
-			facts: [
-				factLine('Enabled regions', facts?.enabledRegions, (regions) =>
-					regions.length > 0 ? `${regions.length}: ${regions.join(', ')}` : 'none reported',
-				),
-			],
+			facts: [factLine('Enabled regions', facts?.regions, regionsText)],
 		},
 		{
 			id: 'domains',
@@ -121,7 +117,7 @@ export function backupChecklist({ account, facts }: ChecklistInput): ChecklistIt
 			title: 'A linked GovCloud (US) account closes too',
 			detail:
 				'If an AWS GovCloud (US) account is linked to this one, closing this account closes that one as well. Back it up first.',
-			facts: [factLine('Linked GovCloud account', facts?.govCloudAccountId, (id) => (id ? id : 'none linked'))],
+			facts: [factLine('Linked GovCloud account', facts?.govCloud, govCloudText)],
 		},
 	];
 }

@@ -12,7 +12,16 @@ import { LOG_ARCHIVE } from '../support/accounts.js';
 const account = LOG_ARCHIVE;
 
 const knownFacts: AccountFacts = {
-	enabledRegions: { known: true, value: ['eu-west-1', 'us-east-1'] },
+	regions: {
+		known: true,
+		value: [
+			{ name: 'us-east-1', status: 'ENABLED_BY_DEFAULT' },
+			{ name: 'eu-west-1', status: 'ENABLED_BY_DEFAULT' },
+			{ name: 'me-central-1', status: 'DISABLING' },
+			{ name: 'eu-south-2', status: 'ENABLING' },
+			{ name: 'ap-east-1', status: 'ENABLED' },
+		],
+	},
 	primaryEmail: { known: true, value: 'root@acme-corp.example' },
 	alternateContacts: {
 		known: true,
@@ -28,7 +37,7 @@ const knownFacts: AccountFacts = {
 			SECURITY: { type: 'SECURITY', name: '', email: '', phone: '', title: '' },
 		},
 	},
-	govCloudAccountId: { known: true, value: '081276345910' },
+	govCloud: { known: true, value: { accountId: '081276345910', state: 'ACTIVE' } },
 };
 
 function factText(items: ReturnType<typeof backupChecklist>, label: string): string | undefined {
@@ -56,19 +65,34 @@ describe('backupChecklist', () => {
 
 	it("shows the account's own facts where they are known", () => {
 		const items = backupChecklist({ account, facts: knownFacts });
-		expect(factText(items, 'Enabled regions')).toBe('2: eu-west-1, us-east-1');
+		expect(factText(items, 'Enabled regions')).toBe(
+			'5: ap-east-1, eu-south-2 (ENABLING), eu-west-1, me-central-1 (DISABLING), us-east-1',
+		);
 		expect(factText(items, 'Root email')).toBe('root@acme-corp.example');
 		expect(factText(items, 'Billing contact')).toBe('Priya Raman, billing@acme.example, +1 555');
 		expect(factText(items, 'Operations contact')).toBe('not set');
 		expect(factText(items, 'Security contact')).toBe('set, but with no name, email or phone');
-		expect(factText(items, 'Linked GovCloud account')).toBe('081276345910');
+		expect(factText(items, 'Linked GovCloud account')).toBe('081276345910 (ACTIVE)');
+	});
+
+	it("shows the GovCloud account's state, or says the answer gave none", () => {
+		const closed = backupChecklist({
+			account,
+			facts: { ...knownFacts, govCloud: { known: true, value: { accountId: '081276345910', state: 'CLOSED' } } },
+		});
+		expect(factText(closed, 'Linked GovCloud account')).toBe('081276345910 (CLOSED)');
+		const stateless = backupChecklist({
+			account,
+			facts: { ...knownFacts, govCloud: { known: true, value: { accountId: '081276345910' } } },
+		});
+		expect(factText(stateless, 'Linked GovCloud account')).toBe('081276345910 (state not given)');
 	});
 
 	it('says "none linked" and "none reported" for known empty values, never an empty line', () => {
 		const facts: AccountFacts = {
 			...knownFacts,
-			enabledRegions: { known: true, value: [] },
-			govCloudAccountId: { known: true, value: null },
+			regions: { known: true, value: [] },
+			govCloud: { known: true, value: null },
 		};
 		const items = backupChecklist({ account, facts });
 		expect(factText(items, 'Enabled regions')).toBe('none reported');
@@ -79,10 +103,10 @@ describe('backupChecklist', () => {
 		const reason = 'AccessDeniedException: trusted access is off';
 		const unknown = { known: false as const, reason };
 		const facts: AccountFacts = {
-			enabledRegions: unknown,
+			regions: unknown,
 			primaryEmail: unknown,
 			alternateContacts: unknown,
-			govCloudAccountId: { known: false, reason: '' },
+			govCloud: { known: false, reason: '' },
 		};
 		const items = backupChecklist({ account, facts });
 		const lines = items.flatMap((item) => item.facts);

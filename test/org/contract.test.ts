@@ -312,7 +312,7 @@ describeWithMoto('OrgGateway contract: aws adapter against moto', (moto) => {
 				known: true,
 				value: { BILLING: null, OPERATIONS: null, SECURITY: null },
 			});
-			for (const fact of [facts.enabledRegions, facts.primaryEmail, facts.govCloudAccountId]) {
+			for (const fact of [facts.regions, facts.primaryEmail, facts.govCloud]) {
 				expect(fact.known).toBe(false);
 				if (!fact.known) expect(fact.reason).toMatch(/does not provide account:/);
 			}
