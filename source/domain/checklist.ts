@@ -6,6 +6,7 @@
  */
 import type { Account } from './account.js';
 import { type AccountFacts, type AlternateContact, type Fact, govCloudText, regionsText } from './facts.js';
+import { type RootAccessFeatures, rootAccessStatus, rootRecoveryNote } from './root-access.js';
 
 export type ChecklistItemId = 'data' | 'domains' | 'commitments' | 'bills' | 'root-access' | 'contacts' | 'govcloud';
 
@@ -38,6 +39,8 @@ export interface ChecklistInput {
 	readonly account: Account;
 	/** Undefined while the Account API is still being read. */
 	readonly facts: AccountFacts | undefined;
+	/** The organization's centralized root access features (iam:ListOrganizationsFeatures); undefined while read. */
+	readonly rootAccess: RootAccessFeatures | undefined;
 }
 
 const CONTACT_TYPES: readonly AlternateContact['type'][] = ['BILLING', 'OPERATIONS', 'SECURITY'];
@@ -66,8 +69,9 @@ function contactLines(facts: AccountFacts | undefined): FactLine[] {
 }
 
 /** The backup prompts for one account, with its facts where the Account API gave them. */
-export function backupChecklist({ account, facts }: ChecklistInput): ChecklistItem[] {
+export function backupChecklist({ account, facts, rootAccess }: ChecklistInput): ChecklistItem[] {
 	const createdByOrganization = account.joinedMethod === 'CREATED';
+	const recoveryNote = rootRecoveryNote('member', rootAccess);
 	return [
 		{
 			id: 'data',
@@ -100,10 +104,18 @@ export function backupChecklist({ account, facts }: ChecklistInput): ChecklistIt
 		{
 			id: 'root-access',
 			title: 'Make sure someone can sign in as root',
-			detail: createdByOrganization
-				? 'The root email is the only way in after closure. This account was created by the organization, so its root user has no password yet: use "Forgot password" on the root sign-in page now, while the mailbox is reachable. The email address can never be used for another AWS account.'
-				: 'The root email is the only way in after closure: to see past bills, change settings or ask Support to reopen it. Check the mailbox is reachable and the password known. The email address can never be used for another AWS account.',
-			facts: [factLine('Root email', facts?.primaryEmail, (email) => email || 'none reported')],
+			detail: [
+				createdByOrganization
+					? 'The root email is the only way in after closure. This account was created by the organization, so its root user has no password yet: use "Forgot password" on the root sign-in page now, while the mailbox is reachable. The email address can never be used for another AWS account.'
+					: 'The root email is the only way in after closure: to see past bills, change settings or ask Support to reopen it. Check the mailbox is reachable and the password known. The email address can never be used for another AWS account.',
+				...(recoveryNote ? [recoveryNote] : []),
+			].join(' '),
+			facts: [
+				factLine('Root email', facts?.primaryEmail, (email) => email || 'none reported'),
+				factLine('Centralized root access', rootAccess, (features) =>
+					rootAccessStatus({ known: true, value: features }),
+				),
+			],
 		},
 		{
 			id: 'contacts',

@@ -1,6 +1,7 @@
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
 import type { AccountFacts } from '../domain/facts.js';
 import type { QuotaLookup } from '../domain/quota.js';
+import type { RootAccessFeatures } from '../domain/root-access.js';
 
 export interface ListAccountsOptions {
 	readonly signal?: AbortSignal;
@@ -29,6 +30,11 @@ export interface OrgGateway {
 	accountQuota(): Promise<QuotaLookup>;
 	/** `isManagement`: the Account API omits AccountId for the caller's own account. */
 	accountFacts(accountId: string, isManagement: boolean): Promise<AccountFacts>;
+	/**
+	 * The organization's centralized root access features (iam:ListOrganizationsFeatures).
+	 * Never rejects: an answer that cannot be had is unknown, with the reason.
+	 */
+	rootAccessFeatures(): Promise<RootAccessFeatures>;
 	/** Destructive. Only ever called by the confirmed flow. */
 	closeAccount(accountId: string): Promise<void>;
 	/** Destructive. Only ever called by the confirmed flow. */

@@ -7,9 +7,12 @@ import {
 	toggleTicked,
 } from '../../source/domain/checklist.js';
 import type { AccountFacts } from '../../source/domain/facts.js';
+import type { RootAccessFeatures } from '../../source/domain/root-access.js';
 import { LOG_ARCHIVE } from '../support/accounts.js';
 
 const account = LOG_ARCHIVE;
+/** The organization does not manage root credentials centrally. */
+const OFF: RootAccessFeatures = { known: true, value: [] };
 
 const knownFacts: AccountFacts = {
 	regions: {
@@ -46,7 +49,7 @@ function factText(items: ReturnType<typeof backupChecklist>, label: string): str
 
 describe('backupChecklist', () => {
 	it('lists the backup prompts, each with an id, a title and a detail, in the fixed order', () => {
-		const items = backupChecklist({ account, facts: knownFacts });
+		const items = backupChecklist({ account, facts: knownFacts, rootAccess: OFF });
 		expect(items.map((item) => item.id)).toEqual(CHECKLIST_ITEM_IDS);
 		for (const item of items) {
 			expect(item.title.length).toBeGreaterThan(5);
@@ -64,7 +67,7 @@ describe('backupChecklist', () => {
 	});
 
 	it("shows the account's own facts where they are known", () => {
-		const items = backupChecklist({ account, facts: knownFacts });
+		const items = backupChecklist({ account, facts: knownFacts, rootAccess: OFF });
 		expect(factText(items, 'Enabled regions')).toBe(
 			'5: ap-east-1, eu-south-2 (ENABLING), eu-west-1, me-central-1 (DISABLING), us-east-1',
 		);
@@ -79,11 +82,13 @@ describe('backupChecklist', () => {
 		const closed = backupChecklist({
 			account,
 			facts: { ...knownFacts, govCloud: { known: true, value: { accountId: '081276345910', state: 'CLOSED' } } },
+			rootAccess: OFF,
 		});
 		expect(factText(closed, 'Linked GovCloud account')).toBe('081276345910 (CLOSED)');
 		const stateless = backupChecklist({
 			account,
 			facts: { ...knownFacts, govCloud: { known: true, value: { accountId: '081276345910' } } },
+			rootAccess: OFF,
 		});
 		expect(factText(stateless, 'Linked GovCloud account')).toBe('081276345910 (state not given)');
 	});
@@ -94,7 +99,7 @@ describe('backupChecklist', () => {
 			regions: { known: true, value: [] },
 			govCloud: { known: true, value: null },
 		};
-		const items = backupChecklist({ account, facts });
+		const items = backupChecklist({ account, facts, rootAccess: OFF });
 		expect(factText(items, 'Enabled regions')).toBe('none reported');
 		expect(factText(items, 'Linked GovCloud account')).toBe('none linked');
 	});
@@ -108,7 +113,7 @@ describe('backupChecklist', () => {
 			alternateContacts: unknown,
 			govCloud: { known: false, reason: '' },
 		};
-		const items = backupChecklist({ account, facts });
+		const items = backupChecklist({ account, facts, rootAccess: unknown });
 		const lines = items.flatMap((item) => item.facts);
 		expect(lines.length).toBeGreaterThan(0);
 		for (const line of lines) {
@@ -120,18 +125,73 @@ describe('backupChecklist', () => {
 	});
 
 	it('shows facts still being read as reading…', () => {
-		const items = backupChecklist({ account, facts: undefined });
+		const items = backupChecklist({ account, facts: undefined, rootAccess: undefined });
 		const lines = items.flatMap((item) => item.facts);
 		expect(lines.every((line) => line.status === 'loading' && line.text === 'reading…')).toBe(true);
 	});
 
 	it('tells a member created by the organization to recover the root password first', () => {
-		const created = backupChecklist({ account, facts: knownFacts }).find((item) => item.id === 'root-access');
-		const invited = backupChecklist({ account: { ...account, joinedMethod: 'INVITED' }, facts: knownFacts }).find(
+		const created = backupChecklist({ account, facts: knownFacts, rootAccess: OFF }).find(
 			(item) => item.id === 'root-access',
 		);
+		const invited = backupChecklist({
+			account: { ...account, joinedMethod: 'INVITED' },
+			facts: knownFacts,
+			rootAccess: OFF,
+		}).find((item) => item.id === 'root-access');
 		expect(created?.detail).toMatch(/Forgot password/);
 		expect(invited?.detail).not.toMatch(/Forgot password/);
+	});
+});
+
+describe('the root sign-in item and centralized root access', () => {
+	const rootItem = (rootAccess: RootAccessFeatures | undefined, joinedMethod: 'CREATED' | 'INVITED' = 'CREATED') =>
+		backupChecklist({ account: { ...account, joinedMethod }, facts: knownFacts, rootAccess }).find(
+			(item) => item.id === 'root-access',
+		);
+	const fact = (item: ReturnType<typeof rootItem>) =>
+		item?.facts.find((line) => line.label === 'Centralized root access');
+
+	it('says "Forgot password" does not work without recovery allowed through sts:AssumeRoot when the organization manages root credentials', () => {
+		for (const joinedMethod of ['CREATED', 'INVITED'] as const) {
+			const item = rootItem({ known: true, value: ['RootCredentialsManagement', 'RootSessions'] }, joinedMethod);
+			expect(item?.detail).toMatch(/manages members’ root credentials centrally/);
+			expect(item?.detail).toMatch(
+				/"Forgot password" does not work until password recovery allowed through sts:AssumeRoot/,
+			);
+			expect(item?.detail).toMatch(/IAMCreateRootUserPassword/);
+			expect(item?.detail).toMatch(/before removing the account/);
+			expect(item?.detail).not.toMatch(/RootSessions is off/);
+			expect(fact(item)).toEqual({
+				label: 'Centralized root access',
+				text: 'on (RootCredentialsManagement, RootSessions)',
+				status: 'known',
+			});
+		}
+	});
+
+	it('says RootSessions must be enabled first when only root credentials management is on', () => {
+		const item = rootItem({ known: true, value: ['RootCredentialsManagement'] });
+		expect(item?.detail).toMatch(/RootSessions is off, and sts:AssumeRoot needs it: enable it first/);
+	});
+
+	it('adds nothing when the organization is known not to manage root credentials', () => {
+		const item = rootItem(OFF);
+		expect(item?.detail).not.toMatch(/centrally|AssumeRoot/);
+		expect(fact(item)?.text).toBe('off');
+		expect(fact(rootItem({ known: true, value: ['RootSessions'] }))?.text).toBe('off (only RootSessions)');
+	});
+
+	it('says it as a possibility, with the reason, when the answer is unknown or still being read', () => {
+		const reason = 'this endpoint does not implement iam:ListOrganizationsFeatures';
+		const unknown = rootItem({ known: false, reason });
+		expect(unknown?.detail).toMatch(
+			/If the organization manages root access centrally .*"Forgot password" may not work/,
+		);
+		expect(fact(unknown)).toEqual({ label: 'Centralized root access', text: `unknown (${reason})`, status: 'unknown' });
+		const reading = rootItem(undefined);
+		expect(reading?.detail).toMatch(/may not work/);
+		expect(fact(reading)?.status).toBe('loading');
 	});
 });
 

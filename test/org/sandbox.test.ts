@@ -237,6 +237,37 @@ describe('account facts', () => {
 	});
 });
 
+describe('centralized root access', () => {
+	it('the demo manages its members root credentials centrally; a generated organization does not', async () => {
+		expect(await demo().rootAccessFeatures()).toEqual({
+			known: true,
+			value: ['RootCredentialsManagement', 'RootSessions'],
+		});
+		expect(await createSandbox({ accountCount: 20 }).rootAccessFeatures()).toEqual({ known: true, value: [] });
+	});
+
+	it('answers unknown, with the reason, where IAM would refuse: a member calling, no organization, an injected failure', async () => {
+		const sandbox = demo();
+		sandbox.setCaller(DEMO_ACCOUNTS.paymentsProd);
+		expect(await sandbox.rootAccessFeatures()).toEqual({
+			known: false,
+			reason: 'only the management account or the IAM delegated administrator may call iam:ListOrganizationsFeatures',
+		});
+		sandbox.setCaller('999999999999');
+		expect(await sandbox.rootAccessFeatures()).toEqual({
+			known: false,
+			reason: 'the signed-in account is in no organization',
+		});
+		const denied = demo();
+		denied.failNext('rootAccessFeatures', new OrgError('AccessDenied', 'not authorized'));
+		expect(await denied.rootAccessFeatures()).toMatchObject({
+			known: false,
+			reason: expect.stringMatching(/permission missing/),
+		});
+		expect(await denied.rootAccessFeatures()).toMatchObject({ known: true });
+	});
+});
+
 describe('closing accounts', () => {
 	it('requests the closure: PENDING_CLOSURE with the closure time, then CLOSED once sandbox time passes', async () => {
 		const sandbox = demo();

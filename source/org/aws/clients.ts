@@ -5,6 +5,7 @@
  * credential chain still reads its environment and profile files, as it must.
  */
 import { AccountClient } from '@aws-sdk/client-account';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -36,12 +37,16 @@ export interface AwsClients {
 	readonly account: AccountClient;
 	readonly quotas: ServiceQuotasClient;
 	readonly sts: STSClient;
+	/** IAM, loaded on first use (its module is large and only the closure screens ask it). */
+	iam(): Promise<IAMClient>;
 }
 
 /** Standard mode backs off with jitter after throttling; five attempts ride out a burst of it. */
 const MAX_ATTEMPTS = 5;
 /** Service Quotas is a nicety: a few attempts, then fall back to the next source of the limit. */
 const QUOTA_MAX_ATTEMPTS = 3;
+/** IAM answers one question orgdash can do without (centralized root access): few attempts. */
+const IAM_MAX_ATTEMPTS = 2;
 /** The account quota lives in us-east-1 for Organizations, whatever the region used otherwise. */
 const QUOTA_REGION = 'us-east-1';
 /**
@@ -100,6 +105,7 @@ export function createClients(settings: ClientSettings): AwsClients {
 		requestHandler,
 		...(endpoint ? { endpoint } : {}),
 	} as const;
+	let iam: Promise<IAMClient> | undefined;
 	return {
 		organizations: new OrganizationsClient(common),
 		// The account listing paces itself: it bounds the requests in flight and halves them when throttling gets
@@ -110,5 +116,11 @@ export function createClients(settings: ClientSettings): AwsClients {
 		account: new AccountClient(common),
 		quotas: new ServiceQuotasClient({ ...common, region: QUOTA_REGION, maxAttempts: QUOTA_MAX_ATTEMPTS }),
 		sts: new STSClient(common),
+		iam() {
+			iam ??= import('@aws-sdk/client-iam').then(
+				({ IAMClient }) => new IAMClient({ ...common, maxAttempts: IAM_MAX_ATTEMPTS }),
+			);
+			return iam;
+		},
 	};
 }

@@ -6,6 +6,7 @@
  */
 import type { AccountState, JoinedMethod } from '../../domain/account.js';
 import type { QuotaLookup } from '../../domain/quota.js';
+import { ROOT_CREDENTIALS_MANAGEMENT, ROOT_SESSIONS } from '../../domain/root-access.js';
 import { DAY_MS, type FactsProfile, HOUR_MS, MINUTE_MS, type SandboxAccount, type SandboxState } from './types.js';
 
 export const DEMO_ORGANIZATION_ID = 'o-demo1234567';
@@ -427,5 +428,7 @@ export function seedDemo(startMs: number): SandboxState {
 		quota: DEMO_QUOTA,
 		accounts,
 		closures,
+		// Members' root credentials are managed centrally, so the closure steps show what that means.
+		rootAccessFeatures: [ROOT_CREDENTIALS_MANAGEMENT, ROOT_SESSIONS],
 	};
 }

@@ -105,4 +105,6 @@ export interface SandboxState {
 	readonly accounts: Map<string, SandboxAccount>;
 	/** Times (ms) of closures in the organization, for the rolling 30-day allowance. */
 	readonly closures: number[];
+	/** Centralized root access features enabled (iam:ListOrganizationsFeatures), AWS's names. */
+	readonly rootAccessFeatures: readonly string[];
 }

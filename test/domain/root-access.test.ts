@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+	type RootAccessFeatures,
+	rootAccessStatus,
+	rootRecoveryNote,
+	whyRootAccessUnknown,
+} from '../../source/domain/root-access.js';
+
+const ON: RootAccessFeatures = { known: true, value: ['RootCredentialsManagement', 'RootSessions'] };
+const CREDENTIALS_ONLY: RootAccessFeatures = { known: true, value: ['RootCredentialsManagement'] };
+const OFF: RootAccessFeatures = { known: true, value: [] };
+const UNKNOWN: RootAccessFeatures = {
+	known: false,
+	reason: 'this endpoint does not implement iam:ListOrganizationsFeatures',
+};
+
+describe('rootAccessStatus', () => {
+	it('gives the definite answer with AWS feature names, or the reason it is unknown', () => {
+		expect(rootAccessStatus(ON)).toBe('on (RootCredentialsManagement, RootSessions)');
+		expect(rootAccessStatus(OFF)).toBe('off');
+		expect(rootAccessStatus({ known: true, value: ['RootSessions'] })).toBe('off (only RootSessions)');
+		expect(rootAccessStatus(UNKNOWN)).toBe('unknown (this endpoint does not implement iam:ListOrganizationsFeatures)');
+		expect(rootAccessStatus({ known: false, reason: '' })).toBe('unknown (no reason given)');
+		expect(rootAccessStatus(undefined)).toBe('checking (iam:ListOrganizationsFeatures)…');
+	});
+});
+
+describe('whyRootAccessUnknown', () => {
+	it.each([
+		['AccessDenied', /may not call iam:ListOrganizationsFeatures \(permission missing\)/],
+		['AccessDeniedException', /permission missing/],
+		['UnrecognizedResponse', /endpoint does not implement iam:ListOrganizationsFeatures/],
+		[
+			'AccountNotManagementOrDelegatedAdministratorException',
+			/only the management account or the IAM delegated administrator/,
+		],
+		['ServiceAccessNotEnabledException', /trusted access for IAM \(iam\.amazonaws\.com\) is off/],
+		['OrganizationNotInAllFeaturesModeException', /only consolidated billing/],
+		['OrganizationNotFoundException', /in no organization/],
+		['CredentialsMissing', /no AWS credentials/],
+	])('explains %s', (code, expected) => {
+		expect(whyRootAccessUnknown({ code })).toMatch(expected);
+	});
+
+	it('names the network failure or the code and message of anything else', () => {
+		expect(whyRootAccessUnknown({ code: 'NetworkError', network: true, message: 'ECONNREFUSED' })).toBe(
+			'could not reach AWS for iam:ListOrganizationsFeatures: ECONNREFUSED',
+		);
+		expect(whyRootAccessUnknown({ code: 'ServiceFailure', message: 'try later' })).toBe(
+			'iam:ListOrganizationsFeatures failed: ServiceFailure: try later',
+		);
+	});
+});
+
+describe('rootRecoveryNote', () => {
+	it('for a member: definite when root credentials are managed centrally, a possibility when unknown, nothing when off', () => {
+		expect(rootRecoveryNote('member', ON)).toMatch(
+			/manages members’ root credentials centrally: .*"Forgot password" does not work until password recovery allowed through sts:AssumeRoot \(task policy IAMCreateRootUserPassword\)/,
+		);
+		expect(rootRecoveryNote('member', ON)).toMatch(
+			/Do it before removing the account: sts:AssumeRoot reaches members only\.$/,
+		);
+		expect(rootRecoveryNote('member', CREDENTIALS_ONLY)).toMatch(/RootSessions is off, and sts:AssumeRoot needs it/);
+		expect(rootRecoveryNote('member', UNKNOWN)).toMatch(
+			/^If the organization manages root access centrally .*may not work/,
+		);
+		expect(rootRecoveryNote('member', undefined)).toMatch(/may not work/);
+		expect(rootRecoveryNote('member', OFF)).toBeUndefined();
+	});
+
+	it('for a removed member: recovery had to be allowed before the removal', () => {
+		expect(rootRecoveryNote('removed-member', ON)).toMatch(
+			/works only if password recovery was allowed through sts:AssumeRoot .*before the removal/,
+		);
+		expect(rootRecoveryNote('removed-member', UNKNOWN)).toMatch(/may not work unless password recovery was allowed/);
+		expect(rootRecoveryNote('removed-member', OFF)).toBeUndefined();
+	});
+
+	it('for the management account: centralized root access does not reach its own root user', () => {
+		for (const features of [ON, OFF, UNKNOWN, undefined]) {
+			expect(rootRecoveryNote('management', features)).toMatch(/covers member accounts only: .*not affected/);
+		}
+	});
+
+	it('for a standalone account: a possibility, from the organization it may have left', () => {
+		expect(rootRecoveryNote('standalone', undefined)).toMatch(
+			/root credentials were deleted while it was a member .*"Forgot password" may not work/,
+		);
+	});
+});
