@@ -33,6 +33,10 @@ export interface ConsoleStep {
 export const ROOT_SIGN_IN_URL = 'https://console.aws.amazon.com/ (choose "Root user")';
 export const BILLING_ACCOUNT_URL = 'https://console.aws.amazon.com/billing/home#/account';
 
+function optional(line: string | undefined): string[] {
+	return line ? [line] : [];
+}
+
 function membersStep(
 	members: NonNullable<ConsoleClosureInput['members']>,
 	rootAccess: RootAccessFeatures | undefined,
@@ -67,9 +71,7 @@ function membersStep(
 			'In orgdash: select each member and press x to remove it (it stays open as a standalone account), or c to close it.',
 			...(closedNote ? [closedNote] : []),
 			// A member removed to be closed in the console later needs its root password, and only a member can get it back.
-			...(rootRecoveryNote('member', rootAccess)
-				? [`For a member you remove and then close in the console: ${rootRecoveryNote('member', rootAccess)}`]
-				: []),
+			...optional(rootRecoveryNote('members', rootAccess)),
 		],
 		warning: `${remaining} member${remaining === 1 ? '' : 's'} remain${remaining === 1 ? 's' : ''} in the organization, ${open} of them open.`,
 	};
@@ -90,7 +92,7 @@ function rootAccessLines(kind: ConsoleClosureKind, rootAccess: RootAccessFeature
 	const note = rootRecoveryNote(SIGN_IN_SUBJECT[kind], rootAccess);
 	const status =
 		kind === 'standalone' ? [] : [`Centralized root access in the organization: ${rootAccessStatus(rootAccess)}.`];
-	return [...status, ...(note ? [note] : [])];
+	return [...status, ...optional(note)];
 }
 
 /**

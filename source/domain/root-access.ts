@@ -17,12 +17,16 @@ export const ROOT_SESSIONS = 'RootSessions';
 /** The organization's enabled centralized root access features (AWS's names), or why they are not known. */
 export type RootAccessFeatures = Fact<readonly string[]>;
 
-/** Who would sign in as root: a member of this organization, one just removed from it, its management account, or a standalone account. */
-export type RootSignInSubject = 'member' | 'removed-member' | 'management' | 'standalone';
+/**
+ * Who would sign in as root: a member of this organization, the members the
+ * management account's steps ask to remove and close, one just removed, the
+ * management account, or a standalone account.
+ */
+export type RootSignInSubject = 'member' | 'members' | 'removed-member' | 'management' | 'standalone';
 
 const ACTION = 'iam:ListOrganizationsFeatures';
 const RECOVERY =
-	'password recovery allowed through sts:AssumeRoot (task policy IAMCreateRootUserPassword) by an administrator of the management account or the IAM delegated administrator';
+	'an administrator of the management account or the IAM delegated administrator allows password recovery through sts:AssumeRoot (task policy IAMCreateRootUserPassword)';
 
 /** Why the organization's features could not be read, in words a user can act on. */
 export function whyRootAccessUnknown(error: ErrorInfo): string {
@@ -95,6 +99,12 @@ export function rootRecoveryNote(
 				return `This organization manages members’ root credentials centrally: if this account’s were deleted (members it creates now get none), "Forgot password" does not work until ${RECOVERY}. Do it before removing the account: sts:AssumeRoot reaches members only.${sessionsNote(features)}`;
 			}
 			return `If the organization manages root access centrally (root credentials deleted for members), "Forgot password" may not work until ${RECOVERY}, which is possible only while the account is a member.`;
+		case 'members':
+			if (isOff(features)) return undefined;
+			if (managesRootCredentials(features)) {
+				return `A member you remove to close in the console needs its root password, and this organization manages members’ root credentials centrally: where a member’s were deleted (members it creates now get none), "Forgot password" does not work until ${RECOVERY}. Do it before removing the member: sts:AssumeRoot reaches members only.${sessionsNote(features)}`;
+			}
+			return `A member you remove to close in the console needs its root password: if the organization manages root access centrally (root credentials deleted for members), "Forgot password" may not work until ${RECOVERY}, which is possible only before the member is removed.`;
 		case 'removed-member':
 			if (isOff(features)) return undefined;
 			if (managesRootCredentials(features)) {

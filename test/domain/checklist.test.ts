@@ -157,7 +157,7 @@ describe('the root sign-in item and centralized root access', () => {
 			const item = rootItem({ known: true, value: ['RootCredentialsManagement', 'RootSessions'] }, joinedMethod);
 			expect(item?.detail).toMatch(/manages members’ root credentials centrally/);
 			expect(item?.detail).toMatch(
-				/"Forgot password" does not work until password recovery allowed through sts:AssumeRoot/,
+				/"Forgot password" does not work until an administrator .* allows password recovery through sts:AssumeRoot/,
 			);
 			expect(item?.detail).toMatch(/IAMCreateRootUserPassword/);
 			expect(item?.detail).toMatch(/before removing the account/);

@@ -113,7 +113,7 @@ describe('console closure steps', () => {
 		expect(text(signIn)).toMatch(/Centralized root access in the organization: on/);
 		expect(text(signIn)).toMatch(/covers member accounts only/);
 		expect(text(management[0])).toMatch(
-			/For a member you remove and then close in the console: .*before removing the account/,
+			/A member you remove to close in the console needs its root password, and this organization manages members’ root credentials centrally: .*Do it before removing the member/,
 		);
 		const managementOff = consoleClosureSteps(
 			{

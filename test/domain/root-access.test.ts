@@ -55,7 +55,7 @@ describe('whyRootAccessUnknown', () => {
 describe('rootRecoveryNote', () => {
 	it('for a member: definite when root credentials are managed centrally, a possibility when unknown, nothing when off', () => {
 		expect(rootRecoveryNote('member', ON)).toMatch(
-			/manages members’ root credentials centrally: .*"Forgot password" does not work until password recovery allowed through sts:AssumeRoot \(task policy IAMCreateRootUserPassword\)/,
+			/manages members’ root credentials centrally: .*"Forgot password" does not work until an administrator .* allows password recovery through sts:AssumeRoot \(task policy IAMCreateRootUserPassword\)/,
 		);
 		expect(rootRecoveryNote('member', ON)).toMatch(
 			/Do it before removing the account: sts:AssumeRoot reaches members only\.$/,
@@ -66,6 +66,14 @@ describe('rootRecoveryNote', () => {
 		);
 		expect(rootRecoveryNote('member', undefined)).toMatch(/may not work/);
 		expect(rootRecoveryNote('member', OFF)).toBeUndefined();
+	});
+
+	it('for the members the management account removes to close: recovery before the removal', () => {
+		expect(rootRecoveryNote('members', ON)).toMatch(
+			/manages members’ root credentials centrally: .*Do it before removing the member/,
+		);
+		expect(rootRecoveryNote('members', UNKNOWN)).toMatch(/may not work .*only before the member is removed/);
+		expect(rootRecoveryNote('members', OFF)).toBeUndefined();
 	});
 
 	it('for a removed member: recovery had to be allowed before the removal', () => {

@@ -70,7 +70,7 @@ describe('the flows from the dashboard', () => {
 		await app.see('Close the management account 111111111111');
 		expect(app.frame()).toContain('Step 1 of 8: Close or remove every member');
 		expect(app.frame()).toContain('34 members remain in the organization, 26 of them open.');
-		await app.see('For a member you remove and then close in the console');
+		await app.see('A member you remove to close in the console needs its root password');
 		await app.press(KEYS.enter, KEYS.enter);
 		await app.see('Step 3 of 8: Sign in as the root user');
 		await app.see('Centralized root access in the organization: on (RootCredentialsManagement, RootSessions).');
