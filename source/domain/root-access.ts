@@ -96,7 +96,7 @@ export function rootRecoveryNote(
 		case 'member':
 			if (isOff(features)) return undefined;
 			if (managesRootCredentials(features)) {
-				return `This organization manages members’ root credentials centrally: if this account’s were deleted (members it creates now get none), "Forgot password" does not work until ${RECOVERY}. Do it before removing the account: sts:AssumeRoot reaches members only.${sessionsNote(features)}`;
+				return `This organization manages members’ root credentials centrally: if this account’s were deleted (members it creates now get none), "Forgot password" does not work until ${RECOVERY}. Do it now, while the account is an open member: sts:AssumeRoot reaches members only.${sessionsNote(features)}`;
 			}
 			return `If the organization manages root access centrally (root credentials deleted for members), "Forgot password" may not work until ${RECOVERY}, which is possible only while the account is a member.`;
 		case 'members':

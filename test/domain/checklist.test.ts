@@ -160,7 +160,7 @@ describe('the root sign-in item and centralized root access', () => {
 				/"Forgot password" does not work until an administrator .* allows password recovery through sts:AssumeRoot/,
 			);
 			expect(item?.detail).toMatch(/IAMCreateRootUserPassword/);
-			expect(item?.detail).toMatch(/before removing the account/);
+			expect(item?.detail).toMatch(/Do it now, while the account is an open member/);
 			expect(item?.detail).not.toMatch(/RootSessions is off/);
 			expect(fact(item)).toEqual({
 				label: 'Centralized root access',

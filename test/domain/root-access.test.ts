@@ -58,7 +58,7 @@ describe('rootRecoveryNote', () => {
 			/manages members’ root credentials centrally: .*"Forgot password" does not work until an administrator .* allows password recovery through sts:AssumeRoot \(task policy IAMCreateRootUserPassword\)/,
 		);
 		expect(rootRecoveryNote('member', ON)).toMatch(
-			/Do it before removing the account: sts:AssumeRoot reaches members only\.$/,
+			/Do it now, while the account is an open member: sts:AssumeRoot reaches members only\.$/,
 		);
 		expect(rootRecoveryNote('member', CREDENTIALS_ONLY)).toMatch(/RootSessions is off, and sts:AssumeRoot needs it/);
 		expect(rootRecoveryNote('member', UNKNOWN)).toMatch(
