@@ -117,8 +117,8 @@ export function createClients(settings: ClientSettings): AwsClients {
 		quotas: new ServiceQuotasClient({ ...common, region: QUOTA_REGION, maxAttempts: QUOTA_MAX_ATTEMPTS }),
 		sts: new STSClient(common),
 		iam() {
-			iam ??= import('@aws-sdk/client-iam').then(
-				({ IAMClient }) => new IAMClient({ ...common, maxAttempts: IAM_MAX_ATTEMPTS }),
+			iam ??= import('./iam-client.js').then(({ createIamClient }) =>
+				createIamClient({ ...common, maxAttempts: IAM_MAX_ATTEMPTS }),
 			);
 			return iam;
 		},

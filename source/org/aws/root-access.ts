@@ -1,6 +1,6 @@
 /**
  * Whether the organization manages its members' root access centrally
- * (iam:ListOrganizationsFeatures). The IAM client is loaded only when this is
+ * (iam:ListOrganizationsFeatures). The IAM client (iam-client.ts) is loaded only when this is
  * first asked, so it costs the start nothing.
  */
 import type { IAMClient } from '@aws-sdk/client-iam';
@@ -11,7 +11,7 @@ import { toOrgError } from './sdk-errors.js';
 export function createRootAccessFeatures(iam: () => Promise<IAMClient>): () => Promise<RootAccessFeatures> {
 	return async () => {
 		try {
-			const [client, { ListOrganizationsFeaturesCommand }] = await Promise.all([iam(), import('@aws-sdk/client-iam')]);
+			const [client, { ListOrganizationsFeaturesCommand }] = await Promise.all([iam(), import('./iam-client.js')]);
 			const answer = await client.send(new ListOrganizationsFeaturesCommand({}));
 			return { known: true, value: (answer.EnabledFeatures ?? []).map((feature) => displayText(feature)) };
 		} catch (error) {
