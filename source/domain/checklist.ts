@@ -6,7 +6,7 @@
  */
 import type { Account } from './account.js';
 import { type AccountFacts, type AlternateContact, type Fact, govCloudText, regionsText } from './facts.js';
-import { type RootAccessFeatures, rootAccessStatus, rootRecoveryNote } from './root-access.js';
+import { type RootAccessFeatures, rootAccessSummary } from './root-access.js';
 
 export type ChecklistItemId = 'data' | 'domains' | 'commitments' | 'bills' | 'root-access' | 'contacts' | 'govcloud';
 
@@ -51,6 +51,13 @@ function factLine<T>(label: string, fact: Fact<T> | undefined, show: (value: T) 
 	return { label, text: show(fact.value), status: 'known' };
 }
 
+/** Unknown is not just "unknown (why)" here: what it may mean for "Forgot password" is said too. */
+function rootAccessLine(rootAccess: RootAccessFeatures | undefined): FactLine {
+	const label = 'Centralized root access';
+	if (!rootAccess) return { label, text: 'reading…', status: 'loading' };
+	return { label, text: rootAccessSummary(rootAccess), status: rootAccess.known ? 'known' : 'unknown' };
+}
+
 function contactText(contact: AlternateContact | null): string {
 	if (!contact) return 'not set';
 	const parts = [contact.name, contact.email, contact.phone].filter((part) => part.trim() !== '');
@@ -71,7 +78,6 @@ function contactLines(facts: AccountFacts | undefined): FactLine[] {
 /** The backup prompts for one account, with its facts where the Account API gave them. */
 export function backupChecklist({ account, facts, rootAccess }: ChecklistInput): ChecklistItem[] {
 	const createdByOrganization = account.joinedMethod === 'CREATED';
-	const recoveryNote = rootRecoveryNote('member', rootAccess);
 	return [
 		{
 			id: 'data',
@@ -104,17 +110,12 @@ export function backupChecklist({ account, facts, rootAccess }: ChecklistInput):
 		{
 			id: 'root-access',
 			title: 'Make sure someone can sign in as root',
-			detail: [
-				createdByOrganization
-					? 'The root email is the only way in after closure. This account was created by the organization, so its root user has no password yet: use "Forgot password" on the root sign-in page now, while the mailbox is reachable. The email address can never be used for another AWS account.'
-					: 'The root email is the only way in after closure: to see past bills, change settings or ask Support to reopen it. Check the mailbox is reachable and the password known. The email address can never be used for another AWS account.',
-				...(recoveryNote ? [recoveryNote] : []),
-			].join(' '),
+			detail: createdByOrganization
+				? 'The root email is the only way in after closure, and can never be used for another AWS account. Created by the organization, this account has no root password yet: use "Forgot password" on the root sign-in page now, while the mailbox is reachable.'
+				: 'The root email is the only way in after closure: to see past bills, change settings or ask Support to reopen it. Check the mailbox is reachable and the password known. The email address can never be used for another AWS account.',
 			facts: [
 				factLine('Root email', facts?.primaryEmail, (email) => email || 'none reported'),
-				factLine('Centralized root access', rootAccess, (features) =>
-					rootAccessStatus({ known: true, value: features }),
-				),
+				rootAccessLine(rootAccess),
 			],
 		},
 		{

@@ -5,7 +5,7 @@
  * the AWS page's steps, one at a time, with this account's own details.
  */
 import type { FlowKey } from './flow/types.js';
-import { type RootAccessFeatures, type RootSignInSubject, rootAccessStatus, rootRecoveryNote } from './root-access.js';
+import { type RootAccessFeatures, rootAccessStatus, rootRecoveryNote } from './root-access.js';
 
 export type ConsoleClosureKind = 'management' | 'standalone' | 'removed-member';
 
@@ -77,19 +77,14 @@ function membersStep(
 	};
 }
 
-const SIGN_IN_SUBJECT: Record<ConsoleClosureKind, RootSignInSubject> = {
-	management: 'management',
-	standalone: 'standalone',
-	'removed-member': 'removed-member',
-};
-
 /**
  * What the steps say about centralized root access where they advise root
  * sign-in: the organization's answer (not asked for a standalone account,
  * which has none) and what it means for "Forgot password".
  */
 function rootAccessLines(kind: ConsoleClosureKind, rootAccess: RootAccessFeatures | undefined): string[] {
-	const note = rootRecoveryNote(SIGN_IN_SUBJECT[kind], rootAccess);
+	// Each kind of account is also who would sign in as root.
+	const note = rootRecoveryNote(kind, rootAccess);
 	const status =
 		kind === 'standalone' ? [] : [`Centralized root access in the organization: ${rootAccessStatus(rootAccess)}.`];
 	return [...status, ...optional(note)];

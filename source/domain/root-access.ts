@@ -18,11 +18,11 @@ export const ROOT_SESSIONS = 'RootSessions';
 export type RootAccessFeatures = Fact<readonly string[]>;
 
 /**
- * Who would sign in as root: a member of this organization, the members the
- * management account's steps ask to remove and close, one just removed, the
- * management account, or a standalone account.
+ * Who would sign in as root, in the console steps: the members the management
+ * account's steps ask to remove and close, one just removed, the management
+ * account, or a standalone account.
  */
-export type RootSignInSubject = 'member' | 'members' | 'removed-member' | 'management' | 'standalone';
+export type RootSignInSubject = 'members' | 'removed-member' | 'management' | 'standalone';
 
 const ACTION = 'iam:ListOrganizationsFeatures';
 const RECOVERY =
@@ -33,7 +33,7 @@ export function whyRootAccessUnknown(error: ErrorInfo): string {
 	switch (error.code) {
 		case 'AccessDenied':
 		case 'AccessDeniedException':
-			return `the signed-in identity may not call ${ACTION} (permission missing)`;
+			return `permission ${ACTION} missing`;
 		case 'UnrecognizedResponse':
 			return `this endpoint does not implement ${ACTION}`;
 		case 'AccountNotManagementOrDelegatedAdministratorException':
@@ -78,6 +78,21 @@ function sessionsNote(features: RootAccessFeatures | undefined): string {
 }
 
 /**
+ * The answer on one line for a member about to be closed, with what it means
+ * for "Forgot password" unless the feature is known to be off (undefined:
+ * still being read). Short: it sits under the root sign-in item of the
+ * checklist, which must fit a 24-line terminal.
+ */
+export function rootAccessSummary(features: RootAccessFeatures): string {
+	const status = rootAccessStatus(features);
+	if (isOff(features)) return status;
+	const consequence = '"Forgot password" needs password recovery allowed through sts:AssumeRoot first, while a member';
+	if (!managesRootCredentials(features)) return `${status}: if on, ${consequence}`;
+	const sessions = features.known && !features.value.includes(ROOT_SESSIONS) ? ` (enable ${ROOT_SESSIONS} first)` : '';
+	return `${status}: ${consequence}${sessions}`;
+}
+
+/**
  * What to say about "Forgot password" where root sign-in is advised, given the
  * organization's features as far as they are known (undefined while they are
  * read). Undefined when nothing needs saying: the organization is known not
@@ -93,12 +108,6 @@ export function rootRecoveryNote(
 			return 'Centralized root access covers member accounts only: the management account’s own root user, and "Forgot password" for it, are not affected.';
 		case 'standalone':
 			return 'If this account’s root credentials were deleted while it was a member of an organization that manages root access centrally, "Forgot password" may not work: password recovery can be allowed through sts:AssumeRoot only while an account is a member.';
-		case 'member':
-			if (isOff(features)) return undefined;
-			if (managesRootCredentials(features)) {
-				return `This organization manages members’ root credentials centrally: if this account’s were deleted (members it creates now get none), "Forgot password" does not work until ${RECOVERY}. Do it now, while the account is an open member: sts:AssumeRoot reaches members only.${sessionsNote(features)}`;
-			}
-			return `If the organization manages root access centrally (root credentials deleted for members), "Forgot password" may not work until ${RECOVERY}, which is possible only while the account is a member.`;
 		case 'members':
 			if (isOff(features)) return undefined;
 			if (managesRootCredentials(features)) {

@@ -77,7 +77,7 @@ describe('console closure steps', () => {
 		const off = { known: true as const, value: [] };
 		const unknown = {
 			known: false as const,
-			reason: 'the signed-in identity may not call iam:ListOrganizationsFeatures (permission missing)',
+			reason: 'permission iam:ListOrganizationsFeatures missing',
 		};
 		const text = (step: { lines: readonly string[] } | undefined) => step?.lines.join(' ') ?? '';
 		const removed = (features: Parameters<typeof consoleClosureSteps>[1], createdByOrganization = true) =>
@@ -93,9 +93,7 @@ describe('console closure steps', () => {
 		expect(text(removed(on)[1])).not.toMatch(/Centralized root access/);
 		// Invited: its root credentials may have been deleted too, so the sign-in step says it.
 		expect(text(removed(on, false)[0])).toMatch(/Centralized root access in the organization: on/);
-		expect(text(removed(unknown)[0])).toMatch(
-			/: unknown \(the signed-in identity may not call iam:ListOrganizationsFeatures \(permission missing\)\)/,
-		);
+		expect(text(removed(unknown)[0])).toMatch(/: unknown \(permission iam:ListOrganizationsFeatures missing\)/);
 		expect(text(removed(unknown)[0])).toMatch(/may not work unless password recovery was allowed/);
 		expect(text(removed(off)[0])).toMatch(/Centralized root access in the organization: off\./);
 		expect(text(removed(off)[0])).not.toMatch(/AssumeRoot/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	type RootAccessFeatures,
 	rootAccessStatus,
+	rootAccessSummary,
 	rootRecoveryNote,
 	whyRootAccessUnknown,
 } from '../../source/domain/root-access.js';
@@ -27,8 +28,8 @@ describe('rootAccessStatus', () => {
 
 describe('whyRootAccessUnknown', () => {
 	it.each([
-		['AccessDenied', /may not call iam:ListOrganizationsFeatures \(permission missing\)/],
-		['AccessDeniedException', /permission missing/],
+		['AccessDenied', /^permission iam:ListOrganizationsFeatures missing$/],
+		['AccessDeniedException', /^permission iam:ListOrganizationsFeatures missing$/],
 		['UnrecognizedResponse', /endpoint does not implement iam:ListOrganizationsFeatures/],
 		[
 			'AccountNotManagementOrDelegatedAdministratorException',
@@ -52,20 +53,24 @@ describe('whyRootAccessUnknown', () => {
 	});
 });
 
+describe('rootAccessSummary (a member about to be closed)', () => {
+	it('is definite when root credentials are managed centrally, a possibility when unknown, the bare answer when off', () => {
+		expect(rootAccessSummary(ON)).toBe(
+			'on (RootCredentialsManagement, RootSessions): "Forgot password" needs password recovery allowed through sts:AssumeRoot first, while a member',
+		);
+		expect(rootAccessSummary(CREDENTIALS_ONLY)).toMatch(/while a member \(enable RootSessions first\)$/);
+		expect(rootAccessSummary(UNKNOWN)).toBe(
+			'unknown (this endpoint does not implement iam:ListOrganizationsFeatures): if on, "Forgot password" needs password recovery allowed through sts:AssumeRoot first, while a member',
+		);
+		expect(rootAccessSummary(OFF)).toBe('off');
+	});
+});
+
 describe('rootRecoveryNote', () => {
-	it('for a member: definite when root credentials are managed centrally, a possibility when unknown, nothing when off', () => {
-		expect(rootRecoveryNote('member', ON)).toMatch(
-			/manages members’ root credentials centrally: .*"Forgot password" does not work until an administrator .* allows password recovery through sts:AssumeRoot \(task policy IAMCreateRootUserPassword\)/,
-		);
-		expect(rootRecoveryNote('member', ON)).toMatch(
-			/Do it now, while the account is an open member: sts:AssumeRoot reaches members only\.$/,
-		);
-		expect(rootRecoveryNote('member', CREDENTIALS_ONLY)).toMatch(/RootSessions is off, and sts:AssumeRoot needs it/);
-		expect(rootRecoveryNote('member', UNKNOWN)).toMatch(
-			/^If the organization manages root access centrally .*may not work/,
-		);
-		expect(rootRecoveryNote('member', undefined)).toMatch(/may not work/);
-		expect(rootRecoveryNote('member', OFF)).toBeUndefined();
+	it('for the members the management account removes to close: nothing when the organization is known not to manage root credentials', () => {
+		expect(rootRecoveryNote('members', OFF)).toBeUndefined();
+		expect(rootRecoveryNote('members', CREDENTIALS_ONLY)).toMatch(/RootSessions is off, and sts:AssumeRoot needs it/);
+		expect(rootRecoveryNote('members', undefined)).toMatch(/may not work/);
 	});
 
 	it('for the members the management account removes to close: recovery before the removal', () => {

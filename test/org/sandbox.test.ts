@@ -262,7 +262,7 @@ describe('centralized root access', () => {
 		denied.failNext('rootAccessFeatures', new OrgError('AccessDenied', 'not authorized'));
 		expect(await denied.rootAccessFeatures()).toMatchObject({
 			known: false,
-			reason: expect.stringMatching(/permission missing/),
+			reason: expect.stringMatching(/^permission iam:ListOrganizationsFeatures missing$/),
 		});
 		expect(await denied.rootAccessFeatures()).toMatchObject({ known: true });
 	});
