@@ -387,6 +387,38 @@ describeWithMoto('orgdash list --json against moto', (moto) => {
 		expect(output).toContain('pay\\x1b]52;c;');
 	});
 
+	it('the console steps of the management account say why centralized root access is unknown (moto has no IAM call for it)', async () => {
+		await seedOrganization(moto.server.endpoint, { ous: [], accounts: [{ name: 'member-one', ou: '' }] });
+		const terminal = startBuiltCommandInTerminal([], {
+			env: asTerminal(cleanEnv({ ...motoEnvironment(moto.server.endpoint), NO_COLOR: '1' })),
+			columns: 120,
+			rows: 30,
+		});
+		const steps: Array<[string, string]> = [
+			['2 accounts', 'c'],
+			['Step 1 of 8', '\r'],
+			['Step 2 of 8', '\r'],
+		];
+		await terminal.waitUntil(
+			() => {
+				const output = withoutStyling(terminal.output());
+				while (steps[0] && output.includes(steps[0][0])) terminal.child.write(steps.shift()?.[1] ?? '');
+				return (
+					steps.length === 0 &&
+					output.includes(
+						'Centralized root access in the organization: unknown (this endpoint does not implement iam:ListOrganizationsFeatures).',
+					)
+				);
+			},
+			() => `The console steps never gave the answer. Output:\n${withoutStyling(terminal.output())}`,
+			20_000,
+		);
+		// The IAM client is bundled in a chunk of its own, loaded here for the first time: it answered, it did not crash.
+		expect(withoutStyling(terminal.output())).not.toMatch(/is not a constructor|UnknownError/);
+		terminal.child.write('\u0003');
+		expect(await terminal.exited).toBe(0);
+	});
+
 	it('a standalone account: one line saying so, exit 1', async () => {
 		const result = await run(['list', '--json'], cleanEnv(motoEnvironment(moto.server.endpoint)));
 		expectOneLineError(result, 1, /^orgdash: This is a standalone account: it is not in an organization\./);

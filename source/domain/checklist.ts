@@ -5,7 +5,8 @@
  * as unknown with its reason, never as an empty line.
  */
 import type { Account } from './account.js';
-import type { AccountFacts, AlternateContact, Fact } from './facts.js';
+import { type AccountFacts, type AlternateContact, type Fact, govCloudText, regionsText } from './facts.js';
+import { type RootAccessFeatures, rootAccessSummary } from './root-access.js';
 
 export type ChecklistItemId = 'data' | 'domains' | 'commitments' | 'bills' | 'root-access' | 'contacts' | 'govcloud';
 
@@ -38,6 +39,8 @@ export interface ChecklistInput {
 	readonly account: Account;
 	/** Undefined while the Account API is still being read. */
 	readonly facts: AccountFacts | undefined;
+	/** The organization's centralized root access features (iam:ListOrganizationsFeatures); undefined while read. */
+	readonly rootAccess: RootAccessFeatures | undefined;
 }
 
 const CONTACT_TYPES: readonly AlternateContact['type'][] = ['BILLING', 'OPERATIONS', 'SECURITY'];
@@ -46,6 +49,13 @@ function factLine<T>(label: string, fact: Fact<T> | undefined, show: (value: T) 
 	if (!fact) return { label, text: 'reading…', status: 'loading' };
 	if (!fact.known) return { label, text: `unknown (${fact.reason || 'no reason given'})`, status: 'unknown' };
 	return { label, text: show(fact.value), status: 'known' };
+}
+
+/** Unknown is not just "unknown (why)" here: what it may mean for "Forgot password" is said too. */
+function rootAccessLine(rootAccess: RootAccessFeatures | undefined): FactLine {
+	const label = 'Centralized root access';
+	if (!rootAccess) return { label, text: 'reading…', status: 'loading' };
+	return { label, text: rootAccessSummary(rootAccess), status: rootAccess.known ? 'known' : 'unknown' };
 }
 
 function contactText(contact: AlternateContact | null): string {
@@ -66,7 +76,7 @@ function contactLines(facts: AccountFacts | undefined): FactLine[] {
 }
 
 /** The backup prompts for one account, with its facts where the Account API gave them. */
-export function backupChecklist({ account, facts }: ChecklistInput): ChecklistItem[] {
+export function backupChecklist({ account, facts, rootAccess }: ChecklistInput): ChecklistItem[] {
 	const createdByOrganization = account.joinedMethod === 'CREATED';
 	return [
 		{
@@ -74,11 +84,7 @@ export function backupChecklist({ account, facts }: ChecklistInput): ChecklistIt
 			title: 'Back up applications and data',
 			detail:
 				'After the 90-day post-closure period every resource and every byte in the account is deleted for good, snapshots and backups kept inside the account included. Copy out what you need, from every region where the account may hold something.',
-			facts: [
-				factLine('Enabled regions', facts?.enabledRegions, (regions) =>
-					regions.length > 0 ? `${regions.length}: ${regions.join(', ')}` : 'none reported',
-				),
-			],
+			facts: [factLine('Enabled regions', facts?.regions, regionsText)],
 		},
 		{
 			id: 'domains',
@@ -105,9 +111,12 @@ export function backupChecklist({ account, facts }: ChecklistInput): ChecklistIt
 			id: 'root-access',
 			title: 'Make sure someone can sign in as root',
 			detail: createdByOrganization
-				? 'The root email is the only way in after closure. This account was created by the organization, so its root user has no password yet: use "Forgot password" on the root sign-in page now, while the mailbox is reachable. The email address can never be used for another AWS account.'
+				? 'The root email is the only way in after closure, and can never be used for another AWS account. Created by the organization, this account has no root password yet: use "Forgot password" on the root sign-in page now, while the mailbox is reachable.'
 				: 'The root email is the only way in after closure: to see past bills, change settings or ask Support to reopen it. Check the mailbox is reachable and the password known. The email address can never be used for another AWS account.',
-			facts: [factLine('Root email', facts?.primaryEmail, (email) => email || 'none reported')],
+			facts: [
+				factLine('Root email', facts?.primaryEmail, (email) => email || 'none reported'),
+				rootAccessLine(rootAccess),
+			],
 		},
 		{
 			id: 'contacts',
@@ -121,7 +130,7 @@ export function backupChecklist({ account, facts }: ChecklistInput): ChecklistIt
 			title: 'A linked GovCloud (US) account closes too',
 			detail:
 				'If an AWS GovCloud (US) account is linked to this one, closing this account closes that one as well. Back it up first.',
-			facts: [factLine('Linked GovCloud account', facts?.govCloudAccountId, (id) => (id ? id : 'none linked'))],
+			facts: [factLine('Linked GovCloud account', facts?.govCloud, govCloudText)],
 		},
 	];
 }

@@ -5,6 +5,7 @@
  * the AWS page's steps, one at a time, with this account's own details.
  */
 import type { FlowKey } from './flow/types.js';
+import { type RootAccessFeatures, rootAccessStatus, rootRecoveryNote } from './root-access.js';
 
 export type ConsoleClosureKind = 'management' | 'standalone' | 'removed-member';
 
@@ -29,18 +30,17 @@ export interface ConsoleStep {
 	readonly done?: boolean;
 }
 
-/**
- * An organization can delete its members' root credentials (centralized root
- * access); then password recovery is off until an administrator allows it.
- * Whether it applies is not read here, so it is said as a possibility.
- */
-export const CENTRALIZED_ROOT_NOTE =
-	'If the organization manages root access centrally (root credentials deleted for members), "Forgot password" may not work until an administrator of the management account allows password recovery through sts:AssumeRoot (task policy IAMCreateRootUserPassword).';
-
 export const ROOT_SIGN_IN_URL = 'https://console.aws.amazon.com/ (choose "Root user")';
 export const BILLING_ACCOUNT_URL = 'https://console.aws.amazon.com/billing/home#/account';
 
-function membersStep(members: NonNullable<ConsoleClosureInput['members']>): ConsoleStep {
+function optional(line: string | undefined): string[] {
+	return line ? [line] : [];
+}
+
+function membersStep(
+	members: NonNullable<ConsoleClosureInput['members']>,
+	rootAccess: RootAccessFeatures | undefined,
+): ConsoleStep {
 	const { remaining, closedAwaitingDeletion } = members;
 	if (remaining === 0) {
 		return {
@@ -70,16 +70,35 @@ function membersStep(members: NonNullable<ConsoleClosureInput['members']>): Cons
 			'The management account can be closed only once it manages nobody.',
 			'In orgdash: select each member and press x to remove it (it stays open as a standalone account), or c to close it.',
 			...(closedNote ? [closedNote] : []),
+			// A member removed to be closed in the console later needs its root password, and only a member can get it back.
+			...optional(rootRecoveryNote('members', rootAccess)),
 		],
 		warning: `${remaining} member${remaining === 1 ? '' : 's'} remain${remaining === 1 ? 's' : ''} in the organization, ${open} of them open.`,
 	};
 }
 
-/** The console steps for one account, in order. */
-export function consoleClosureSteps(input: ConsoleClosureInput): ConsoleStep[] {
+/**
+ * What the steps say about centralized root access where they advise root
+ * sign-in: the organization's answer (not asked for a standalone account,
+ * which has none) and what it means for "Forgot password".
+ */
+function rootAccessLines(kind: ConsoleClosureKind, rootAccess: RootAccessFeatures | undefined): string[] {
+	// Each kind of account is also who would sign in as root.
+	const note = rootRecoveryNote(kind, rootAccess);
+	const status =
+		kind === 'standalone' ? [] : [`Centralized root access in the organization: ${rootAccessStatus(rootAccess)}.`];
+	return [...status, ...optional(note)];
+}
+
+/**
+ * The console steps for one account, in order. `rootAccess`: the
+ * organization's centralized root access features, once read (undefined while
+ * they are).
+ */
+export function consoleClosureSteps(input: ConsoleClosureInput, rootAccess?: RootAccessFeatures): ConsoleStep[] {
 	const steps: ConsoleStep[] = [];
 	if (input.kind === 'management') {
-		steps.push(membersStep(input.members ?? { remaining: 0, closedAwaitingDeletion: 0 }));
+		steps.push(membersStep(input.members ?? { remaining: 0, closedAwaitingDeletion: 0 }, rootAccess));
 		steps.push({
 			title: 'No need to delete the organization',
 			lines: [
@@ -89,13 +108,14 @@ export function consoleClosureSteps(input: ConsoleClosureInput): ConsoleStep[] {
 		});
 	}
 	const email = input.rootEmail ? `the root email ${input.rootEmail}` : 'the account’s root email address';
-	if (input.kind === 'removed-member' && input.createdByOrganization) {
+	const recovers = input.kind === 'removed-member' && input.createdByOrganization;
+	if (recovers) {
 		steps.push({
 			title: 'Recover the root password',
 			lines: [
 				'This account was created by the organization, so its root user has no password yet.',
 				`On the root sign-in page, ${ROOT_SIGN_IN_URL}, enter ${email}, choose "Forgot password", and follow the email AWS sends to set one.`,
-				CENTRALIZED_ROOT_NOTE,
+				...rootAccessLines(input.kind, rootAccess),
 			],
 		});
 	}
@@ -103,8 +123,10 @@ export function consoleClosureSteps(input: ConsoleClosureInput): ConsoleStep[] {
 		{
 			title: 'Sign in as the root user',
 			lines: [
-				`At ${ROOT_SIGN_IN_URL}, sign in with ${email} and its password.`,
+				`At ${ROOT_SIGN_IN_URL}, sign in with ${email} and its password (or choose "Forgot password" to set a new one).`,
 				'IAM users and roles cannot close an account: it must be the root user.',
+				// Said once: on the recovery step when there is one.
+				...(recovers ? [] : rootAccessLines(input.kind, rootAccess)),
 			],
 		},
 		{

@@ -1,6 +1,7 @@
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
 import type { AccountFacts } from '../domain/facts.js';
 import type { QuotaLookup } from '../domain/quota.js';
+import type { RootAccessFeatures } from '../domain/root-access.js';
 
 /** Where an adapter's AWS calls go, as resolved from the flags, the environment and the profile. */
 export interface CallTarget {
@@ -39,6 +40,11 @@ export interface OrgReader {
 	accountQuota(): Promise<QuotaLookup>;
 	/** `isManagement`: the Account API omits AccountId for the caller's own account. */
 	accountFacts(accountId: string, isManagement: boolean): Promise<AccountFacts>;
+	/**
+	 * The organization's centralized root access features (iam:ListOrganizationsFeatures).
+	 * Never rejects: an answer that cannot be had is unknown, with the reason.
+	 */
+	rootAccessFeatures(): Promise<RootAccessFeatures>;
 }
 
 /** The reads and the calls that change AWS. In read-only mode the app gets only a reader (see read-only.ts). */

@@ -22,6 +22,7 @@ export function readOnlyGateway(gateway: OrgGateway): OrgReader {
 		describeAccount: (accountId) => gateway.describeAccount(accountId),
 		accountQuota: () => gateway.accountQuota(),
 		accountFacts: (accountId, isManagement) => gateway.accountFacts(accountId, isManagement),
+		rootAccessFeatures: () => gateway.rootAccessFeatures(),
 	} satisfies { readonly [K in keyof Required<OrgReader>]: OrgReader[K] };
 	return Object.freeze(reader);
 }

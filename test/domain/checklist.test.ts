@@ -7,12 +7,24 @@ import {
 	toggleTicked,
 } from '../../source/domain/checklist.js';
 import type { AccountFacts } from '../../source/domain/facts.js';
+import type { RootAccessFeatures } from '../../source/domain/root-access.js';
 import { LOG_ARCHIVE } from '../support/accounts.js';
 
 const account = LOG_ARCHIVE;
+/** The organization does not manage root credentials centrally. */
+const OFF: RootAccessFeatures = { known: true, value: [] };
 
 const knownFacts: AccountFacts = {
-	enabledRegions: { known: true, value: ['eu-west-1', 'us-east-1'] },
+	regions: {
+		known: true,
+		value: [
+			{ name: 'us-east-1', status: 'ENABLED_BY_DEFAULT' },
+			{ name: 'eu-west-1', status: 'ENABLED_BY_DEFAULT' },
+			{ name: 'me-central-1', status: 'DISABLING' },
+			{ name: 'eu-south-2', status: 'ENABLING' },
+			{ name: 'ap-east-1', status: 'ENABLED' },
+		],
+	},
 	primaryEmail: { known: true, value: 'root@acme-corp.example' },
 	alternateContacts: {
 		known: true,
@@ -28,7 +40,7 @@ const knownFacts: AccountFacts = {
 			SECURITY: { type: 'SECURITY', name: '', email: '', phone: '', title: '' },
 		},
 	},
-	govCloudAccountId: { known: true, value: '081276345910' },
+	govCloud: { known: true, value: { accountId: '081276345910', state: 'ACTIVE' } },
 };
 
 function factText(items: ReturnType<typeof backupChecklist>, label: string): string | undefined {
@@ -37,7 +49,7 @@ function factText(items: ReturnType<typeof backupChecklist>, label: string): str
 
 describe('backupChecklist', () => {
 	it('lists the backup prompts, each with an id, a title and a detail, in the fixed order', () => {
-		const items = backupChecklist({ account, facts: knownFacts });
+		const items = backupChecklist({ account, facts: knownFacts, rootAccess: OFF });
 		expect(items.map((item) => item.id)).toEqual(CHECKLIST_ITEM_IDS);
 		for (const item of items) {
 			expect(item.title.length).toBeGreaterThan(5);
@@ -55,22 +67,39 @@ describe('backupChecklist', () => {
 	});
 
 	it("shows the account's own facts where they are known", () => {
-		const items = backupChecklist({ account, facts: knownFacts });
-		expect(factText(items, 'Enabled regions')).toBe('2: eu-west-1, us-east-1');
+		const items = backupChecklist({ account, facts: knownFacts, rootAccess: OFF });
+		expect(factText(items, 'Enabled regions')).toBe(
+			'5: ap-east-1, eu-south-2 (ENABLING), eu-west-1, me-central-1 (DISABLING), us-east-1',
+		);
 		expect(factText(items, 'Root email')).toBe('root@acme-corp.example');
 		expect(factText(items, 'Billing contact')).toBe('Priya Raman, billing@acme.example, +1 555');
 		expect(factText(items, 'Operations contact')).toBe('not set');
 		expect(factText(items, 'Security contact')).toBe('set, but with no name, email or phone');
-		expect(factText(items, 'Linked GovCloud account')).toBe('081276345910');
+		expect(factText(items, 'Linked GovCloud account')).toBe('081276345910 (ACTIVE)');
+	});
+
+	it("shows the GovCloud account's state, or says the answer gave none", () => {
+		const closed = backupChecklist({
+			account,
+			facts: { ...knownFacts, govCloud: { known: true, value: { accountId: '081276345910', state: 'CLOSED' } } },
+			rootAccess: OFF,
+		});
+		expect(factText(closed, 'Linked GovCloud account')).toBe('081276345910 (CLOSED)');
+		const stateless = backupChecklist({
+			account,
+			facts: { ...knownFacts, govCloud: { known: true, value: { accountId: '081276345910' } } },
+			rootAccess: OFF,
+		});
+		expect(factText(stateless, 'Linked GovCloud account')).toBe('081276345910 (state not given)');
 	});
 
 	it('says "none linked" and "none reported" for known empty values, never an empty line', () => {
 		const facts: AccountFacts = {
 			...knownFacts,
-			enabledRegions: { known: true, value: [] },
-			govCloudAccountId: { known: true, value: null },
+			regions: { known: true, value: [] },
+			govCloud: { known: true, value: null },
 		};
-		const items = backupChecklist({ account, facts });
+		const items = backupChecklist({ account, facts, rootAccess: OFF });
 		expect(factText(items, 'Enabled regions')).toBe('none reported');
 		expect(factText(items, 'Linked GovCloud account')).toBe('none linked');
 	});
@@ -79,35 +108,86 @@ describe('backupChecklist', () => {
 		const reason = 'AccessDeniedException: trusted access is off';
 		const unknown = { known: false as const, reason };
 		const facts: AccountFacts = {
-			enabledRegions: unknown,
+			regions: unknown,
 			primaryEmail: unknown,
 			alternateContacts: unknown,
-			govCloudAccountId: { known: false, reason: '' },
+			govCloud: { known: false, reason: '' },
 		};
-		const items = backupChecklist({ account, facts });
+		const items = backupChecklist({ account, facts, rootAccess: unknown });
 		const lines = items.flatMap((item) => item.facts);
 		expect(lines.length).toBeGreaterThan(0);
 		for (const line of lines) {
 			expect(line.status).toBe('unknown');
-			expect(line.text).toMatch(/^unknown \(.+\)$/);
+			expect(line.text).toMatch(/^unknown \(.+\)/);
 		}
 		expect(factText(items, 'Root email')).toBe(`unknown (${reason})`);
 		expect(factText(items, 'Linked GovCloud account')).toBe('unknown (no reason given)');
 	});
 
 	it('shows facts still being read as reading…', () => {
-		const items = backupChecklist({ account, facts: undefined });
+		const items = backupChecklist({ account, facts: undefined, rootAccess: undefined });
 		const lines = items.flatMap((item) => item.facts);
 		expect(lines.every((line) => line.status === 'loading' && line.text === 'reading…')).toBe(true);
 	});
 
 	it('tells a member created by the organization to recover the root password first', () => {
-		const created = backupChecklist({ account, facts: knownFacts }).find((item) => item.id === 'root-access');
-		const invited = backupChecklist({ account: { ...account, joinedMethod: 'INVITED' }, facts: knownFacts }).find(
+		const created = backupChecklist({ account, facts: knownFacts, rootAccess: OFF }).find(
 			(item) => item.id === 'root-access',
 		);
+		const invited = backupChecklist({
+			account: { ...account, joinedMethod: 'INVITED' },
+			facts: knownFacts,
+			rootAccess: OFF,
+		}).find((item) => item.id === 'root-access');
 		expect(created?.detail).toMatch(/Forgot password/);
 		expect(invited?.detail).not.toMatch(/Forgot password/);
+	});
+});
+
+describe('the root sign-in item and centralized root access', () => {
+	const rootItem = (rootAccess: RootAccessFeatures | undefined, joinedMethod: 'CREATED' | 'INVITED' = 'CREATED') =>
+		backupChecklist({ account: { ...account, joinedMethod }, facts: knownFacts, rootAccess }).find(
+			(item) => item.id === 'root-access',
+		);
+	const fact = (item: ReturnType<typeof rootItem>) =>
+		item?.facts.find((line) => line.label === 'Centralized root access');
+
+	it('says "Forgot password" needs recovery through sts:AssumeRoot first when the organization manages root credentials', () => {
+		for (const joinedMethod of ['CREATED', 'INVITED'] as const) {
+			const line = fact(rootItem({ known: true, value: ['RootCredentialsManagement', 'RootSessions'] }, joinedMethod));
+			expect(line).toEqual({
+				label: 'Centralized root access',
+				text: 'on (RootCredentialsManagement, RootSessions): "Forgot password" needs password recovery allowed through sts:AssumeRoot first, while a member',
+				status: 'known',
+			});
+		}
+	});
+
+	it('gives the bare answer when the organization is known not to manage root credentials', () => {
+		expect(fact(rootItem(OFF))?.text).toBe('off');
+		expect(fact(rootItem({ known: true, value: ['RootSessions'] }))?.text).toBe('off (only RootSessions)');
+	});
+
+	it('says it as a possibility, with the reason, when the answer is unknown; reading… while it is read', () => {
+		const reason = 'this endpoint does not implement iam:ListOrganizationsFeatures';
+		expect(fact(rootItem({ known: false, reason }))).toEqual({
+			label: 'Centralized root access',
+			text: `unknown (${reason}): if on, "Forgot password" needs password recovery allowed through sts:AssumeRoot first, while a member`,
+			status: 'unknown',
+		});
+		expect(fact(rootItem(undefined))).toEqual({
+			label: 'Centralized root access',
+			text: 'reading…',
+			status: 'loading',
+		});
+	});
+
+	it('keeps the detail short enough for the facts to show on a 24-line terminal', () => {
+		// Title, detail and facts share the lines under the seven items: at 100 columns, about six.
+		for (const joinedMethod of ['CREATED', 'INVITED'] as const) {
+			const item = rootItem({ known: false, reason: 'permission iam:ListOrganizationsFeatures missing' }, joinedMethod);
+			expect(`${item?.title}. ${item?.detail}`.length).toBeLessThanOrEqual(290);
+		}
 	});
 });
 

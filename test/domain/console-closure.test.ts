@@ -27,6 +27,7 @@ describe('console closure steps', () => {
 		expect(steps[0]?.title).toBe('Recover the root password');
 		expect(steps[0]?.lines.join(' ')).toMatch(/Forgot password/);
 		expect(steps[0]?.lines.join(' ')).toMatch(/root email address/);
+		expect(steps[0]?.lines.join(' ')).toMatch(/Centralized root access in the organization: checking/);
 		expect(steps[0]?.lines.join(' ')).toMatch(/centrally.*sts:AssumeRoot/);
 		const invited = consoleClosureSteps({ kind: 'removed-member', accountId: '1', createdByOrganization: false });
 		expect(invited[0]?.title).toBe('Sign in as the root user');
@@ -69,6 +70,64 @@ describe('console closure steps', () => {
 			members: { remaining: 0, closedAwaitingDeletion: 0 },
 		});
 		expect(none[0]).toMatchObject({ done: true, lines: ['No members remain in the organization.'] });
+	});
+
+	it('says what centralized root access means for "Forgot password" wherever root sign-in is advised', () => {
+		const on = { known: true as const, value: ['RootCredentialsManagement', 'RootSessions'] };
+		const off = { known: true as const, value: [] };
+		const unknown = {
+			known: false as const,
+			reason: 'permission iam:ListOrganizationsFeatures missing',
+		};
+		const text = (step: { lines: readonly string[] } | undefined) => step?.lines.join(' ') ?? '';
+		const removed = (features: Parameters<typeof consoleClosureSteps>[1], createdByOrganization = true) =>
+			consoleClosureSteps({ kind: 'removed-member', accountId: '1', createdByOrganization }, features);
+
+		// Created by the organization: said on the recovery step, not again on the sign-in step.
+		expect(text(removed(on)[0])).toMatch(
+			/Centralized root access in the organization: on \(RootCredentialsManagement, RootSessions\)\./,
+		);
+		expect(text(removed(on)[0])).toMatch(
+			/if it deleted this account’s, "Forgot password" works only if password recovery was allowed through sts:AssumeRoot/,
+		);
+		expect(text(removed(on)[1])).not.toMatch(/Centralized root access/);
+		// Invited: its root credentials may have been deleted too, so the sign-in step says it.
+		expect(text(removed(on, false)[0])).toMatch(/Centralized root access in the organization: on/);
+		expect(text(removed(unknown)[0])).toMatch(/: unknown \(permission iam:ListOrganizationsFeatures missing\)/);
+		expect(text(removed(unknown)[0])).toMatch(/may not work unless password recovery was allowed/);
+		expect(text(removed(off)[0])).toMatch(/Centralized root access in the organization: off\./);
+		expect(text(removed(off)[0])).not.toMatch(/AssumeRoot/);
+
+		const management = consoleClosureSteps(
+			{
+				kind: 'management',
+				accountId: '1',
+				createdByOrganization: false,
+				members: { remaining: 3, closedAwaitingDeletion: 0 },
+			},
+			on,
+		);
+		const signIn = management.find((step) => step.title === 'Sign in as the root user');
+		expect(text(signIn)).toMatch(/Centralized root access in the organization: on/);
+		expect(text(signIn)).toMatch(/covers member accounts only/);
+		expect(text(management[0])).toMatch(
+			/A member you remove to close in the console needs its root password, and this organization manages members’ root credentials centrally: .*Do it before removing the member/,
+		);
+		const managementOff = consoleClosureSteps(
+			{
+				kind: 'management',
+				accountId: '1',
+				createdByOrganization: false,
+				members: { remaining: 3, closedAwaitingDeletion: 0 },
+			},
+			off,
+		);
+		expect(text(managementOff[0])).not.toMatch(/AssumeRoot/);
+
+		// A standalone account is in no organization: nothing to ask, the possibility is said.
+		const standalone = consoleClosureSteps({ kind: 'standalone', accountId: '1', createdByOrganization: false });
+		expect(text(standalone[0])).not.toMatch(/Centralized root access in the organization/);
+		expect(text(standalone[0])).toMatch(/"Forgot password" may not work/);
 	});
 
 	it('moves forward with Enter or →, back with Esc or ←, and leaves from the ends', () => {

@@ -11,7 +11,9 @@ describe('the SDK clients', () => {
 	});
 
 	it('use the standard retry mode AWS recommends, for every client', async () => {
-		for (const [name, client] of Object.entries(clients)) {
+		for (const [name, entry] of Object.entries(clients)) {
+			// IAM is made on first use: made here, it must be standard too.
+			const client = typeof entry === 'function' ? await entry() : entry;
 			const { retryMode } = client.config as { retryMode: unknown };
 			const mode = typeof retryMode === 'function' ? await retryMode() : retryMode;
 			expect(mode, name).toBe('standard');
@@ -21,6 +23,12 @@ describe('the SDK clients', () => {
 	it('send close and remove in one attempt', async () => {
 		expect(await clients.destructive.config.maxAttempts()).toBe(1);
 		expect(await clients.organizations.config.maxAttempts()).toBeGreaterThan(1);
+	});
+
+	it('make the IAM client once, on first use', async () => {
+		const iam = await clients.iam();
+		expect(await clients.iam()).toBe(iam);
+		expect(await iam.config.maxAttempts()).toBe(2);
 	});
 });
 

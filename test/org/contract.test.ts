@@ -48,6 +48,8 @@ interface Fixture {
 	readonly quota: 'value' | 'reason';
 	/** The source refuses to close the management account, as AWS does (moto does not). */
 	readonly refusesManagementClosure: boolean;
+	/** The centralized root access features the source gives, or what its reason must say (moto has no such call). */
+	readonly rootAccess: { readonly features: readonly string[] } | { readonly reason: RegExp };
 }
 
 const FIXED_NOW = new Date('2026-03-02T10:00:00.000Z');
@@ -163,6 +165,17 @@ function contract(setup: () => Promise<Fixture>): void {
 		expect(management.primaryEmail.known).toBe(true);
 	});
 
+	it('says whether the organization manages root access centrally, or why that is unknown, never rejecting', async () => {
+		const answer = await fixture.gateway.rootAccessFeatures();
+		const expected = fixture.rootAccess;
+		if ('features' in expected) {
+			expect(answer).toEqual({ known: true, value: expected.features });
+		} else {
+			expect(answer.known).toBe(false);
+			if (!answer.known) expect(answer.reason).toMatch(expected.reason);
+		}
+	});
+
 	it('closes a member: describeAccount then reaches SUSPENDED or CLOSED', async () => {
 		await fixture.gateway.closeAccount(fixture.closable);
 		const seen: string[] = [];
@@ -223,6 +236,8 @@ describe('OrgGateway contract: sandbox', () => {
 			letClosureProceed: () => sandbox.advance(SANDBOX_CLOSURE_DELAY_MS),
 			quota: 'value',
 			refusesManagementClosure: true,
+			// The demo organization manages its members' root credentials centrally.
+			rootAccess: { features: ['RootCredentialsManagement', 'RootSessions'] },
 		};
 	});
 
@@ -279,6 +294,8 @@ describeWithMoto('OrgGateway contract: aws adapter against moto', (moto) => {
 			letClosureProceed: () => {},
 			quota: 'reason',
 			refusesManagementClosure: false,
+			// moto does not implement iam:ListOrganizationsFeatures: the answer is unknown, and says so.
+			rootAccess: { reason: /^this endpoint does not implement iam:ListOrganizationsFeatures$/ },
 		};
 	});
 
@@ -312,7 +329,7 @@ describeWithMoto('OrgGateway contract: aws adapter against moto', (moto) => {
 				known: true,
 				value: { BILLING: null, OPERATIONS: null, SECURITY: null },
 			});
-			for (const fact of [facts.enabledRegions, facts.primaryEmail, facts.govCloudAccountId]) {
+			for (const fact of [facts.regions, facts.primaryEmail, facts.govCloud]) {
 				expect(fact.known).toBe(false);
 				if (!fact.known) expect(fact.reason).toMatch(/does not provide account:/);
 			}

@@ -22,6 +22,7 @@ describe('the read-only gateway', () => {
 				'describeOrganization',
 				'kind',
 				'listAccounts',
+				'rootAccessFeatures',
 				'target',
 				'sourceKey',
 			].sort(),

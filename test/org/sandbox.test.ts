@@ -169,13 +169,16 @@ describe('the demo organization', () => {
 describe('account facts', () => {
 	it('gives regions, the root email and alternate contacts for an ordinary member', async () => {
 		const facts = await demo().accountFacts(DEMO_ACCOUNTS.paymentsProd, false);
-		expect(facts.enabledRegions.known && facts.enabledRegions.value).toContain('us-east-1');
-		expect(facts.enabledRegions.known && facts.enabledRegions.value).toContain('eu-south-1');
+		const regions = facts.regions.known ? facts.regions.value : [];
+		expect(regions).toContainEqual({ name: 'us-east-1', status: 'ENABLED_BY_DEFAULT' });
+		expect(regions).toContainEqual({ name: 'eu-south-1', status: 'ENABLED' });
+		// A region being enabled is listed too, with its status, as ListRegions gives it.
+		expect(regions).toContainEqual({ name: 'eu-south-2', status: 'ENABLING' });
 		expect(facts.primaryEmail).toEqual({ known: true, value: 'aws-payments-prod@acme-corp.example' });
 		expect(facts.alternateContacts.known && facts.alternateContacts.value.BILLING?.email).toBe(
 			'aws-billing@acme-corp.example',
 		);
-		expect(facts.govCloudAccountId).toEqual({ known: true, value: null });
+		expect(facts.govCloud).toEqual({ known: true, value: null });
 	});
 
 	it('says when an alternate contact is not set, rather than leaving it out', async () => {
@@ -183,9 +186,14 @@ describe('account facts', () => {
 		expect(facts.alternateContacts.known && facts.alternateContacts.value.OPERATIONS).toBeNull();
 	});
 
-	it('names the linked GovCloud account of the one account that has one', async () => {
+	it('lists a region being disabled with its status', async () => {
+		const facts = await demo().accountFacts('417950628354', false);
+		expect(facts.regions.known && facts.regions.value).toContainEqual({ name: 'me-central-1', status: 'DISABLING' });
+	});
+
+	it('names the linked GovCloud account of the one account that has one, with its state', async () => {
 		const facts = await demo().accountFacts(DEMO_ACCOUNTS.federalReportingProd, false);
-		expect(facts.govCloudAccountId).toEqual({ known: true, value: '081276345910' });
+		expect(facts.govCloud).toEqual({ known: true, value: { accountId: '081276345910', state: 'ACTIVE' } });
 	});
 
 	it('gives a reason for every fact it cannot read', async () => {
@@ -196,8 +204,8 @@ describe('account facts', () => {
 			expect(!fact.known && fact.reason).toMatch(/AccessDeniedException.*account\.amazonaws\.com/);
 		}
 		const search = await sandbox.accountFacts(DEMO_ACCOUNTS.storefrontSearchProd, false);
-		expect(search.enabledRegions.known).toBe(false);
-		expect(search.govCloudAccountId.known).toBe(false);
+		expect(search.regions.known).toBe(false);
+		expect(search.govCloud.known).toBe(false);
 		expect(search.primaryEmail.known).toBe(true);
 	});
 
@@ -217,7 +225,7 @@ describe('account facts', () => {
 
 	it('says an account outside the organization cannot be read', async () => {
 		const facts = await demo().accountFacts('999999999999', false);
-		expect(!facts.enabledRegions.known && facts.enabledRegions.reason).toMatch(/not a member of this organization/);
+		expect(!facts.regions.known && facts.regions.reason).toMatch(/not a member of this organization/);
 	});
 
 	it('cannot read other accounts for a member caller, and says why', async () => {
@@ -226,6 +234,37 @@ describe('account facts', () => {
 		const facts = await sandbox.accountFacts(DEMO_ACCOUNTS.logArchive, false);
 		expect(facts.primaryEmail.known).toBe(false);
 		expect(!facts.primaryEmail.known && facts.primaryEmail.reason).toMatch(/AccessDeniedException/);
+	});
+});
+
+describe('centralized root access', () => {
+	it('the demo manages its members root credentials centrally; a generated organization does not', async () => {
+		expect(await demo().rootAccessFeatures()).toEqual({
+			known: true,
+			value: ['RootCredentialsManagement', 'RootSessions'],
+		});
+		expect(await createSandbox({ accountCount: 20 }).rootAccessFeatures()).toEqual({ known: true, value: [] });
+	});
+
+	it('answers unknown, with the reason, where IAM would refuse: a member calling, no organization, an injected failure', async () => {
+		const sandbox = demo();
+		sandbox.setCaller(DEMO_ACCOUNTS.paymentsProd);
+		expect(await sandbox.rootAccessFeatures()).toEqual({
+			known: false,
+			reason: 'only the management account or the IAM delegated administrator may call iam:ListOrganizationsFeatures',
+		});
+		sandbox.setCaller('999999999999');
+		expect(await sandbox.rootAccessFeatures()).toEqual({
+			known: false,
+			reason: 'the signed-in account is in no organization',
+		});
+		const denied = demo();
+		denied.failNext('rootAccessFeatures', new OrgError('AccessDenied', 'not authorized'));
+		expect(await denied.rootAccessFeatures()).toMatchObject({
+			known: false,
+			reason: expect.stringMatching(/^permission iam:ListOrganizationsFeatures missing$/),
+		});
+		expect(await denied.rootAccessFeatures()).toMatchObject({ known: true });
 	});
 });
 
@@ -481,7 +520,7 @@ describe('test and demo controls', () => {
 		const organization = await sandbox.describeOrganization();
 		(organization as { id: string }).id = 'o-changed';
 		const facts = await sandbox.accountFacts(DEMO_ACCOUNTS.paymentsProd, false);
-		if (facts.enabledRegions.known) facts.enabledRegions.value.length = 0;
+		if (facts.regions.known) facts.regions.value.length = 0;
 		const quota = await sandbox.accountQuota();
 		(quota as { applied: number }).applied = 1;
 
@@ -490,7 +529,7 @@ describe('test and demo controls', () => {
 		expect(again.name).not.toBe('changed');
 		expect((await sandbox.describeOrganization()).id).toBe(DEMO_ORGANIZATION_ID);
 		const factsAgain = await sandbox.accountFacts(DEMO_ACCOUNTS.paymentsProd, false);
-		expect(factsAgain.enabledRegions.known && factsAgain.enabledRegions.value.length).toBeGreaterThan(10);
+		expect(factsAgain.regions.known && factsAgain.regions.value.length).toBeGreaterThan(10);
 		expect((await sandbox.accountQuota()).applied).not.toBe(1);
 	});
 });

@@ -63,11 +63,19 @@ describe('the flows from the dashboard', () => {
 		const app = start();
 		await app.see('Acme Corp Management');
 		await selectAccount(app, DEMO_ACCOUNTS.management);
+		// The dashboard never asks IAM: only a screen that advises root sign-in does.
+		const rootAccessCalls = () => sandbox.calls.filter((call) => call.operation === 'rootAccessFeatures').length;
+		expect(rootAccessCalls()).toBe(0);
 		await app.press('c');
 		await app.see('Close the management account 111111111111');
 		expect(app.frame()).toContain('Step 1 of 8: Close or remove every member');
 		expect(app.frame()).toContain('34 members remain in the organization, 26 of them open.');
-		await app.press(KEYS.escape);
+		await app.see('A member you remove to close in the console needs its root password');
+		await app.press(KEYS.enter, KEYS.enter);
+		await app.see('Step 3 of 8: Sign in as the root user');
+		await app.see('Centralized root access in the organization: on (RootCredentialsManagement, RootSessions).');
+		expect(rootAccessCalls()).toBe(1);
+		await app.press(KEYS.escape, KEYS.escape, KEYS.escape);
 		await app.see('NAME');
 		expect(destructiveCalls(sandbox)).toEqual([]);
 	});

@@ -42,7 +42,7 @@ describe('the whole close flow on the sandbox', () => {
 			'GovCloud',
 			'until AWS deletes it, about 2026-08-08',
 			'Removed from the organization first, its slot frees at once',
-			// The demo shows three closures inside the window: 10 allowed for 34 members.
+			// The demo shows three closures inside the window: 250 allowed (the higher of 250 or 20 % of 34 members).
 			'247 of about 250 closures left in the rolling 30 days',
 		]) {
 			expect(frame).toContain(text);
@@ -121,6 +121,33 @@ describe('the whole close flow on the sandbox', () => {
 		await reachStep(other, 'intro');
 		await other.press(KEYS.enter);
 		expect(other.frame()).toContain('0 of 7 done');
+	});
+
+	it('says on the root sign-in item whether the organization manages root access centrally, or why that is unknown', async () => {
+		// Refused first: unknown, with the reason, and the possibility said.
+		flows.world.sandbox.failNext('rootAccessFeatures', new OrgError('AccessDenied', 'not authorized'));
+		const denied = open('close', DEMO_ACCOUNTS.paymentsProd);
+		await reachStep(denied, 'intro');
+		await denied.press(KEYS.enter, KEYS.down, KEYS.down, KEYS.down, KEYS.down);
+		await waitFor(
+			() =>
+				denied.frame().includes('Centralized root access: unknown (permission iam:ListOrganizationsFeatures missing)'),
+			'the reason',
+		);
+		expect(denied.frame()).toContain('if on,');
+		denied.unmount();
+
+		// An unknown answer is asked again by the next flow: the demo manages root credentials centrally.
+		const flow = open('close', DEMO_ACCOUNTS.logArchive);
+		await reachStep(flow, 'intro');
+		await flow.press(KEYS.enter, KEYS.down, KEYS.down, KEYS.down, KEYS.down);
+		await waitFor(
+			() => flow.frame().includes('Centralized root access: on (RootCredentialsManagement, RootSessions)'),
+			'the root access answer',
+		);
+		expect(flow.frame()).toContain('Make sure someone can sign in as root');
+		expect(flow.frame()).toContain('sts:AssumeRoot');
+		expect(flows.world.sandbox.calls.filter((call) => call.operation === 'rootAccessFeatures')).toHaveLength(2);
 	});
 
 	it('shows unknown facts as unknown with the reason', async () => {
@@ -423,6 +450,12 @@ describe('remove first, then close in the console', () => {
 		expect(frame).toContain('Step 1 of 7: Recover the root password');
 		expect(frame).toContain('Forgot password');
 		expect(frame).toContain('aws-log-archive@acme-corp.example');
+		// The demo organization manages root credentials centrally: the step says what that means for "Forgot password".
+		expect(frame).toContain(
+			'Centralized root access in the organization: on (RootCredentialsManagement, RootSessions).',
+		);
+		expect(frame).toContain('sts:AssumeRoot');
+		expect(flows.world.sandbox.calls.filter((call) => call.operation === 'rootAccessFeatures')).toHaveLength(1);
 		await flow.press(KEYS.enter, KEYS.enter, KEYS.enter);
 		frame = flow.frame();
 		expect(frame).toContain('Step 4 of 7: Find the Close Account section');
@@ -451,6 +484,7 @@ describe('the console closure screen', () => {
 					createdByOrganization: false,
 					members: { remaining: 34, closedAwaitingDeletion: 8 },
 				}}
+				gateway={flows.world.sandbox}
 				onBack={() => {
 					back = true;
 				}}
@@ -474,7 +508,17 @@ describe('the console closure screen', () => {
 			]) {
 				expect(frame).toContain(title);
 			}
-			for (let step = 0; step < 7; step++) {
+			for (let step = 0; step < 2; step++) {
+				instance.stdin.write(KEYS.enter);
+				await settle();
+			}
+			frame = instance.lastFrame() ?? '';
+			expect(frame).toContain('Step 3 of 8: Sign in as the root user');
+			expect(frame).toContain(
+				'Centralized root access in the organization: on (RootCredentialsManagement, RootSessions).',
+			);
+			expect(frame).toContain('covers member accounts only');
+			for (let step = 0; step < 5; step++) {
 				instance.stdin.write(KEYS.enter);
 				await settle();
 			}

@@ -28,7 +28,7 @@ export function onRefreshed(state: FlowState, account: Account): Transition {
 export function factsFromError(error: ErrorInfo): AccountFacts {
 	const reason = explain(error, { action: 'read' }).what;
 	const unknown = { known: false as const, reason };
-	return { enabledRegions: unknown, primaryEmail: unknown, alternateContacts: unknown, govCloudAccountId: unknown };
+	return { regions: unknown, primaryEmail: unknown, alternateContacts: unknown, govCloud: unknown };
 }
 
 export function onSubmitted(state: FlowState, confirmation: number, at: string): Transition {

@@ -1,6 +1,7 @@
 /**
- * What the Account Management API tells about an account: its enabled
- * regions, primary email, alternate contacts and linked GovCloud account. Each
+ * What the Account Management API tells about an account: its regions (enabled,
+ * or being enabled or disabled), primary email, alternate contacts and linked
+ * GovCloud account with its state. Each
  * call that fails leaves its fact unknown, with the reason (explain-fact.ts).
  */
 import {
@@ -12,7 +13,16 @@ import {
 	paginateListRegions,
 } from '@aws-sdk/client-account';
 import { whyFactUnknown } from '../../domain/explain-fact.js';
-import { type AccountFacts, type AlternateContact, displayFacts, type Fact } from '../../domain/facts.js';
+import {
+	type AccountFacts,
+	type AccountRegion,
+	type AlternateContact,
+	displayFacts,
+	type Fact,
+	LISTED_REGION_STATUSES,
+	type LinkedGovCloud,
+	type RegionOptStatus,
+} from '../../domain/facts.js';
 import { OrgError } from '../errors.js';
 import { callAws, toOrgError } from './sdk-errors.js';
 
@@ -64,19 +74,25 @@ export function createAccountFacts(
 		}));
 	}
 
-	async function enabledRegions(accountId: string | undefined): Promise<string[]> {
-		const names: string[] = [];
+	async function regions(accountId: string | undefined): Promise<AccountRegion[]> {
+		const found: AccountRegion[] = [];
 		try {
+			// Regions being enabled or disabled may hold resources too: they are listed with their status.
 			for await (const page of paginateListRegions(
 				{ client: account },
-				{ AccountId: accountId, RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'] },
+				{ AccountId: accountId, RegionOptStatusContains: [...LISTED_REGION_STATUSES] },
 			)) {
-				for (const region of page.Regions ?? []) if (region.RegionName) names.push(region.RegionName);
+				for (const region of page.Regions ?? []) {
+					const status = region.RegionOptStatus as RegionOptStatus | undefined;
+					if (region.RegionName && status && LISTED_REGION_STATUSES.includes(status)) {
+						found.push({ name: region.RegionName, status });
+					}
+				}
 			}
 		} catch (error) {
 			throw toOrgError(error, 'Account.ListRegions');
 		}
-		return names.sort();
+		return found.sort((a, b) => a.name.localeCompare(b.name));
 	}
 
 	async function primaryEmail(accountId: string, isManagement: boolean): Promise<string> {
@@ -92,10 +108,14 @@ export function createAccountFacts(
 		return result.PrimaryEmail;
 	}
 
-	async function linkedGovCloud(accountId: string | undefined): Promise<string | null> {
+	async function linkedGovCloud(accountId: string | undefined): Promise<LinkedGovCloud | null> {
 		try {
 			const result = await account.send(new GetGovCloudAccountInformationCommand({ StandardAccountId: accountId }));
-			return result.GovCloudAccountId ?? null;
+			if (!result.GovCloudAccountId) return null;
+			return {
+				accountId: result.GovCloudAccountId,
+				...(result.AccountState ? { state: result.AccountState } : {}),
+			};
 		} catch (error) {
 			// AWS's answer when no GovCloud account is linked to this one.
 			if ((error as Error).name === 'ResourceNotFoundException') return null;
@@ -106,17 +126,17 @@ export function createAccountFacts(
 	return async (accountId, isManagement) => {
 		// The Account API addresses the caller's own (management) account by omitting AccountId.
 		const target = isManagement ? undefined : accountId;
-		const [regions, email, contacts, govCloud] = await Promise.allSettled([
-			enabledRegions(target),
+		const [listed, email, contacts, govCloud] = await Promise.allSettled([
+			regions(target),
 			primaryEmail(accountId, isManagement),
 			contactsOf(target),
 			linkedGovCloud(target),
 		]);
 		return displayFacts({
-			enabledRegions: factFrom(regions, 'account:ListRegions'),
+			regions: factFrom(listed, 'account:ListRegions'),
 			primaryEmail: factFrom(email, isManagement ? 'organizations:DescribeOrganization' : 'account:GetPrimaryEmail'),
 			alternateContacts: factFrom(contacts, 'account:GetAlternateContact'),
-			govCloudAccountId: factFrom(govCloud, 'account:GetGovCloudAccountInformation'),
+			govCloud: factFrom(govCloud, 'account:GetGovCloudAccountInformation'),
 		});
 	};
 }

@@ -7,6 +7,7 @@
  * endpoint.
  */
 import { AccountClient } from '@aws-sdk/client-account';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -41,6 +42,8 @@ export interface AwsClients {
 	readonly account: AccountClient;
 	readonly quotas: ServiceQuotasClient;
 	readonly sts: STSClient;
+	/** IAM, loaded on first use (its module is large and only the closure screens ask it). */
+	iam(): Promise<IAMClient>;
 }
 
 /** Standard mode backs off with jitter after throttling; five attempts ride out a burst of it. */
@@ -57,6 +60,8 @@ export function organizationsHomeRegion(region: string): string {
 	if (region.startsWith('cn-')) return 'cn-northwest-1';
 	return 'us-east-1';
 }
+/** IAM answers one question orgdash can do without (centralized root access): few attempts. */
+const IAM_MAX_ATTEMPTS = 2;
 /**
  * Time-outs. Organizations, STS, Account and Service Quotas answer in well
  * under a second; an attempt that has had no answer after 10 s is not coming
@@ -120,6 +125,7 @@ export function createClients(settings: ClientSettings): AwsClients {
 		...(endpoint ? { endpoint } : {}),
 	} as const;
 	const organizations = { ...common, ...endpointOf('organizations') } as const;
+	let iam: Promise<IAMClient> | undefined;
 	return {
 		organizations: new OrganizationsClient(organizations),
 		// The account listing paces itself: it bounds the requests in flight and halves them when throttling gets
@@ -135,5 +141,11 @@ export function createClients(settings: ClientSettings): AwsClients {
 			maxAttempts: QUOTA_MAX_ATTEMPTS,
 		}),
 		sts: new STSClient({ ...common, ...endpointOf('sts') }),
+		iam() {
+			iam ??= import('./iam-client.js').then(({ createIamClient }) =>
+				createIamClient({ ...common, ...endpointOf('iam'), maxAttempts: IAM_MAX_ATTEMPTS }),
+			);
+			return iam;
+		},
 	};
 }

@@ -28,6 +28,7 @@ import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts } from './clients
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 import { createParentPaths } from './parent-paths.js';
 import { FALLBACK_REGION, resolveTarget, type ServiceName } from './profiles.js';
+import { createRootAccessFeatures } from './root-access.js';
 import { callAws, toOrgError } from './sdk-errors.js';
 
 /** Plain values: the command line resolves them from its flags and the environment (cli-options.ts). */
@@ -225,6 +226,8 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		},
 
 		accountFacts,
+
+		rootAccessFeatures: createRootAccessFeatures(clients.iam),
 
 		async closeAccount(accountId: string): Promise<void> {
 			await callAws('Organizations.CloseAccount', () =>

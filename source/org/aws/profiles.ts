@@ -25,6 +25,7 @@ export const SERVICE_IDS = {
 	account: 'Account',
 	quotas: 'Service Quotas',
 	sts: 'STS',
+	iam: 'IAM',
 } as const;
 
 export type ServiceName = keyof typeof SERVICE_IDS;

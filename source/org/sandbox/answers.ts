@@ -88,10 +88,10 @@ const DEFAULT_REGIONS = [
 
 export function unknownFacts(reason: string): AccountFacts {
 	return displayFacts({
-		enabledRegions: { known: false, reason },
+		regions: { known: false, reason },
 		primaryEmail: { known: false, reason },
 		alternateContacts: { known: false, reason },
-		govCloudAccountId: { known: false, reason },
+		govCloud: { known: false, reason },
 	});
 }
 
@@ -103,7 +103,12 @@ export function factsOf(account: SandboxAccount): AccountFacts {
 		return reason === undefined ? { known: true, value: value() } : { known: false, reason };
 	};
 	return {
-		enabledRegions: fact('enabledRegions', () => [...DEFAULT_REGIONS, ...(profile.extraRegions ?? [])].sort()),
+		regions: fact('regions', () =>
+			[
+				...DEFAULT_REGIONS.map((name) => ({ name, status: 'ENABLED_BY_DEFAULT' as const })),
+				...Object.entries(profile.extraRegions ?? {}).map(([name, status]) => ({ name, status })),
+			].sort((a, b) => a.name.localeCompare(b.name)),
+		),
 		primaryEmail: fact('primaryEmail', () => account.email),
 		alternateContacts: fact('alternateContacts', () => ({
 			BILLING: contact(
@@ -130,7 +135,7 @@ export function factsOf(account: SandboxAccount): AccountFacts {
 				'Security Engineering Manager',
 			),
 		})),
-		govCloudAccountId: fact('govCloudAccountId', () => profile.govCloudAccountId ?? null),
+		govCloud: fact('govCloud', () => profile.govCloud ?? null),
 	};
 }
 

@@ -6,6 +6,7 @@
  */
 import type { AccountState, JoinedMethod } from '../../domain/account.js';
 import type { QuotaLookup } from '../../domain/quota.js';
+import { ROOT_CREDENTIALS_MANAGEMENT, ROOT_SESSIONS } from '../../domain/root-access.js';
 import { DAY_MS, type FactsProfile, HOUR_MS, MINUTE_MS, type SandboxAccount, type SandboxState } from './types.js';
 
 export const DEMO_ORGANIZATION_ID = 'o-demo1234567';
@@ -171,7 +172,7 @@ const DEMO_SEEDS: readonly DemoSeed[] = [
 		mailbox: 'aws-payments-prod',
 		ou: DEMO_OUS.payments,
 		joinedAgoMs: 1190 * DAY_MS,
-		facts: { extraRegions: ['eu-south-1'] },
+		facts: { extraRegions: { 'eu-south-1': 'ENABLED', 'eu-south-2': 'ENABLING' } },
 	},
 	{
 		id: '295738406132',
@@ -195,7 +196,7 @@ const DEMO_SEEDS: readonly DemoSeed[] = [
 		mailbox: 'aws-storefront-prod',
 		ou: DEMO_OUS.storefront,
 		joinedAgoMs: 1180 * DAY_MS,
-		facts: { extraRegions: ['ap-east-1', 'me-central-1'] },
+		facts: { extraRegions: { 'ap-east-1': 'ENABLED', 'me-central-1': 'DISABLING' } },
 	},
 	{
 		id: A.storefrontSearchProd,
@@ -206,8 +207,8 @@ const DEMO_SEEDS: readonly DemoSeed[] = [
 		joinedAgoMs: 530 * DAY_MS,
 		facts: {
 			unknown: {
-				enabledRegions: 'AccessDeniedException: not authorized to perform account:ListRegions on this account',
-				govCloudAccountId: 'AccessDeniedException: not authorized to perform account:GetGovCloudAccountInformation',
+				regions: 'AccessDeniedException: not authorized to perform account:ListRegions on this account',
+				govCloud: 'AccessDeniedException: not authorized to perform account:GetGovCloudAccountInformation',
 			},
 		},
 	},
@@ -217,7 +218,7 @@ const DEMO_SEEDS: readonly DemoSeed[] = [
 		mailbox: 'aws-federal-reporting',
 		ou: DEMO_OUS.prod,
 		joinedAgoMs: 820 * DAY_MS,
-		facts: { govCloudAccountId: '081276345910' },
+		facts: { govCloud: { accountId: '081276345910', state: 'ACTIVE' } },
 	},
 	{
 		id: '617950628365',
@@ -373,10 +374,10 @@ const DEMO_SEEDS: readonly DemoSeed[] = [
 		joinedAgoMs: 266 * DAY_MS,
 		facts: {
 			unknown: {
-				enabledRegions: TRUSTED_ACCESS_OFF,
+				regions: TRUSTED_ACCESS_OFF,
 				primaryEmail: TRUSTED_ACCESS_OFF,
 				alternateContacts: TRUSTED_ACCESS_OFF,
-				govCloudAccountId: TRUSTED_ACCESS_OFF,
+				govCloud: TRUSTED_ACCESS_OFF,
 			},
 		},
 	},
@@ -427,5 +428,7 @@ export function seedDemo(startMs: number): SandboxState {
 		quota: DEMO_QUOTA,
 		accounts,
 		closures,
+		// Members' root credentials are managed centrally, so the closure steps show what that means.
+		rootAccessFeatures: [ROOT_CREDENTIALS_MANAGEMENT, ROOT_SESSIONS],
 	};
 }

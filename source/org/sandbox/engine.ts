@@ -13,6 +13,7 @@ import type { CallerIdentity, Organization } from '../../domain/account.js';
 import { displayText } from '../../domain/display-text.js';
 import { displayFacts } from '../../domain/facts.js';
 import { CLOSURE_WINDOW_DAYS, POST_CLOSURE_DAYS } from '../../domain/quota.js';
+import { whyRootAccessUnknown } from '../../domain/root-access.js';
 import { OrgError } from '../errors.js';
 import type { ListAccountsOptions } from '../gateway.js';
 import { accessDenied, factsOf, REMOVAL_MESSAGES, toAccount, unknownFacts } from './answers.js';
@@ -213,6 +214,25 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 				);
 			}
 			return displayFacts(factsOf(account));
+		},
+
+		async rootAccessFeatures() {
+			// Like the AWS adapter: never rejects, an answer it cannot give is unknown with the reason.
+			try {
+				await begin('rootAccessFeatures');
+				if (!state.accounts.has(callerId)) {
+					throw new OrgError('OrganizationNotFoundException', 'No organization is associated with your account.');
+				}
+				if (callerId !== managementId) {
+					throw new OrgError(
+						'AccountNotManagementOrDelegatedAdministratorException',
+						'The account making the request is not the management account or delegated administrator.',
+					);
+				}
+				return { known: true, value: [...state.rootAccessFeatures] };
+			} catch (error) {
+				return { known: false, reason: displayText(whyRootAccessUnknown(error as OrgError)) };
+			}
 		},
 
 		async closeAccount(accountId) {

@@ -192,5 +192,6 @@ export function generateOrganization(count: number, startMs: number): SandboxSta
 		quota: { applied, awsDefault: 10, quotaCode: 'L-29A0C5DF', invitations: { known: true, count: 0 } },
 		accounts,
 		closures,
+		rootAccessFeatures: [],
 	};
 }

@@ -4,7 +4,7 @@
  * times and limits it keeps to.
  */
 import type { AccountState, JoinedMethod, Organization } from '../../domain/account.js';
-import type { AccountFacts } from '../../domain/facts.js';
+import type { AccountFacts, LinkedGovCloud, RegionOptStatus } from '../../domain/facts.js';
 import type { QuotaLookup } from '../../domain/quota.js';
 import type { OrgError } from '../errors.js';
 import type { OrgGateway } from '../gateway.js';
@@ -92,8 +92,9 @@ export interface SandboxAccount {
 export interface FactsProfile {
 	/** Account Management calls that fail for this account, with the reason shown. */
 	readonly unknown?: Partial<Record<keyof AccountFacts, string>>;
-	readonly govCloudAccountId?: string;
-	readonly extraRegions?: readonly string[];
+	readonly govCloud?: LinkedGovCloud;
+	/** Opt-in regions beyond the default ones, with their status (an ENABLING or DISABLING one is listed too). */
+	readonly extraRegions?: Readonly<Record<string, RegionOptStatus>>;
 	readonly noOperationsContact?: boolean;
 }
 
@@ -104,4 +105,6 @@ export interface SandboxState {
 	readonly accounts: Map<string, SandboxAccount>;
 	/** Times (ms) of closures in the organization, for the rolling 30-day allowance. */
 	readonly closures: number[];
+	/** Centralized root access features enabled (iam:ListOrganizationsFeatures), AWS's names. */
+	readonly rootAccessFeatures: readonly string[];
 }

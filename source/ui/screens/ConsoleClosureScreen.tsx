@@ -3,10 +3,12 @@
  * management account, a standalone account, a member just removed.
  */
 import { Box, Text } from 'ink';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { type ConsoleClosureInput, consoleClosureKey, consoleClosureSteps } from '../../domain/console-closure.js';
+import type { OrgReader } from '../../org/gateway.js';
 import { flowKeyScheme } from '../hooks/use-flow.js';
 import { useKeys } from '../hooks/use-keys.js';
+import { useRootAccess } from '../hooks/use-root-access.js';
 import { useTheme } from '../hooks/use-theme.js';
 import { FLOW_KEYS } from '../keymap.js';
 import { hintText } from '../keymap-lookup.js';
@@ -25,6 +27,8 @@ const LAST_STEP_HINTS = hintText(FLOW_KEYS, [
 
 export interface ConsoleClosureScreenProps {
 	readonly input: ConsoleClosureInput;
+	/** Asked whether the organization manages root access centrally, where the steps advise root sign-in. */
+	readonly gateway: OrgReader;
 	/** Esc on the first step. */
 	readonly onBack: () => void;
 	/** Enter on the last step. */
@@ -45,9 +49,19 @@ function heading(input: ConsoleClosureInput): string {
 	}
 }
 
-export function ConsoleClosureScreen({ input, onBack, onDone, isActive = true, height }: ConsoleClosureScreenProps) {
+export function ConsoleClosureScreen({
+	input,
+	gateway,
+	onBack,
+	onDone,
+	isActive = true,
+	height,
+}: ConsoleClosureScreenProps) {
 	const theme = useTheme();
-	const [steps] = useState(() => consoleClosureSteps(input));
+	// A standalone account belongs to no organization: there is nothing to ask.
+	const rootAccess = useRootAccess(gateway, input.kind !== 'standalone');
+	// The answer only changes what the steps say, never how many there are.
+	const steps = useMemo(() => consoleClosureSteps(input, rootAccess), [input, rootAccess]);
 	const [index, setIndex] = useState(0);
 	// Keys can arrive faster than renders: each one moves from the latest index.
 	const indexRef = useRef(0);

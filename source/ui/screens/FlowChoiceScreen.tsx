@@ -55,7 +55,15 @@ export function FlowChoiceScreen({
 				/>
 			) : null;
 		case 'console':
-			return <ConsoleClosureScreen input={choice.input} onBack={back} onDone={back} height={height} />;
+			return (
+				<ConsoleClosureScreen
+					input={choice.input}
+					gateway={context.gateway}
+					onBack={back}
+					onDone={back}
+					height={height}
+				/>
+			);
 		default:
 			return <NotReadyScreen message={refusalMessage(choice)} onBack={back} />;
 	}

@@ -29,6 +29,7 @@ import { TrackingStep } from '../components/flow/TrackingStep.js';
 import { createFlowEffects, type FlowServices } from '../flow-effects.js';
 import { flowKeyScheme, useFlow } from '../hooks/use-flow.js';
 import { useKeys } from '../hooks/use-keys.js';
+import { useRootAccess } from '../hooks/use-root-access.js';
 import { FLOW_KEYS, type FlowCommand } from '../keymap.js';
 import { type HintSpec, hintText } from '../keymap-lookup.js';
 import { ConsoleClosureScreen } from './ConsoleClosureScreen.js';
@@ -120,6 +121,8 @@ export function FlowScreen(props: FlowScreenProps) {
 		onState,
 	);
 	const { step } = state;
+	// The closure's checklist and console steps advise root sign-in: whether the organization manages root access matters there.
+	const rootAccess = useRootAccess(services.gateway, kind === 'close');
 
 	useKeys(
 		// Asked again for each key: the step the key meets may be ahead of the one drawn when keys come quickly.
@@ -146,6 +149,7 @@ export function FlowScreen(props: FlowScreenProps) {
 						state.facts?.primaryEmail.known === true ? state.facts.primaryEmail.value : (fresh?.email ?? undefined),
 					createdByOrganization: fresh?.joinedMethod === 'CREATED',
 				}}
+				gateway={services.gateway}
 				onBack={() => dispatch({ type: 'key', key: { type: 'escape' } })}
 				onDone={onExit}
 				height={height}
@@ -169,7 +173,7 @@ export function FlowScreen(props: FlowScreenProps) {
 		case 'checklist':
 			body = fresh ? (
 				<ChecklistStep
-					items={backupChecklist({ account: fresh, facts: state.facts })}
+					items={backupChecklist({ account: fresh, facts: state.facts, rootAccess })}
 					ticked={state.ticked}
 					cursor={step.cursor}
 				/>

@@ -291,10 +291,10 @@ describe('the backup checklist', () => {
 
 	it('keeps facts as they arrive, and turns a failed read into unknown facts with the reason', () => {
 		const facts: AccountFacts = {
-			enabledRegions: { known: true, value: ['us-east-1'] },
+			regions: { known: true, value: [{ name: 'us-east-1', status: 'ENABLED_BY_DEFAULT' }] },
 			primaryEmail: { known: true, value: 'root@x' },
 			alternateContacts: { known: false, reason: 'no' },
-			govCloudAccountId: { known: true, value: null },
+			govCloud: { known: true, value: null },
 		};
 		expect(run(atChecklist, { type: 'factsLoaded', facts }).state.facts).toEqual(facts);
 		const failed = run(atChecklist, { type: 'factsFailed', error: { code: 'AccessDeniedException' } }).state.facts;
