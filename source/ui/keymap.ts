@@ -189,7 +189,9 @@ export type FlowCommand =
 	| 'previous-step'
 	| 'next-step'
 	| 'type-id'
-	| 'answer';
+	| 'answer'
+	| 'page-up'
+	| 'page-down';
 
 export const FLOW_KEYS: readonly KeyBinding<FlowCommand>[] = [
 	{ ...SHARED.back, description: 'one step back; it never acts' },
@@ -210,6 +212,17 @@ export const FLOW_KEYS: readonly KeyBinding<FlowCommand>[] = [
 	},
 	{ command: 'previous-step', keys: [special('leftArrow', '←')], description: 'console steps: the previous one' },
 	{ command: 'next-step', keys: [special('rightArrow', '→')], description: 'console steps: the next one' },
+	// Named keys only, never a character: they scroll while the id or the answer is being typed too.
+	{
+		...SHARED.pageUp,
+		keys: [PAGE_UP],
+		description: 'scroll the step up, when the terminal is too short for it (↑ too, on steps without a list)',
+	},
+	{
+		...SHARED.pageDown,
+		keys: [PAGE_DOWN],
+		description: 'scroll the step down (↓ too, on steps without a list)',
+	},
 	{
 		command: 'type-id',
 		keys: [{ label: '0-9' }],
