@@ -44,13 +44,13 @@ export function hiddenLines(position: ScrollPosition): { readonly above: number;
 	return { above: offset, below: Math.max(0, position.content - position.view - offset) };
 }
 
-const lines = (count: number) => `${count} ${count === 1 ? 'line' : 'lines'}`;
+const lines = (count: number, word = '') => `${count} ${word}${count === 1 ? 'line' : 'lines'}`;
 
 /** The marker under a cut body: how much is hidden, and the key that shows it; undefined when nothing is. */
 export function moreMarker(position: ScrollPosition): string | undefined {
 	const { above, below } = hiddenLines(position);
-	if (below > 0 && above > 0) return `↓ ${lines(below)} more, PgDn  ↑ ${lines(above)} above, PgUp`;
-	if (below > 0) return `↓ ${lines(below)} more, PgDn`;
+	if (below > 0 && above > 0) return `↓ ${lines(below, 'more ')}, PgDn  ↑ ${lines(above)} above, PgUp`;
+	if (below > 0) return `↓ ${lines(below, 'more ')}, PgDn`;
 	if (above > 0) return `↑ ${lines(above)} above, PgUp`;
 	return undefined;
 }

@@ -17,7 +17,7 @@ const SIZES: readonly TerminalSize[] = [
 	{ columns: 60, rows: 20 },
 ];
 
-const MORE = /^↓ \d+ lines? more, PgDn/;
+const MORE = /^↓ \d+ more lines?, PgDn/;
 const ABOVE = /↑ \d+ lines? above, PgUp/;
 
 const linesOf = (frame: string) => frame.split('\n');
@@ -30,6 +30,8 @@ const isChrome = (line: string) => MORE.test(line) || ABOVE.test(line.trim());
  */
 async function checkStep(flow: RenderedFlow, what: string, options: { readonly live?: boolean } = {}): Promise<number> {
 	const height = flow.height as number;
+	// From the step's top (a cursor kept in view may have scrolled it).
+	while (linesOf(flow.rawFrame()).some((line) => ABOVE.test(line))) await flow.press(KEYS.pageUp);
 	// The step as a terminal tall enough for it shows it: every line of it, and the key line last.
 	await flow.setHeight(undefined);
 	const whole = linesOf(flow.rawFrame());
@@ -176,6 +178,22 @@ describe.each(SIZES)('at $columns x $rows', (size) => {
 		await flow.press(KEYS.down);
 		const cursorLine = linesOf(flow.rawFrame()).find((line) => line.startsWith('›'));
 		expect(cursorLine, flow.rawFrame()).toContain('[ ]');
+	});
+});
+
+describe('a choice moved below the fold', () => {
+	it("comes into view: the path's Cancel at 60x16", async () => {
+		const flow = flows.open('close', DEMO_ACCOUNTS.logArchive, {}, { columns: 60, rows: 16 });
+		await reachStep(flow, 'intro');
+		await flow.press(KEYS.enter);
+		await reachStep(flow, 'checklist');
+		for (let item = 0; item < 7; item++) await flow.press(KEYS.space, KEYS.down);
+		await flow.press(KEYS.enter);
+		await reachStep(flow, 'path');
+		expect(flow.rawFrame()).not.toContain('Cancel');
+		await flow.press(KEYS.down, KEYS.down);
+		expect(flow.rawFrame()).toContain('› Cancel');
+		expect(linesOf(flow.rawFrame()).length).toBeLessThanOrEqual(flow.height as number);
 	});
 });
 

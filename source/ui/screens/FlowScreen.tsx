@@ -209,7 +209,7 @@ export function FlowScreen(props: FlowScreenProps) {
 			) : null;
 			break;
 		case 'path':
-			body = <PathStep cursor={step.cursor} deletionDay={deletionDay} />;
+			body = <PathStep cursor={step.cursor} deletionDay={deletionDay} cursorRef={cursorRef} />;
 			break;
 		case 'remove-intro':
 			body = fresh ? (
@@ -277,7 +277,11 @@ export function FlowScreen(props: FlowScreenProps) {
 			hints={hints}
 			height={height}
 			scroll={scroll}
-			focus={step.name === 'checklist' ? { ref: cursorRef, at: step.cursor } : undefined}
+			focus={
+				step.name === 'checklist' || step.name === 'path'
+					? { ref: cursorRef, at: `${step.name} ${step.cursor}` }
+					: undefined
+			}
 		>
 			{body}
 		</FlowFrame>
