@@ -75,7 +75,7 @@ export type FilterCommand =
 	| 'page-up'
 	| 'page-down';
 
-export type DetailsCommand = 'back' | 'help' | 'quit';
+export type DetailsCommand = 'back' | 'help' | 'quit' | 'scroll-up' | 'scroll-down' | 'page-up' | 'page-down';
 export type HelpCommand = 'back' | 'scroll-up' | 'scroll-down' | 'page-up' | 'page-down' | 'quit';
 export type GlobalCommand = 'quit';
 /** The screens that only say something and go back (a notice, a screen that cannot open yet). */
@@ -167,6 +167,11 @@ export const DETAILS_KEYS: readonly KeyBinding<DetailsCommand>[] = [
 	{ ...SHARED.back, keys: [ESC, special('leftArrow', '←'), chord('h')], description: 'back to the list' },
 	SHARED.help,
 	SHARED.quit,
+	// Only when the terminal is too short for the account; the marker under the text names the key.
+	{ command: 'scroll-up', keys: SCROLL_UP.keys, description: 'scroll up, when it is taller than the terminal' },
+	{ command: 'scroll-down', keys: SCROLL_DOWN.keys, description: 'scroll down' },
+	{ command: 'page-up', keys: SHARED.pageUp.keys, description: 'page up' },
+	{ command: 'page-down', keys: SHARED.pageDown.keys, description: 'page down' },
 ];
 
 export const HELP_KEYS: readonly KeyBinding<HelpCommand>[] = [

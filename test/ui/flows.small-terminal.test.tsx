@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../source/org/sandbox/demo.js';
 import { SANDBOX_CLOSURE_DELAY_MS } from '../../source/org/sandbox/types.js';
 import type { TerminalSize } from '../../source/ui/hooks/use-terminal-size.js';
-import { flowWorldForEachTest, KEYS, type RenderedFlow, reachStep, waitFor } from './flows-support.js';
+import {
+	flowWorldForEachTest,
+	KEYS,
+	type RenderedFlow,
+	reachStep,
+	renderApp,
+	selectAccount,
+	settle,
+	waitFor,
+} from './flows-support.js';
 
 const flows = flowWorldForEachTest();
 
@@ -208,5 +217,52 @@ describe('scroll keys while typing', () => {
 		await flow.press(KEYS.pageDown, KEYS.down, KEYS.pageUp, KEYS.up);
 		const step = flow.states.at(-1)?.step;
 		expect(step?.name === 'confirm-id' ? step.typed : undefined).toBe(id.slice(0, 4));
+	});
+});
+
+describe.each(SIZES)('the whole app at $columns x $rows', (size) => {
+	/** The app on a terminal of `size`: ink-testing-library's output stream, given the size and told of it. */
+	async function appAt() {
+		const app = renderApp(flows.world.sandbox, flows.world.settings);
+		Object.defineProperty(app.instance.stdout, 'columns', { value: size.columns, configurable: true });
+		Object.defineProperty(app.instance.stdout, 'rows', { value: size.rows, configurable: true });
+		app.instance.stdout.emit('resize');
+		await settle();
+		await app.see('sorted by name');
+		return app;
+	}
+	const framed = (app: Awaited<ReturnType<typeof appAt>>) => linesOf(app.instance.lastFrame() ?? '');
+
+	it("the raw account (J) and the details keep the account's id on screen and show the rest with PgDn", async () => {
+		const id = DEMO_ACCOUNTS.logArchive;
+		const app = await appAt();
+		await selectAccount(app, id);
+		for (const [key, title, last] of [
+			['J', `Account ${id} as AWS returned it`, /^}$/],
+			[KEYS.enter, `Account details: Log Archive · ${id}`, /^Parent id/],
+		] as const) {
+			await app.press(key);
+			await app.see(title);
+			const seen: string[] = [];
+			for (let page = 0; page < 10; page++) {
+				const lines = framed(app);
+				expect(lines.length, lines.join('\n')).toBeLessThan(size.rows);
+				expect(
+					lines.some((line) => line.includes(title)),
+					lines.join('\n'),
+				).toBe(true);
+				expect(lines.at(-1)).toBe('Esc back  ? help  q quit');
+				seen.push(...lines);
+				if (!lines.some((line) => MORE.test(line))) break;
+				await app.press(KEYS.pageDown);
+			}
+			expect(
+				seen.some((line) => last.test(line.trim())),
+				seen.join('\n'),
+			).toBe(true);
+			await app.press(KEYS.escape);
+			await app.see('j/k move');
+		}
+		app.instance.unmount();
 	});
 });
