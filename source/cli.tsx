@@ -14,6 +14,7 @@ import { throwawayFolder } from './store/throwaway-folder.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
 import { jsonForTerminal, ListFailure, listDocument, streamAccounts } from './ui/list-document.js';
 import type { ProfileSource } from './ui/run-dashboard.js';
+import { rendersEllipsis, setAsciiCutMarks } from './ui/text.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
@@ -133,6 +134,8 @@ async function main(argv: readonly string[]): Promise<number> {
 		return USAGE_EXIT;
 	}
 	const { options } = parsed;
+	// Cut text ends with `…`, or with an ASCII mark where `…` would not render (the list table under TERM=dumb).
+	setAsciiCutMarks(!rendersEllipsis(process.env));
 	if (options.help) {
 		process.stdout.write(`${parsed.helpText}\n`);
 		return 0;

@@ -82,7 +82,7 @@ export type FilterCommand =
 	| 'page-up'
 	| 'page-down';
 
-export type DetailsCommand = 'back' | 'help' | 'quit';
+export type DetailsCommand = 'back' | 'help' | 'quit' | 'scroll-up' | 'scroll-down' | 'page-up' | 'page-down';
 export type HelpCommand = 'back' | 'scroll-up' | 'scroll-down' | 'page-up' | 'page-down' | 'quit';
 export type GlobalCommand = 'quit';
 /** The screens that only say something and go back (a notice, a screen that cannot open yet). */
@@ -199,6 +199,11 @@ export const DETAILS_KEYS: readonly KeyBinding<DetailsCommand>[] = [
 	{ ...SHARED.back, keys: [ESC, special('leftArrow', '←'), chord('h')], description: 'back to the list' },
 	SHARED.help,
 	SHARED.quit,
+	// Only when the terminal is too short for the account; the marker under the text names the key.
+	{ command: 'scroll-up', keys: SCROLL_UP.keys, description: 'scroll up, when it is taller than the terminal' },
+	{ command: 'scroll-down', keys: SCROLL_DOWN.keys, description: 'scroll down' },
+	{ command: 'page-up', keys: SHARED.pageUp.keys, description: 'page up' },
+	{ command: 'page-down', keys: SHARED.pageDown.keys, description: 'page down' },
 ];
 
 export const HELP_KEYS: readonly KeyBinding<HelpCommand>[] = [
@@ -221,7 +226,9 @@ export type FlowCommand =
 	| 'previous-step'
 	| 'next-step'
 	| 'type-id'
-	| 'answer';
+	| 'answer'
+	| 'page-up'
+	| 'page-down';
 
 export const FLOW_KEYS: readonly KeyBinding<FlowCommand>[] = [
 	{ ...SHARED.back, description: 'one step back; it never acts' },
@@ -242,6 +249,17 @@ export const FLOW_KEYS: readonly KeyBinding<FlowCommand>[] = [
 	},
 	{ command: 'previous-step', keys: [special('leftArrow', '←')], description: 'console steps: the previous one' },
 	{ command: 'next-step', keys: [special('rightArrow', '→')], description: 'console steps: the next one' },
+	// Named keys only, never a character: they scroll while the id or the answer is being typed too.
+	{
+		...SHARED.pageUp,
+		keys: [PAGE_UP],
+		description: 'scroll the step up, when the terminal is too short for it (↑ too, on steps without a list)',
+	},
+	{
+		...SHARED.pageDown,
+		keys: [PAGE_DOWN],
+		description: 'scroll the step down (↓ too, on steps without a list)',
+	},
 	{
 		command: 'type-id',
 		keys: [{ label: '0-9' }],

@@ -1,7 +1,8 @@
 /**
  * `orgdash list` without --json: the accounts as a boxed table, like
  * `aws --output table`, fitted to a width. Pure; the text is display-safe
- * (escape sequences from AWS made visible) and a cut cell ends with `~`.
+ * (escape sequences from AWS made visible) and a cut cell ends with `…`
+ * (`>` where `…` would not render, see rendersEllipsis).
  */
 import { count, plural } from './format.js';
 import type { ListDocument, ListedAccount } from './list-document.js';

@@ -41,7 +41,8 @@ export interface PtyRun {
 /** An environment for a program that should draw as it would for a person at a terminal. */
 export function terminalEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	// After `extra`: an environment built from process.env (motoEnvironment, say) must not bring CI back.
-	const environment: NodeJS.ProcessEnv = { ...process.env, ...extra, TERM: 'xterm-256color' };
+	// A UTF-8 locale, as terminals have: the cut mark is `…` whatever the machine running the tests sets.
+	const environment: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C.UTF-8', ...extra, TERM: 'xterm-256color' };
 	// Ink draws only the last frame, at exit, when it believes it runs in CI.
 	delete environment.CI;
 	delete environment.CONTINUOUS_INTEGRATION;

@@ -3,7 +3,19 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
 import { layoutColumns, MARKER_WIDTH, rowCells, rowWidth } from '../../source/ui/columns.js';
-import { CUT_MARK, charWidth, displayWidth, fitWidth, sanitize, truncate } from '../../source/ui/text.js';
+import {
+	ASCII_CUT_MARKS,
+	CUT_MARK,
+	charWidth,
+	displayWidth,
+	fitWidth,
+	rendersEllipsis,
+	restoreCutMarks,
+	sanitize,
+	setAsciiCutMarks,
+	standInCutMarks,
+	truncate,
+} from '../../source/ui/text.js';
 import { accountWith } from '../support/accounts.js';
 
 const sample: Account = accountWith({
@@ -126,5 +138,53 @@ describe('column layout', () => {
 		expect(cells).toContain('INVITED 2023-08-24');
 		// The OU path keeps its deepest part.
 		expect(cells[columns.findIndex((column) => column.id === 'ou')]?.trimEnd().endsWith('Europe')).toBe(true);
+	});
+});
+
+describe('the cut mark', () => {
+	it('is the one-column ellipsis', () => {
+		expect(CUT_MARK).toBe('…');
+		expect(stringWidth(CUT_MARK)).toBe(1);
+		expect(fitWidth('Root/Shared Services', 8, 'end')).toBe('…ervices');
+	});
+
+	it('is ASCII where the ellipsis would not render: > past the right edge, < before the left', () => {
+		setAsciiCutMarks(true);
+		try {
+			expect(fitWidth('abcdefgh', 6)).toBe(`abcde${ASCII_CUT_MARKS.end}`);
+			expect(fitWidth('Root/Shared Services', 8, 'end')).toBe('<ervices');
+			expect(fitWidth('東京本番', 6)).toBe('東京> ');
+		} finally {
+			setAsciiCutMarks(false);
+		}
+		expect(fitWidth('abcdefgh', 6)).toBe('abcde…');
+	});
+
+	it('renders as an ellipsis in a UTF-8 locale or none, not under TERM=dumb or another character set', () => {
+		expect(rendersEllipsis({ TERM: 'xterm-256color', LANG: 'en_US.UTF-8' })).toBe(true);
+		expect(rendersEllipsis({ TERM: 'xterm', LANG: 'C.utf8' })).toBe(true);
+		expect(rendersEllipsis({ TERM: 'xterm' })).toBe(true);
+		expect(rendersEllipsis({ TERM: 'dumb', LANG: 'en_US.UTF-8' })).toBe(false);
+		expect(rendersEllipsis({ TERM: 'xterm', LANG: 'C' })).toBe(false);
+		expect(rendersEllipsis({ TERM: 'xterm', LANG: 'en_US.UTF-8', LC_ALL: 'POSIX' })).toBe(false);
+		expect(rendersEllipsis({ TERM: 'xterm', LC_CTYPE: 'de_DE.ISO-8859-1', LANG: 'de_DE.UTF-8' })).toBe(false);
+	});
+
+	it('stands in as ASCII while Ink measures an ASCII row, and goes back at its columns with the styles kept', () => {
+		const cells = ['sandbox-ali…', '123456789012', '…ared Services'];
+		const { cells: measured, marks } = standInCutMarks(cells, 3);
+		expect(measured.every((cell) => /^[ -~]*$/.test(cell))).toBe(true);
+		expect(marks).toEqual([3 + 11, 3 + 13 + 13]);
+		const written = `\u001B[7m>  ${measured[0]} \u001B[1m${measured[1]}\u001B[22m ${measured[2]}\u001B[27m`;
+		expect(restoreCutMarks(written, marks)).toBe(
+			`\u001B[7m>  ${cells[0]} \u001B[1m${cells[1]}\u001B[22m ${cells[2]}\u001B[27m`,
+		);
+	});
+
+	it('is left in place in a row with other non-ASCII text, and in a row without cuts', () => {
+		const wide = ['東京本…', 'abc…'];
+		expect(standInCutMarks(wide, 3)).toEqual({ cells: wide, marks: [] });
+		expect(standInCutMarks(['abc', 'def'], 3)).toEqual({ cells: ['abc', 'def'], marks: [] });
+		expect(restoreCutMarks('abc', [])).toBe('abc');
 	});
 });

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Box } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeEach } from 'vitest';
 import type { Account, CallerIdentity, Organization } from '../../source/domain/account.js';
@@ -12,7 +13,10 @@ import type { SandboxGateway } from '../../source/org/sandbox/types.js';
 import { Journal } from '../../source/store/journal/journal.js';
 import { Settings } from '../../source/store/settings.js';
 import { App } from '../../source/ui/app.js';
+import { HEADER_LINES } from '../../source/ui/components/Header.js';
+import { QUOTA_LINES } from '../../source/ui/components/QuotaBar.js';
 import type { FlowServices } from '../../source/ui/flow-effects.js';
+import type { TerminalSize } from '../../source/ui/hooks/use-terminal-size.js';
 import { FlowScreen } from '../../source/ui/screens/FlowScreen.js';
 import { createTheme } from '../../source/ui/theme.js';
 
@@ -25,6 +29,7 @@ export const KEYS = {
 	down: '\u001B[B',
 	left: '\u001B[D',
 	right: '\u001B[C',
+	pageUp: '\u001B[5~',
 	pageDown: '\u001B[6~',
 } as const;
 
@@ -111,6 +116,10 @@ export interface RenderedFlow {
 	readonly unmount: () => void;
 	/** How long reachStep waits by default (a real server answers slower than the sandbox). */
 	readonly stepTimeoutMs: number;
+	/** Lines the flow has at the size it was opened with (undefined: as many as it takes). */
+	readonly height: number | undefined;
+	/** Drawn again, state kept, with this many lines (undefined: as many as it takes); settles before it returns. */
+	readonly setHeight: (height: number | undefined) => Promise<void>;
 }
 
 export interface FlowScreenInput {
@@ -121,27 +130,41 @@ export interface FlowScreenInput {
 	/** Told every state too, after it is recorded in states. */
 	readonly onState?: (state: FlowState) => void;
 	readonly stepTimeoutMs?: number;
+	/** A terminal of this size: the flow gets its columns and the lines the app would give it. */
+	readonly size?: TerminalSize;
+}
+
+/** The lines the app gives a screen under its header and quota lines, on a terminal of `size` (see App). */
+export function screenHeightAt(size: TerminalSize): number {
+	const frame = size.rows - 1;
+	return size.rows < 12 ? frame : frame - HEADER_LINES - QUOTA_LINES;
 }
 
 /** FlowScreen rendered with Ink's test renderer, its states recorded and its keys pressed as a person would. */
 export function renderFlowScreen(input: FlowScreenInput): RenderedFlow {
 	const states: FlowState[] = [];
 	let exited = false;
-	const instance = render(
-		<FlowScreen
-			kind={input.kind}
-			services={input.services}
-			account={input.account}
-			accounts={input.accounts}
-			onExit={() => {
-				exited = true;
-			}}
-			onState={(state: FlowState) => {
-				states.push(state);
-				input.onState?.(state);
-			}}
-		/>,
-	);
+	const initialHeight = input.size ? screenHeightAt(input.size) : undefined;
+	const screen = (height: number | undefined) => {
+		const flow = (
+			<FlowScreen
+				kind={input.kind}
+				services={input.services}
+				account={input.account}
+				accounts={input.accounts}
+				height={height}
+				onExit={() => {
+					exited = true;
+				}}
+				onState={(state: FlowState) => {
+					states.push(state);
+					input.onState?.(state);
+				}}
+			/>
+		);
+		return input.size ? <Box width={input.size.columns}>{flow}</Box> : flow;
+	};
+	const instance = render(screen(initialHeight));
 	const press = async (...keys: string[]) => {
 		for (const key of keys) {
 			instance.stdin.write(key);
@@ -161,6 +184,11 @@ export function renderFlowScreen(input: FlowScreenInput): RenderedFlow {
 		exited: () => exited,
 		unmount: () => instance.unmount(),
 		stepTimeoutMs: input.stepTimeoutMs ?? 3000,
+		height: initialHeight,
+		setHeight: async (height) => {
+			instance.rerender(screen(height));
+			await settle();
+		},
 	};
 }
 
@@ -169,11 +197,18 @@ export function renderFlow(
 	kind: FlowKind,
 	accountId: string,
 	overrides: Partial<FlowServices> = {},
+	size?: TerminalSize,
 ): RenderedFlow {
 	// An id the organization does not list still opens the flow, with only an id and a name.
 	const account =
 		world.accounts.find((item) => item.id === accountId) ?? ({ id: accountId, name: '(unknown)' } as Account);
-	return renderFlowScreen({ kind, account, accounts: world.accounts, services: world.services(overrides) });
+	return renderFlowScreen({
+		kind,
+		account,
+		accounts: world.accounts,
+		services: world.services(overrides),
+		...(size ? { size } : {}),
+	});
 }
 
 /** Waits until the flow shows the step, then one render more: the state changes at once, the frame follows. */
@@ -239,7 +274,12 @@ export interface FlowFixture {
 	/** The world of the running test (a fresh one before each test). */
 	readonly world: FlowWorld;
 	/** Renders a flow on the world; it is unmounted after the test. */
-	readonly open: (kind: FlowKind, accountId: string, overrides?: Partial<FlowServices>) => RenderedFlow;
+	readonly open: (
+		kind: FlowKind,
+		accountId: string,
+		overrides?: Partial<FlowServices>,
+		size?: TerminalSize,
+	) => RenderedFlow;
 }
 
 /** A fresh world before each test of the calling file; after each, its flows unmounted and its folder removed. */
@@ -262,8 +302,8 @@ export function flowWorldForEachTest(): FlowFixture {
 		get world() {
 			return world();
 		},
-		open: (kind, accountId, overrides = {}) => {
-			const flow = renderFlow(world(), kind, accountId, overrides);
+		open: (kind, accountId, overrides = {}, size) => {
+			const flow = renderFlow(world(), kind, accountId, overrides, size);
 			rendered.push(flow);
 			return flow;
 		},

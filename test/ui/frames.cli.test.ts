@@ -102,10 +102,10 @@ function comparable(screen: readonly string[]): string[] {
 	return screen.map((line) => line.replace(/^data: loaded [^·]*·/, 'data: loaded (age) ·'));
 }
 
-/** A cell as the list shows it: the whole text, or its start followed by '~' when cut. */
+/** A cell as the list shows it: the whole text, or its start followed by '…' when cut. */
 function showsAs(cell: string, full: string): boolean {
 	const text = cell.trimEnd();
-	return text.endsWith('~') ? full.startsWith(text.slice(0, -1)) : text === full;
+	return text.endsWith('…') ? full.startsWith(text.slice(0, -1)) : text === full;
 }
 
 /**

@@ -3,11 +3,12 @@
  * 10,000-row tree would cost half a second per key press). Each row is one
  * line of exactly the columns' width; the selected row is inverted and marked.
  */
-import { Box, Text } from 'ink';
+import { Box, Text, Transform } from 'ink';
 import { memo } from 'react';
 import type { Account } from '../../domain/account.js';
 import type { SortKey } from '../account-list.js';
 import { type Column, type ColumnId, headerCells, MARKER_WIDTH, rowCells } from '../columns.js';
+import { restoreCutMarks, standInCutMarks } from '../text.js';
 import { StateBadge } from './StateBadge.js';
 
 export interface AccountTableProps {
@@ -106,11 +107,12 @@ interface AccountRowProps {
 }
 
 const AccountRow = memo(function AccountRow({ account, columns, selected, cached, mark, management }: AccountRowProps) {
-	const cells = rowCells(account, columns);
+	// Ink measures the row with ASCII stand-ins for its cut marks; the marks go back as it is written (see standInCutMarks).
+	const { cells, marks } = standInCutMarks(rowCells(account, columns), MARKER_WIDTH);
 	// The selection, then a flag (M: management account, *: from the cache, not yet confirmed), then the mark.
-	// ASCII only, like the cells: see CUT_MARK.
+	// ASCII only, like the cells.
 	const marker = `${selected ? '>' : ' '}${cached ? '*' : management ? 'M' : ' '}${mark}`;
-	return (
+	const row = (
 		<Text inverse={selected} bold={mark === '+'} dimColor={cached && !selected} wrap="truncate-end">
 			{marker}
 			{cells.map((cell, index) => {
@@ -120,7 +122,7 @@ const AccountRow = memo(function AccountRow({ account, columns, selected, cached
 					return (
 						<Text key={column.id}>
 							{separator}
-							<StateBadge state={account.state} width={column.width} />
+							<StateBadge state={account.state} text={cell} />
 						</Text>
 					);
 				}
@@ -128,4 +130,5 @@ const AccountRow = memo(function AccountRow({ account, columns, selected, cached
 			})}
 		</Text>
 	);
+	return marks.length === 0 ? row : <Transform transform={(line) => restoreCutMarks(line, marks)}>{row}</Transform>;
 });

@@ -6,28 +6,27 @@ import { StateBadge } from './StateBadge.js';
 
 export interface DetailsPaneProps {
 	readonly account: Account | undefined;
-	readonly accountId: string;
 	readonly organization?: Organization;
 	readonly cached: boolean;
-	readonly height: number;
 }
 
 const LABEL_WIDTH = 19;
 
-export function DetailsPane({ account, accountId, organization, cached, height }: DetailsPaneProps) {
+/** The title naming the account, which stays on screen while the details scroll. */
+export function detailsTitle(account: Account | undefined, accountId: string): string {
+	return account ? `Account details: ${account.name} · ${account.id}` : `Account ${accountId}`;
+}
+
+/** The details under the title (see detailsTitle). */
+export function DetailsPane({ account, organization, cached }: DetailsPaneProps) {
 	if (!account) {
 		return (
-			<Box flexDirection="column" height={height}>
-				<Text bold>{`Account ${accountId}`}</Text>
-				<Text>The account is no longer in the list: it may have been removed from the organization or deleted.</Text>
-			</Box>
+			<Text>The account is no longer in the list: it may have been removed from the organization or deleted.</Text>
 		);
 	}
 	const lines = detailLines(account, { organization, cached });
 	return (
-		<Box flexDirection="column" height={height} overflow="hidden">
-			<Text bold wrap="truncate-end">{`Account details: ${account.name}`}</Text>
-			<Text> </Text>
+		<Box flexDirection="column">
 			{lines.map((line, index) => (
 				// Lines are fixed per account and never reordered: the index is a stable key.
 				// biome-ignore lint/suspicious/noArrayIndexKey: see above

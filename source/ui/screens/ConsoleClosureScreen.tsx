@@ -6,9 +6,11 @@ import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { type ConsoleClosureInput, consoleClosureKey, consoleClosureSteps } from '../../domain/console-closure.js';
 import type { OrgReader } from '../../org/gateway.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { flowKeyScheme } from '../hooks/use-flow.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useRootAccess } from '../hooks/use-root-access.js';
+import { useScroll } from '../hooks/use-scroll.js';
 import { useTheme } from '../hooks/use-theme.js';
 import { FLOW_KEYS } from '../keymap.js';
 import { hintText } from '../keymap-lookup.js';
@@ -67,66 +69,75 @@ export function ConsoleClosureScreen({
 	const indexRef = useRef(0);
 	// Once Esc or Enter leaves, the rest of a burst is not for these steps.
 	const left = useRef(false);
+	// Each step starts at its top; ↑/↓ are the steps' own keys here, so only PgUp/PgDn scroll.
+	const scroll = useScroll(index);
+	const scheme = flowKeyScheme((flowKey) => {
+		if (left.current) return;
+		const next = consoleClosureKey(indexRef.current, steps.length, flowKey);
+		if (next.exit) {
+			left.current = true;
+			if (flowKey.type === 'escape') onBack();
+			else onDone();
+			return;
+		}
+		indexRef.current = next.index;
+		setIndex(next.index);
+	});
 	useKeys(
-		flowKeyScheme((flowKey) => {
-			if (left.current) return;
-			const next = consoleClosureKey(indexRef.current, steps.length, flowKey);
-			if (next.exit) {
-				left.current = true;
-				if (flowKey.type === 'escape') onBack();
-				else onDone();
-				return;
-			}
-			indexRef.current = next.index;
-			setIndex(next.index);
-		}),
+		{
+			...scheme,
+			on: { ...scheme.on, 'page-up': () => scroll.move('page-up'), 'page-down': () => scroll.move('page-down') },
+		},
 		{ isActive },
 	);
 	const step = steps[index];
-	// The current step comes first and never shrinks; the list of all steps below it is cut when space runs out.
+	// The account stays at the top and the keys at the bottom; the current step, then the list of all steps, scroll.
 	return (
-		<Box flexDirection="column" height={height} overflow="hidden">
-			<Box flexDirection="column" flexShrink={0}>
+		<ScrollRegion
+			height={height}
+			scroll={scroll}
+			header={
 				<Text bold wrap="truncate-end">
 					{heading(input)}
 				</Text>
+			}
+			footer={
 				<Text dimColor wrap="truncate-end">
-					No API can close this account: its root user does it in the Billing and Cost Management console.
+					{index === steps.length - 1 ? LAST_STEP_HINTS : CONSOLE_CLOSURE_HINTS}
 				</Text>
-				{step ? (
-					<Box flexDirection="column" marginTop={1} paddingLeft={2}>
-						<Text bold>
-							Step {index + 1} of {steps.length}: {step.title}
-						</Text>
-						{step.warning ? <Text color={theme.colour('yellow')}>{step.warning}</Text> : null}
-						{step.lines.map((line) => (
-							<Text key={line}>{line}</Text>
-						))}
-					</Box>
-				) : null}
-			</Box>
-			<Box flexDirection="column" marginTop={1} flexGrow={1} flexShrink={1} overflow="hidden">
-				<Box flexDirection="column" flexShrink={0}>
-					{steps.map((item, position) => {
-						const current = position === index;
-						const mark = item.done ? '✓' : position < index ? '·' : ' ';
-						return (
-							<Text
-								key={item.title}
-								wrap="truncate-end"
-								bold={current}
-								color={current ? theme.colour('cyan') : undefined}
-								dimColor={!current && position < index}
-							>
-								{current ? '›' : mark} {position + 1}. {item.title}
-							</Text>
-						);
-					})}
-				</Box>
-			</Box>
-			<Text dimColor wrap="truncate-end">
-				{index === steps.length - 1 ? LAST_STEP_HINTS : CONSOLE_CLOSURE_HINTS}
+			}
+		>
+			<Text dimColor>
+				No API can close this account: its root user does it in the Billing and Cost Management console.
 			</Text>
-		</Box>
+			{step ? (
+				<Box flexDirection="column" marginTop={1} paddingLeft={2}>
+					<Text bold>
+						Step {index + 1} of {steps.length}: {step.title}
+					</Text>
+					{step.warning ? <Text color={theme.colour('yellow')}>{step.warning}</Text> : null}
+					{step.lines.map((line) => (
+						<Text key={line}>{line}</Text>
+					))}
+				</Box>
+			) : null}
+			<Box flexDirection="column" marginTop={1}>
+				{steps.map((item, position) => {
+					const current = position === index;
+					const mark = item.done ? '✓' : position < index ? '·' : ' ';
+					return (
+						<Text
+							key={item.title}
+							wrap="truncate-end"
+							bold={current}
+							color={current ? theme.colour('cyan') : undefined}
+							dimColor={!current && position < index}
+						>
+							{current ? '›' : mark} {position + 1}. {item.title}
+						</Text>
+					);
+				})}
+			</Box>
+		</ScrollRegion>
 	);
 }

@@ -1,30 +1,48 @@
-/** The details of one account (Enter on the dashboard). */
-import { Box, Text } from 'ink';
-import { DetailsPane } from '../components/DetailsPane.js';
+/** The details of one account (Enter on the dashboard): the account's name and id stay on top as the rest scrolls. */
+import { Text } from 'ink';
+import { DetailsPane, detailsTitle } from '../components/DetailsPane.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { useKeys } from '../hooks/use-keys.js';
+import { useScroll } from '../hooks/use-scroll.js';
 import { DETAILS_KEYS } from '../keymap.js';
 import { hintLine } from '../keymap-lookup.js';
 import type { ScreenContext } from './context.js';
 
 export function DetailsScreen({ context, accountId }: { readonly context: ScreenContext; readonly accountId: string }) {
+	const scroll = useScroll(accountId);
 	useKeys({
 		bindings: DETAILS_KEYS,
-		on: { back: context.back, help: () => context.open({ screen: 'help' }), quit: context.quit },
+		on: {
+			back: context.back,
+			help: () => context.open({ screen: 'help' }),
+			quit: context.quit,
+			'scroll-up': () => scroll.move('line-up'),
+			'scroll-down': () => scroll.move('line-down'),
+			'page-up': () => scroll.move('page-up'),
+			'page-down': () => scroll.move('page-down'),
+		},
 	});
 	const { accounts, height } = context;
 	const account = accounts.accounts.find((item) => item.id === accountId);
 	return (
-		<Box flexDirection="column" height={height}>
-			<DetailsPane
-				account={account}
-				accountId={accountId}
-				organization={accounts.organization}
-				cached={accounts.cachedIds.has(accountId)}
-				height={height - 1}
-			/>
-			<Text dimColor wrap="truncate-end">
-				{hintLine(DETAILS_KEYS)}
-			</Text>
-		</Box>
+		<ScrollRegion
+			height={height}
+			scroll={scroll}
+			header={
+				<>
+					<Text bold wrap="truncate-end">
+						{detailsTitle(account, accountId)}
+					</Text>
+					<Text> </Text>
+				</>
+			}
+			footer={
+				<Text dimColor wrap="truncate-end">
+					{hintLine(DETAILS_KEYS)}
+				</Text>
+			}
+		>
+			<DetailsPane account={account} organization={accounts.organization} cached={accounts.cachedIds.has(accountId)} />
+		</ScrollRegion>
 	);
 }

@@ -3,16 +3,16 @@
  * the step components, keys turned into reducer events, effects carried out
  * by flow-effects. The screen itself decides nothing.
  */
-import { Text } from 'ink';
+import { type DOMElement, Text } from 'ink';
 import Spinner from 'ink-spinner';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import type { Account } from '../../domain/account.js';
 import { backupChecklist } from '../../domain/checklist.js';
 import { allowanceView, knownClosureTimes } from '../../domain/flow/closure-allowance.js';
 import { takesTypedText } from '../../domain/flow/confirmation.js';
 import { startFlow } from '../../domain/flow/reducer.js';
 import { stepTrail } from '../../domain/flow/step-trail.js';
-import type { FlowContext, FlowKind, FlowState } from '../../domain/flow/types.js';
+import type { FlowContext, FlowKey, FlowKind, FlowState } from '../../domain/flow/types.js';
 import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../domain/quota.js';
 import { removalPrerequisites } from '../../domain/removal.js';
 import { ChecklistStep } from '../components/flow/ChecklistStep.js';
@@ -28,8 +28,9 @@ import { SubmittingStep } from '../components/flow/SubmittingStep.js';
 import { TrackingStep } from '../components/flow/TrackingStep.js';
 import { createFlowEffects, type FlowServices } from '../flow-effects.js';
 import { flowKeyScheme, useFlow } from '../hooks/use-flow.js';
-import { useKeys } from '../hooks/use-keys.js';
+import { type KeyScheme, useKeys } from '../hooks/use-keys.js';
 import { useRootAccess } from '../hooks/use-root-access.js';
+import { type Scroll, useScroll } from '../hooks/use-scroll.js';
 import { FLOW_KEYS, type FlowCommand } from '../keymap.js';
 import { type HintSpec, hintText } from '../keymap-lookup.js';
 import { ConsoleClosureScreen } from './ConsoleClosureScreen.js';
@@ -72,6 +73,34 @@ const FLOW_STEP_KEYS: Record<StepName, readonly HintSpec<FlowCommand>[]> = {
 	failed: ['back'],
 	exit: [],
 };
+
+/** Steps whose ↑/↓ move a cursor; on every other step they scroll the step, as PgUp/PgDn do. */
+const STEPS_WITH_A_CURSOR: ReadonlySet<StepName> = new Set(
+	(Object.keys(FLOW_STEP_KEYS) as StepName[]).filter((step) =>
+		FLOW_STEP_KEYS[step].some((spec) => (typeof spec === 'string' ? [spec] : spec.keys).includes('move-up')),
+	),
+);
+
+/** The flow's keys for a step, with the scroll keys: PgUp/PgDn everywhere, ↑/↓ where no cursor takes them. */
+function flowStepKeys(
+	send: (key: FlowKey, pasted: boolean) => void,
+	step: FlowState['step'],
+	scroll: Scroll,
+): KeyScheme<FlowCommand> {
+	const scheme = flowKeyScheme(send, takesTypedText(step));
+	const scrolling = STEPS_WITH_A_CURSOR.has(step.name)
+		? {}
+		: { 'move-up': () => scroll.move('line-up'), 'move-down': () => scroll.move('line-down') };
+	return {
+		...scheme,
+		on: {
+			...scheme.on,
+			...scrolling,
+			'page-up': () => scroll.move('page-up'),
+			'page-down': () => scroll.move('page-down'),
+		},
+	};
+}
 
 /** After a removal on the way to closing: Enter goes on to the console steps. */
 const REMOVED_THEN_CONSOLE_KEYS: readonly HintSpec<FlowCommand>[] = [
@@ -123,10 +152,13 @@ export function FlowScreen(props: FlowScreenProps) {
 	const { step } = state;
 	// The closure's checklist and console steps advise root sign-in: whether the organization manages root access matters there.
 	const rootAccess = useRootAccess(services.gateway, kind === 'close');
+	// Each step starts at its top.
+	const scroll = useScroll(step.name);
+	const cursorRef = useRef<DOMElement>(null);
 
 	useKeys(
 		// Asked again for each key: the step the key meets may be ahead of the one drawn when keys come quickly.
-		() => flowKeyScheme((key, pasted) => dispatch({ type: 'key', key, pasted }), takesTypedText(current().step)),
+		() => flowStepKeys((key, pasted) => dispatch({ type: 'key', key, pasted }), current().step, scroll),
 		// The console steps read their own keys.
 		{ isActive: step.name !== 'console' },
 	);
@@ -176,11 +208,12 @@ export function FlowScreen(props: FlowScreenProps) {
 					items={backupChecklist({ account: fresh, facts: state.facts, rootAccess })}
 					ticked={state.ticked}
 					cursor={step.cursor}
+					cursorRef={cursorRef}
 				/>
 			) : null;
 			break;
 		case 'path':
-			body = <PathStep cursor={step.cursor} deletionDay={deletionDay} />;
+			body = <PathStep cursor={step.cursor} deletionDay={deletionDay} cursorRef={cursorRef} />;
 			break;
 		case 'remove-intro':
 			body = fresh ? (
@@ -241,7 +274,19 @@ export function FlowScreen(props: FlowScreenProps) {
 			? hintText(FLOW_KEYS, REMOVED_THEN_CONSOLE_KEYS)
 			: FLOW_STEP_HINTS[step.name];
 	return (
-		<FlowFrame title={title} trail={stepTrail(state)} notice={state.notice} hints={hints} height={height}>
+		<FlowFrame
+			title={title}
+			trail={stepTrail(state)}
+			notice={state.notice}
+			hints={hints}
+			height={height}
+			scroll={scroll}
+			focus={
+				step.name === 'checklist' || step.name === 'path'
+					? { ref: cursorRef, at: `${step.name} ${step.cursor}` }
+					: undefined
+			}
+		>
 			{body}
 		</FlowFrame>
 	);

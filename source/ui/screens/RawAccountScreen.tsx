@@ -1,7 +1,9 @@
-/** J: one account as AWS returned it, as JSON (escaped where the terminal would act on the text). */
+/** J: one account as AWS returned it, as JSON (escaped where the terminal would act on the text); scrolls when long. */
 import { Box, Text } from 'ink';
 import { rawAccountLines } from '../account-details.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 import { useKeys } from '../hooks/use-keys.js';
+import { useScroll } from '../hooks/use-scroll.js';
 import { DETAILS_KEYS } from '../keymap.js';
 import { hintLine } from '../keymap-lookup.js';
 import type { ScreenContext } from './context.js';
@@ -13,17 +15,38 @@ export function RawAccountScreen({
 	readonly context: ScreenContext;
 	readonly accountId: string;
 }) {
+	const scroll = useScroll(accountId);
 	useKeys({
 		bindings: DETAILS_KEYS,
-		on: { back: context.back, help: () => context.open({ screen: 'help' }), quit: context.quit },
+		on: {
+			back: context.back,
+			help: () => context.open({ screen: 'help' }),
+			quit: context.quit,
+			'scroll-up': () => scroll.move('line-up'),
+			'scroll-down': () => scroll.move('line-down'),
+			'page-up': () => scroll.move('page-up'),
+			'page-down': () => scroll.move('page-down'),
+		},
 	});
 	const { accounts, height } = context;
 	const account = accounts.accounts.find((item) => item.id === accountId);
-	const lines = rawAccountLines(account, accountId).slice(0, Math.max(1, height - 2));
+	const lines = rawAccountLines(account, accountId);
 	return (
-		<Box flexDirection="column" height={height}>
-			<Text bold>{`Account ${accountId} as AWS returned it`}</Text>
-			<Box flexDirection="column" flexGrow={1}>
+		<ScrollRegion
+			height={height}
+			scroll={scroll}
+			header={
+				<Text bold wrap="truncate-end">
+					{`Account ${accountId} as AWS returned it`}
+				</Text>
+			}
+			footer={
+				<Text dimColor wrap="truncate-end">
+					{hintLine(DETAILS_KEYS)}
+				</Text>
+			}
+		>
+			<Box flexDirection="column">
 				{lines.map((line, index) => (
 					// biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, never reordered
 					<Text key={index} wrap="truncate-end">
@@ -31,9 +54,6 @@ export function RawAccountScreen({
 					</Text>
 				))}
 			</Box>
-			<Text dimColor wrap="truncate-end">
-				{hintLine(DETAILS_KEYS)}
-			</Text>
-		</Box>
+		</ScrollRegion>
 	);
 }

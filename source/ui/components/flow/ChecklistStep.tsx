@@ -1,5 +1,6 @@
 /** The backup prompts: Space ticks the item under the cursor; every item must be ticked to go on. */
-import { Box, Text } from 'ink';
+import { Box, type DOMElement, Text } from 'ink';
+import type { RefObject } from 'react';
 import { type ChecklistItem, checklistProgress } from '../../../domain/checklist.js';
 import { useTheme } from '../../hooks/use-theme.js';
 
@@ -7,9 +8,11 @@ export interface ChecklistStepProps {
 	readonly items: readonly ChecklistItem[];
 	readonly ticked: readonly string[];
 	readonly cursor: number;
+	/** Given the line under the cursor, so that the frame keeps it in view. */
+	readonly cursorRef?: RefObject<DOMElement | null>;
 }
 
-export function ChecklistStep({ items, ticked, cursor }: ChecklistStepProps) {
+export function ChecklistStep({ items, ticked, cursor, cursorRef }: ChecklistStepProps) {
 	const theme = useTheme();
 	const progress = checklistProgress(ticked);
 	const selected = items[cursor];
@@ -27,9 +30,11 @@ export function ChecklistStep({ items, ticked, cursor }: ChecklistStepProps) {
 					const isTicked = tickedSet.has(item.id);
 					const current = index === cursor;
 					return (
-						<Text key={item.id} wrap="truncate-end" inverse={current && theme.enabled}>
-							{current ? '›' : ' '} {isTicked ? <Text color={theme.colour('green')}>[x]</Text> : '[ ]'} {item.title}
-						</Text>
+						<Box key={item.id} ref={current ? cursorRef : undefined}>
+							<Text wrap="truncate-end" inverse={current && theme.enabled}>
+								{current ? '›' : ' '} {isTicked ? <Text color={theme.colour('green')}>[x]</Text> : '[ ]'} {item.title}
+							</Text>
+						</Box>
 					);
 				})}
 			</Box>

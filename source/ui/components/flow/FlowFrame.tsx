@@ -1,7 +1,13 @@
-/** The frame every flow step shares: title, the trail of steps, the step itself, a notice, the keys. */
-import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
+/**
+ * The frame every flow step shares: the title naming the account and the trail
+ * of steps (always on screen), the step itself (scrolled when the terminal is
+ * too short for it), a notice, the keys (always the last line).
+ */
+import { Box, type DOMElement, Text } from 'ink';
+import type { ReactNode, RefObject } from 'react';
+import type { Scroll } from '../../hooks/use-scroll.js';
 import { useTheme } from '../../hooks/use-theme.js';
+import { ScrollRegion } from '../ScrollRegion.js';
 
 export interface FlowFrameProps {
 	readonly title: string;
@@ -9,19 +15,19 @@ export interface FlowFrameProps {
 	readonly notice?: string | undefined;
 	readonly hints: string;
 	readonly height?: number | undefined;
+	readonly scroll: Scroll;
+	/** A line of the step kept in view when `at` changes (the checklist's cursor). */
+	readonly focus?: { readonly ref: RefObject<DOMElement | null>; readonly at: unknown } | undefined;
 	readonly children: ReactNode;
 }
 
-export function FlowFrame({ title, trail, notice, hints, height, children }: FlowFrameProps) {
+export function FlowFrame({ title, trail, notice, hints, height, scroll, focus, children }: FlowFrameProps) {
 	const theme = useTheme();
-	return (
-		<Box flexDirection="column" height={height} overflow="hidden">
-			{/* Never shrunk: a title longer than the terminal (a long name) would otherwise lose its line to the step. */}
-			<Box flexShrink={0}>
-				<Text bold wrap="truncate-end">
-					{title}
-				</Text>
-			</Box>
+	const header = (
+		<>
+			<Text bold wrap="truncate-end">
+				{title}
+			</Text>
 			<Text wrap="truncate-end">
 				{trail.labels.map((label, index) => (
 					<Text key={label}>
@@ -36,12 +42,11 @@ export function FlowFrame({ title, trail, notice, hints, height, children }: Flo
 					</Text>
 				))}
 			</Text>
-			{/* The step keeps its natural height; on a short terminal its bottom is cut, the keys stay. */}
-			<Box flexDirection="column" marginTop={1} flexGrow={1} flexShrink={1} overflow="hidden">
-				<Box flexDirection="column" flexShrink={0}>
-					{children}
-				</Box>
-			</Box>
+			<Text> </Text>
+		</>
+	);
+	const footer = (
+		<>
 			{notice ? (
 				<Text color={theme.colour('yellow')} wrap="truncate-end">
 					{notice}
@@ -50,7 +55,12 @@ export function FlowFrame({ title, trail, notice, hints, height, children }: Flo
 			<Text dimColor wrap="truncate-end">
 				{hints}
 			</Text>
-		</Box>
+		</>
+	);
+	return (
+		<ScrollRegion height={height} header={header} footer={footer} scroll={scroll} focus={focus}>
+			{children}
+		</ScrollRegion>
 	);
 }
 

@@ -1,5 +1,6 @@
 /** The path: close inside the organization, remove it first and close it in the console, or cancel. */
-import { Box, Text } from 'ink';
+import { Box, type DOMElement, Text } from 'ink';
+import type { RefObject } from 'react';
 import { PATH_OPTIONS, type PathOption } from '../../../domain/flow/types.js';
 import { day } from '../../format.js';
 import { useTheme } from '../../hooks/use-theme.js';
@@ -23,7 +24,14 @@ function describeOption(option: PathOption, deletionDay: string): { title: strin
 	}
 }
 
-export function PathStep({ cursor, deletionDay }: { readonly cursor: number; readonly deletionDay: string }) {
+export interface PathStepProps {
+	readonly cursor: number;
+	readonly deletionDay: string;
+	/** Given the choice under the cursor, so that the frame keeps it in view. */
+	readonly cursorRef?: RefObject<DOMElement | null>;
+}
+
+export function PathStep({ cursor, deletionDay, cursorRef }: PathStepProps) {
 	const theme = useTheme();
 	return (
 		<Box flexDirection="column">
@@ -32,7 +40,7 @@ export function PathStep({ cursor, deletionDay }: { readonly cursor: number; rea
 				const { title, detail } = describeOption(option, deletionDay);
 				const current = index === cursor;
 				return (
-					<Box key={option} flexDirection="column" marginTop={1}>
+					<Box key={option} flexDirection="column" marginTop={1} ref={current ? cursorRef : undefined}>
 						<Text bold={current} color={current ? theme.colour('cyan') : undefined}>
 							{current ? '› ' : '  '}
 							{title}
