@@ -16,11 +16,13 @@ import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
 import { isOrgError } from '../org/errors.js';
 import type { OrgGateway } from '../org/gateway.js';
 import type { Settings } from '../store/settings.js';
+import { prepareBatchCall } from './batch-calls.js';
 import { insideTmux, osc52 } from './clipboard.js';
 import { HEADER_LINES, Header } from './components/Header.js';
 import { QUOTA_LINES, QuotaBar } from './components/QuotaBar.js';
 import type { HelpSection } from './help.js';
 import { type AccountsCache, type AccountsState, useAccounts } from './hooks/use-accounts.js';
+import { useBatchQueue, useQueueNotice } from './hooks/use-batch-queue.js';
 import { useDashboard } from './hooks/use-dashboard.js';
 import { useJournal, usePendingRequestsCheck, useRecordedClosureDates } from './hooks/use-journal.js';
 import { useKeys } from './hooks/use-keys.js';
@@ -28,6 +30,7 @@ import { useNow } from './hooks/use-now.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { ThemeContext } from './hooks/use-theme.js';
 import {
+	BATCH_KEYS,
 	DASHBOARD_KEYS,
 	DETAILS_KEYS,
 	FILTER_KEYS,
@@ -37,6 +40,8 @@ import {
 	JOURNAL_KEYS,
 } from './keymap.js';
 import { boundTo } from './keymap-lookup.js';
+import { BatchMenuScreen } from './screens/BatchMenuScreen.js';
+import { BatchPlanScreen } from './screens/BatchPlanScreen.js';
 import type { Route, ScreenContext } from './screens/context.js';
 import { type DashboardActions, DashboardScreen, tableRows } from './screens/DashboardScreen.js';
 import { DetailsScreen } from './screens/DetailsScreen.js';
@@ -90,6 +95,35 @@ function copySelected(what: 'id' | 'ARN', { selected, accounts, copy, notify }: 
 	notify(`Copied ${what} ${text} to the clipboard (through the terminal, OSC 52).`);
 }
 
+/** a: the action menu for the marked accounts, or the selected one when none is marked. */
+function openBatchMenu({ markedAccountIds, selected, open, notify }: ScreenContext): void {
+	const ids = markedAccountIds && markedAccountIds.size > 0 ? [...markedAccountIds] : selected ? [selected.id] : [];
+	if (ids.length === 0) {
+		notify('No account is marked or selected: nothing to act on.');
+		return;
+	}
+	open({ screen: 'batch-menu', accountIds: ids });
+}
+
+/** Q: the queued batch (closures first), planned again against the list as loaded now. */
+function openQueue({ queue, accounts, open, notify }: ScreenContext): void {
+	if (!queue) {
+		notify('The queue is kept per organization, and none is loaded yet.');
+		return;
+	}
+	if (accounts.status === 'loading' || accounts.fromCache) {
+		notify('The queue is checked against the organization as AWS lists it: wait for the list to load (r reloads).');
+		return;
+	}
+	const { batches, problem } = queue.read();
+	const batch = batches.find((item) => item.verb === 'close') ?? batches[0];
+	if (!batch) {
+		notify(problem ?? 'Nothing is queued.');
+		return;
+	}
+	open({ screen: 'batch-plan', verb: batch.verb, accountIds: batch.accountIds, queued: true });
+}
+
 /** What each dashboard key does. A command missing here does nothing and is not offered. */
 export const DASHBOARD_ACTIONS: DashboardActions = {
 	'move-up': ({ dashboard }) => dashboard.move('up'),
@@ -114,6 +148,8 @@ export const DASHBOARD_ACTIONS: DashboardActions = {
 	'copy-arn': (context) => copySelected('ARN', context),
 	close: (context) => openFlow('close', context),
 	remove: (context) => openFlow('remove', context),
+	batch: openBatchMenu,
+	queue: openQueue,
 	journal: ({ open }) => open({ screen: 'journal' }),
 	refresh: ({ accounts }) => accounts.refresh(),
 	help: ({ open }) => open({ screen: 'help' }),
@@ -127,6 +163,7 @@ export function helpSections(): HelpSection[] {
 		{ title: 'While typing a filter', bindings: FILTER_KEYS },
 		{ title: "Account details (Enter) and AWS's record (J)", bindings: DETAILS_KEYS },
 		{ title: 'Closing and removing (c, x)', bindings: FLOW_KEYS },
+		{ title: 'A batch: its plan, confirmation and run (a, Q)', bindings: BATCH_KEYS },
 		{ title: 'Journal (L)', bindings: JOURNAL_KEYS },
 		{ title: 'This help', bindings: HELP_KEYS },
 		{ title: 'Anywhere', bindings: GLOBAL_KEYS },
@@ -151,6 +188,20 @@ function Screen({ route, context }: { readonly route: Route; readonly context: S
 				<JournalScreen journal={journal} onBack={back} height={height} width={size.columns} />
 			) : (
 				<NotReadyScreen message="The journal is kept per organization, and none is loaded." onBack={back} />
+			);
+		case 'batch-menu':
+			return <BatchMenuScreen context={context} accountIds={route.accountIds} />;
+		case 'batch-plan':
+			return journal ? (
+				<BatchPlanScreen
+					context={context}
+					verb={route.verb}
+					accountIds={route.accountIds}
+					queued={route.queued}
+					prepareCall={(plan) => prepareBatchCall(plan, context.gateway)}
+				/>
+			) : (
+				<NotReadyScreen message="The organization is not loaded: a batch needs its journal." onBack={back} />
 			);
 		case 'reconcile':
 			return journal && accounts.caller ? (
@@ -213,6 +264,7 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	// Read once: conf reads its file on every access.
 	const [quotaOverride] = useState(() => settings?.quotaOverride);
 	const journal = useJournal(settings, accounts.organization?.id);
+	const queue = useBatchQueue(settings, accounts.organization?.id);
 	// Closure dates on record let the quota line say when closed accounts stop counting; AWS does not list them.
 	// Read again when a load ends or a screen closes (a flow may have written to the journal).
 	const closedAtById = useRecordedClosureDates(
@@ -245,11 +297,21 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 		openReconcile,
 	);
 
+	useQueueNotice(
+		queue,
+		journal,
+		accounts.organization,
+		accounts.accounts,
+		accounts.loadedAt !== undefined && !accounts.fromCache && accounts.status !== 'loading',
+		setNotice,
+	);
+
 	const context: ScreenContext = {
 		gateway,
 		settings,
 		accounts,
 		journal,
+		queue,
 		dashboard,
 		selected: dashboard.selected,
 		size,

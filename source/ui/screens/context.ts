@@ -1,7 +1,9 @@
 /** What every screen receives from the app shell, and the screens it can open. */
 import type { Account } from '../../domain/account.js';
+import type { ActingVerb } from '../../domain/batch/verbs.js';
 import type { FlowChoice } from '../../domain/flow-choice.js';
 import type { OrgGateway } from '../../org/gateway.js';
+import type { BatchQueue } from '../../store/batch-queue.js';
 import type { Journal } from '../../store/journal/journal.js';
 import type { Settings } from '../../store/settings.js';
 import type { UseAccounts } from '../hooks/use-accounts.js';
@@ -18,7 +20,16 @@ export type Route =
 	| { readonly screen: 'journal' }
 	/** J: the account as AWS returned it. */
 	| { readonly screen: 'raw'; readonly accountId: string }
-	| { readonly screen: 'reconcile' };
+	| { readonly screen: 'reconcile' }
+	/** a: what to do with the marked accounts (or the selected one); choosing only opens the plan. */
+	| { readonly screen: 'batch-menu'; readonly accountIds: readonly string[] }
+	/** The plan of a batch, its confirmation and its run; `queued`: opened from the queue (Q). */
+	| {
+			readonly screen: 'batch-plan';
+			readonly verb: ActingVerb;
+			readonly accountIds: readonly string[];
+			readonly queued?: boolean;
+	  };
 
 export interface ScreenContext {
 	readonly gateway: OrgGateway;
@@ -31,6 +42,10 @@ export interface ScreenContext {
 	readonly dashboard: UseDashboard;
 	/** The account selected on the dashboard, if any. */
 	readonly selected: Account | undefined;
+	/** The accounts marked on the dashboard, if marking is available (a batch takes them, else the selected one). */
+	readonly markedAccountIds?: ReadonlySet<string>;
+	/** This organization's batch queue, once the organization is known and a settings folder is there. */
+	readonly queue?: BatchQueue | undefined;
 	readonly size: TerminalSize;
 	/** Lines the screen may use: the terminal's rows minus one, minus the header when it is shown. */
 	readonly height: number;
