@@ -3,7 +3,8 @@
  * will be acted on (`close 12`), then [y/N], with the single account's rules
  * (flow/confirmation.ts): only y or yes typed one key at a time confirms, a
  * paste or a burst never does, Enter alone or any other line is No, and Esc
- * always goes back a step. `confirmed` is the only way a batch starts.
+ * always goes back a step. The verb and the count must be typed too: a paste
+ * clears the line. `confirmed` is the only way a batch starts.
  */
 import { ANSWER_MAX_LENGTH, isYes } from '../flow/confirmation.js';
 import type { FlowKey } from '../flow/types.js';
@@ -24,8 +25,8 @@ export interface ConfirmationTransition {
 
 export const CONFIRMATION_START: BatchConfirmation = { step: 'plan' };
 
-/** The longest phrase kept ("move back 10000" and some slack). */
-const PHRASE_MAX_LENGTH = 40;
+/** The longest phrase kept: as long as an answer ("move back 10000" fits). */
+const PHRASE_MAX_LENGTH = ANSWER_MAX_LENGTH;
 
 /** Case, and spaces around and between words, aside. */
 function samePhrase(typed: string, phrase: string): boolean {
@@ -47,12 +48,20 @@ export function confirmationKey(
 	switch (state.step) {
 		case 'plan':
 			if (key.type === 'escape') return { state: { step: 'left' } };
-			if (key.type !== 'enter') return { state };
+			// A pasted Enter is not a decision to start.
+			if (key.type !== 'enter' || pasted) return { state };
 			if (count === 0)
 				return { state, notice: 'No account in this plan can be acted on: nothing to confirm (Esc goes back).' };
 			return { state: { step: 'phrase', typed: '' } };
 		case 'phrase': {
 			if (key.type === 'escape') return { state: { step: 'plan' } };
+			// The verb and the count are typed, not pasted: a burst clears the line.
+			if (pasted || (key.type === 'text' && Array.from(key.text).length > 1)) {
+				return {
+					state: { step: 'phrase', typed: '' },
+					notice: `Type “${phrase}”, one key at a time: pasted keys do not count here (the line was cleared).`,
+				};
+			}
 			if (key.type === 'backspace')
 				return { state: { step: 'phrase', typed: Array.from(state.typed).slice(0, -1).join('') } };
 			const text = key.type === 'space' ? ' ' : key.type === 'text' ? key.text.replace(/\p{Cc}/gu, '') : undefined;

@@ -94,6 +94,7 @@ export function BatchPlanScreen({ context, verb, accountIds, queued, planExtras,
 	const [progress, setProgress] = useState<BatchProgress | undefined>(undefined);
 	const [preparing, setPreparing] = useState<string | undefined>(undefined);
 	const runRef = useRef<BatchRun | undefined>(undefined);
+	const reloaded = useRef(false);
 	const [facts, setFacts] = useState<ReadonlyMap<string, AccountFacts>>(new Map());
 
 	// The checklist's facts, for the first accounts of a closure batch, a few reads at a time.
@@ -128,9 +129,16 @@ export function BatchPlanScreen({ context, verb, accountIds, queued, planExtras,
 			(call) => {
 				setPreparing(undefined);
 				const run = createBatchRun(
-					{ gateway: context.gateway, journal, queue: context.queue, caller, call },
+					{ gateway: context.gateway, journal, queue: context.queue, caller, call, onAccount: accounts.updateAccount },
 					{ verb, accountIds: plan.acting, nextSlotAt: plan.nextSlotAt },
-					setProgress,
+					(next) => {
+						setProgress(next);
+						// Removed or moved accounts: the list is read again once, when the run is over.
+						if (next.finished && !reloaded.current && verb !== 'close') {
+							reloaded.current = true;
+							accounts.refresh();
+						}
+					},
 				);
 				runRef.current = run;
 				// Those that must wait for the allowance join the queue at once.
@@ -304,7 +312,12 @@ export function BatchPlanScreen({ context, verb, accountIds, queued, planExtras,
 				</Box>
 			) : null}
 			<Text wrap="truncate-end" color={theme.colour('cyan')}>
-				{preparing ?? (progress ? runFooter(progress) : confirmationLine(confirmation, phrase))}
+				{preparing ??
+					(progress
+						? runFooter(progress)
+						: plan.totals.act === 0
+							? 'No account in this plan can be acted on: nothing to confirm. Esc goes back.'
+							: confirmationLine(confirmation, phrase))}
 			</Text>
 			{notice ? (
 				<Text wrap="truncate-end" color={theme.colour('yellow')}>

@@ -58,3 +58,12 @@ describe('the batch confirmation', () => {
 		expect(notice).toContain('nothing to confirm');
 	});
 });
+
+describe('the batch confirmation and pastes', () => {
+	it('clears a pasted phrase and ignores a pasted Enter on the plan', () => {
+		const atPhrase = typeKeys([ENTER]).state;
+		expect(typeKeys(['close 12'], false, atPhrase).state).toEqual({ step: 'phrase', typed: '' });
+		expect(typeKeys(['c'], true, atPhrase).state).toEqual({ step: 'phrase', typed: '' });
+		expect(typeKeys([ENTER], true).state).toEqual({ step: 'plan' });
+	});
+});
