@@ -90,6 +90,23 @@ async function journalJson(gateway: OrgGateway, settings: Settings): Promise<num
 	return 0;
 }
 
+/** The queued batches of the organization the credentials reach, for scripts. */
+async function queueJson(gateway: OrgGateway, settings: Settings): Promise<number> {
+	let organizationId: string;
+	try {
+		organizationId = (await gateway.describeOrganization()).id;
+	} catch (error) {
+		printError(oneLine(describeLoadFailure({ operation: 'describeOrganization', error }, 'command')));
+		return FAILURE_EXIT;
+	}
+	const { BatchQueue } = await import('./store/batch-queue.js');
+	const queue = new BatchQueue(settings.directory, organizationId);
+	const { batches, problem } = queue.read();
+	const document = { organizationId, path: queue.path, batches, ...(problem ? { problem } : {}) };
+	process.stdout.write(`${jsonForTerminal(document)}\n`);
+	return 0;
+}
+
 async function dashboard(gateway: OrgGateway, settings: Settings): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
@@ -145,6 +162,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	const gateway = await createGateway(options);
 	if (options.command === 'list') return list(gateway, settings, options);
 	if (options.command === 'journal') return journalJson(gateway, settings);
+	if (options.command === 'queue') return queueJson(gateway, settings);
 	return dashboard(gateway, settings);
 }
 

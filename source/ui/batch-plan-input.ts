@@ -4,6 +4,7 @@ import type { PlanInput, QuarantineTarget } from '../domain/batch/plan.js';
 import type { ActingVerb } from '../domain/batch/verbs.js';
 import { knownClosureTimes } from '../domain/flow/closure-allowance.js';
 import {
+	addDays,
 	CLOSURE_WINDOW_DAYS,
 	countedWithInvitations,
 	type QuotaLookup,
@@ -54,4 +55,19 @@ export function planInput(sources: PlanSources): PlanInput {
 		quarantine: sources.quarantine,
 		formerParents: sources.formerParents,
 	};
+}
+
+/** When the oldest closure on record in the window leaves it: the allowance's next slot, as far as orgdash knows. */
+export function nextSlotOnRecord(journal: Journal, accounts: readonly Account[], now: Date): string | undefined {
+	const windowStart = new Date(now.getTime() - CLOSURE_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+	let closures: { accountId: string; at: string }[] = [];
+	try {
+		closures = journal.closuresSince(windowStart);
+	} catch {
+		// Only the organization's own dates, then.
+	}
+	const [oldest] = knownClosureTimes(closures, accounts)
+		.filter((at) => Date.parse(at) > windowStart.getTime())
+		.sort();
+	return oldest ? addDays(oldest, CLOSURE_WINDOW_DAYS) : undefined;
 }

@@ -52,6 +52,11 @@ export interface BatchRunServices {
 	readonly pollIntervalMs?: number;
 	/** After the concurrent-closures limit with none of ours in progress (default 30 s). */
 	readonly pauseMs?: number;
+	/**
+	 * When the closure allowance's next slot frees, from the closures on record at the moment AWS says it is
+	 * spent (the plan's estimate may have missed closures made elsewhere).
+	 */
+	readonly nextSlotAt?: () => string | undefined;
 	/** Every fresh read of an account, so the dashboard's row follows. */
 	readonly onAccount?: (account: Account) => void;
 }
@@ -118,7 +123,8 @@ export function createBatchRun(
 
 	function dispatch(event: RunnerEvent): void {
 		if (disposed) return;
-		const transition = runnerStep(state, event, batch.nextSlotAt);
+		const slot = event.type === 'failed' ? (services.nextSlotAt?.() ?? batch.nextSlotAt) : batch.nextSlotAt;
+		const transition = runnerStep(state, event, slot);
 		state = transition.state;
 		if (event.type !== 'closed') saveQueue();
 		for (const effect of transition.effects) run(effect);

@@ -15,7 +15,7 @@ import { leftQueuedReason } from '../../domain/batch/runner.js';
 import { type ActingVerb, confirmationPhrase, VERB_WORDS } from '../../domain/batch/verbs.js';
 import type { AccountFacts } from '../../domain/facts.js';
 import type { FlowKey } from '../../domain/flow/types.js';
-import { planInput } from '../batch-plan-input.js';
+import { nextSlotOnRecord, planInput } from '../batch-plan-input.js';
 import { type BatchCall, type BatchProgress, type BatchRun, createBatchRun } from '../batch-run.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useTheme } from '../hooks/use-theme.js';
@@ -95,6 +95,8 @@ export function BatchPlanScreen({ context, verb, accountIds, queued, planExtras,
 	const [preparing, setPreparing] = useState<string | undefined>(undefined);
 	const runRef = useRef<BatchRun | undefined>(undefined);
 	const reloaded = useRef(false);
+	const latestAccounts = useRef(accounts.accounts);
+	latestAccounts.current = accounts.accounts;
 	const [facts, setFacts] = useState<ReadonlyMap<string, AccountFacts>>(new Map());
 
 	// The checklist's facts, for the first accounts of a closure batch, a few reads at a time.
@@ -129,7 +131,15 @@ export function BatchPlanScreen({ context, verb, accountIds, queued, planExtras,
 			(call) => {
 				setPreparing(undefined);
 				const run = createBatchRun(
-					{ gateway: context.gateway, journal, queue: context.queue, caller, call, onAccount: accounts.updateAccount },
+					{
+						gateway: context.gateway,
+						journal,
+						queue: context.queue,
+						caller,
+						call,
+						onAccount: accounts.updateAccount,
+						nextSlotAt: () => nextSlotOnRecord(journal, latestAccounts.current, new Date()),
+					},
 					{ verb, accountIds: plan.acting, nextSlotAt: plan.nextSlotAt },
 					(next) => {
 						setProgress(next);
