@@ -1,4 +1,5 @@
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
+import type { QuarantineSetup } from '../domain/batch/quarantine.js';
 import type { AccountFacts } from '../domain/facts.js';
 import type { QuotaLookup } from '../domain/quota.js';
 
@@ -33,4 +34,16 @@ export interface OrgGateway {
 	closeAccount(accountId: string): Promise<void>;
 	/** Destructive. Only ever called by the confirmed flow. */
 	removeAccount(accountId: string): Promise<void>;
+	/** The quarantine OU (by name, under the root) and its deny-all policy (by name), as they are now. */
+	quarantineSetup(ouName: string, policyName: string): Promise<QuarantineSetup>;
+	/** Changes AWS; only after a batch's confirmation. EnablePolicyType SERVICE_CONTROL_POLICY on the root. */
+	enableServiceControlPolicies(rootId: string): Promise<void>;
+	/** Changes AWS; only after a batch's confirmation. */
+	createOrganizationalUnit(parentId: string, name: string): Promise<{ readonly id: string; readonly path: string }>;
+	/** Changes AWS; only after a batch's confirmation. A service control policy; returns its id. */
+	createServiceControlPolicy(name: string, description: string, content: string): Promise<string>;
+	/** Changes AWS; only after a batch's confirmation. */
+	attachPolicy(policyId: string, targetId: string): Promise<void>;
+	/** Changes AWS; only after a batch's confirmation (quarantine, move back). */
+	moveAccount(accountId: string, fromParentId: string, toParentId: string): Promise<void>;
 }

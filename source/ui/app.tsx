@@ -11,12 +11,13 @@
 import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { accountArn } from '../domain/account.js';
+import { breakGlassProblem } from '../domain/batch/quarantine.js';
 import { chooseFlow, type FlowAction } from '../domain/flow-choice.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
 import { isOrgError } from '../org/errors.js';
 import type { OrgGateway } from '../org/gateway.js';
 import type { Settings } from '../store/settings.js';
-import { prepareBatchCall } from './batch-calls.js';
+import { DEFAULT_QUARANTINE, prepareBatchCall, type QuarantineOptions } from './batch-calls.js';
 import { insideTmux, osc52 } from './clipboard.js';
 import { HEADER_LINES, Header } from './components/Header.js';
 import { QUOTA_LINES, QuotaBar } from './components/QuotaBar.js';
@@ -49,6 +50,7 @@ import { FlowChoiceScreen } from './screens/FlowChoiceScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
 import { JournalScreen } from './screens/JournalScreen.js';
 import { NotReadyScreen } from './screens/NotReadyScreen.js';
+import { QuarantinePlanScreen } from './screens/QuarantinePlanScreen.js';
 import { RawAccountScreen } from './screens/RawAccountScreen.js';
 import { ReconcileScreen } from './screens/ReconcileScreen.js';
 import { colorsEnabled, createTheme, type Theme } from './theme.js';
@@ -170,6 +172,24 @@ export function helpSections(): HelpSection[] {
 	];
 }
 
+/**
+ * The quarantine OU's name and the break-glass role the deny-all policy leaves out, from the environment
+ * (ORGDASH_QUARANTINE_OU, ORGDASH_BREAK_GLASS_ROLE_ARN); a pattern that is not a role ARN is not used.
+ */
+function quarantineOptions(env: NodeJS.ProcessEnv = process.env): QuarantineOptions {
+	const ouName = env.ORGDASH_QUARANTINE_OU?.trim();
+	const breakGlass = env.ORGDASH_BREAK_GLASS_ROLE_ARN?.trim();
+	return {
+		...DEFAULT_QUARANTINE,
+		...(ouName && /^[\s\S]{1,128}$/.test(ouName) ? { ouName } : {}),
+		...(breakGlass
+			? breakGlassProblem(breakGlass)
+				? { breakGlassProblem: `ORGDASH_BREAK_GLASS_ROLE_ARN ${breakGlassProblem(breakGlass)} No role is left out.` }
+				: { breakGlassRoleArn: breakGlass }
+			: {}),
+	};
+}
+
 function Screen({ route, context }: { readonly route: Route; readonly context: ScreenContext }) {
 	const { accounts, journal, back, height, size } = context;
 	switch (route.screen) {
@@ -192,13 +212,31 @@ function Screen({ route, context }: { readonly route: Route; readonly context: S
 		case 'batch-menu':
 			return <BatchMenuScreen context={context} accountIds={route.accountIds} />;
 		case 'batch-plan':
+			if (journal && (route.verb === 'quarantine' || route.verb === 'move-back')) {
+				return (
+					<QuarantinePlanScreen
+						context={context}
+						verb={route.verb}
+						accountIds={route.accountIds}
+						queued={route.queued}
+						options={quarantineOptions()}
+					/>
+				);
+			}
 			return journal ? (
 				<BatchPlanScreen
 					context={context}
 					verb={route.verb}
 					accountIds={route.accountIds}
 					queued={route.queued}
-					prepareCall={(plan) => prepareBatchCall(plan, context.gateway)}
+					prepareCall={(plan) =>
+						prepareBatchCall({
+							plan,
+							gateway: context.gateway,
+							accounts: accounts.accounts,
+							quarantine: DEFAULT_QUARANTINE,
+						})
+					}
 				/>
 			) : (
 				<NotReadyScreen message="The organization is not loaded: a batch needs its journal." onBack={back} />

@@ -27,6 +27,7 @@ import { createAccountFacts } from './account-facts.js';
 import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts } from './clients.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 import { createParentPaths } from './parent-paths.js';
+import { createQuarantineCalls } from './quarantine.js';
 import { callAws, toOrgError } from './sdk-errors.js';
 
 /** Plain values: the command line resolves them from its flags and the environment (cli-options.ts). */
@@ -203,6 +204,7 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		},
 
 		accountFacts,
+		...createQuarantineCalls(organizations, destructive),
 
 		async closeAccount(accountId: string): Promise<void> {
 			await callAws('Organizations.CloseAccount', () =>

@@ -39,6 +39,8 @@ export interface BatchPlanScreenProps {
 	readonly queued?: boolean | undefined;
 	/** The plan's quarantine OU and each account's former parent, for quarantine and move back. */
 	readonly planExtras?: Pick<ReturnType<typeof planInput>, 'quarantine' | 'formerParents'>;
+	/** Lines shown above the list: what the confirmation also sets up, what the verb means. */
+	readonly notes?: readonly string[] | undefined;
 	/** How each account's request is made, once confirmed (for quarantine: after the OU and the policy are ready). */
 	readonly prepareCall: (plan: Plan) => Promise<BatchCall>;
 }
@@ -61,7 +63,15 @@ function runText(id: string, progress: BatchProgress, entry: PlanEntry, verb: Ac
 	return outcomeText(entry, verb);
 }
 
-export function BatchPlanScreen({ context, verb, accountIds, queued, planExtras, prepareCall }: BatchPlanScreenProps) {
+export function BatchPlanScreen({
+	context,
+	verb,
+	accountIds,
+	queued,
+	planExtras,
+	notes = [],
+	prepareCall,
+}: BatchPlanScreenProps) {
 	const theme = useTheme();
 	const { accounts, journal, height, size } = context;
 	const organization = accounts.organization;
@@ -205,7 +215,11 @@ export function BatchPlanScreen({ context, verb, accountIds, queued, planExtras,
 	const move = (by: number) => setCursor((at) => Math.max(0, Math.min(entries.length - 1, at + by)));
 	const running = progress !== undefined || preparing !== undefined;
 	const typing = confirmation.step === 'phrase' || confirmation.step === 'yes';
-	const listRows = Math.max(3, height - (running ? 6 : plan && verb === 'close' && height >= 24 ? 15 : 7));
+	const shownNotes = running ? [] : notes;
+	const listRows = Math.max(
+		3,
+		height - shownNotes.length - (running ? 6 : plan && verb === 'close' && height >= 24 ? 15 : 7),
+	);
 	useKeys<BatchCommand>(() => {
 		if (running) {
 			return {
@@ -292,6 +306,11 @@ export function BatchPlanScreen({ context, verb, accountIds, queued, planExtras,
 				{header}
 			</Text>
 			<Text wrap="truncate-end">{quotaLine}</Text>
+			{shownNotes.map((note) => (
+				<Text key={note} wrap="truncate-end" dimColor>
+					{`· ${note}`}
+				</Text>
+			))}
 			{progress ? <Text wrap="truncate-end">{progressBar(progress, plan.acting.length, width)}</Text> : null}
 			{window.map((entry, index) => {
 				const at = top + index;

@@ -177,3 +177,43 @@ describe('the batch checklist', () => {
 		expect(root?.detail).toContain('4 of 4 were created by the organization');
 	});
 });
+
+describe('the quarantine policy', async () => {
+	const { breakGlassProblem, denyAllPolicy, quarantineSteps } = await import(
+		'../../../source/domain/batch/quarantine.js'
+	);
+	it('denies everything, and exempts a break-glass role through aws:PrincipalArn', () => {
+		expect(JSON.parse(denyAllPolicy())).toEqual({
+			Version: '2012-10-17',
+			Statement: [{ Sid: 'QuarantineDenyAll', Effect: 'Deny', Action: '*', Resource: '*' }],
+		});
+		const exempt = JSON.parse(denyAllPolicy('arn:aws:iam::*:role/BreakGlass'));
+		expect(exempt.Statement[0].Condition).toEqual({
+			ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/BreakGlass' },
+		});
+		expect(breakGlassProblem('arn:aws:iam::*:role/BreakGlass')).toBeUndefined();
+		expect(breakGlassProblem('BreakGlass')).toContain('not a role ARN pattern');
+	});
+
+	it('says what the confirmation also sets up', () => {
+		const steps = quarantineSteps(
+			{ rootId: 'r-1', scpEnabled: false, ou: undefined, policy: undefined },
+			'Suspended',
+			'deny',
+		);
+		expect(steps).toHaveLength(4);
+		expect(steps[0]).toContain('EnablePolicyType');
+		expect(
+			quarantineSteps(
+				{
+					rootId: 'r-1',
+					scpEnabled: true,
+					ou: { id: 'ou-1', path: 'Root/Suspended' },
+					policy: { id: 'p-1', attached: true },
+				},
+				'Suspended',
+				'deny',
+			),
+		).toEqual([]);
+	});
+});
