@@ -150,14 +150,13 @@ export const DASHBOARD_KEYS: readonly KeyBinding<DashboardCommand>[] = [
 	{
 		command: 'batch',
 		keys: [chord('a')],
-		description:
-			'actions for the marked accounts (or the selected one): close, remove, quarantine, move back, copy ids',
+		description: 'actions for the marked (or selected) accounts',
 		hint: 'a actions',
 	},
 	{
 		command: 'queue',
 		keys: [chord('Q')],
-		description: 'the queued batch: its plan checked again, then the same confirmation',
+		description: 'the queued batch, its plan checked again',
 	},
 	{ command: 'refresh', keys: [chord('r')], description: 'reload the organization from AWS', hint: 'r refresh' },
 	{ command: 'journal', keys: [chord('L')], description: 'the journal of closures and removals', hint: 'L journal' },
