@@ -3,8 +3,9 @@
  * will be acted on (`close 12`), then [y/N], with the single account's rules
  * (flow/confirmation.ts): only y or yes typed one key at a time confirms, a
  * paste or a burst never does, Enter alone or any other line is No, and Esc
- * always goes back a step. The verb and the count must be typed too: a paste
- * clears the line. `confirmed` is the only way a batch starts.
+ * always goes back a step. The verb and the count, like the single flow's id,
+ * may arrive typed ahead in one burst, but a pasted Enter submits nothing.
+ * `confirmed` is the only way a batch starts.
  */
 import { ANSWER_MAX_LENGTH, isYes } from '../flow/confirmation.js';
 import type { FlowKey } from '../flow/types.js';
@@ -55,13 +56,8 @@ export function confirmationKey(
 			return { state: { step: 'phrase', typed: '' } };
 		case 'phrase': {
 			if (key.type === 'escape') return { state: { step: 'plan' } };
-			// The verb and the count are typed, not pasted: a burst clears the line.
-			if (pasted || (key.type === 'text' && Array.from(key.text).length > 1)) {
-				return {
-					state: { step: 'phrase', typed: '' },
-					notice: `Type “${phrase}”, one key at a time: pasted keys do not count here (the line was cleared).`,
-				};
-			}
+			// Typed ahead or pasted, the phrase is text like the single flow's id; a pasted Enter decides nothing.
+			if (key.type === 'enter' && pasted) return { state };
 			if (key.type === 'backspace')
 				return { state: { step: 'phrase', typed: Array.from(state.typed).slice(0, -1).join('') } };
 			const text = key.type === 'space' ? ' ' : key.type === 'text' ? key.text.replace(/\p{Cc}/gu, '') : undefined;

@@ -60,10 +60,12 @@ describe('the batch confirmation', () => {
 });
 
 describe('the batch confirmation and pastes', () => {
-	it('clears a pasted phrase and ignores a pasted Enter on the plan', () => {
+	it('takes the phrase typed ahead, but a pasted Enter submits nothing, on the plan or the phrase', () => {
 		const atPhrase = typeKeys([ENTER]).state;
-		expect(typeKeys(['close 12'], false, atPhrase).state).toEqual({ step: 'phrase', typed: '' });
-		expect(typeKeys(['c'], true, atPhrase).state).toEqual({ step: 'phrase', typed: '' });
+		const typedAhead = typeKeys(['close 12'], true, atPhrase).state;
+		expect(typedAhead).toEqual({ step: 'phrase', typed: 'close 12' });
+		expect(typeKeys([ENTER], true, typedAhead).state).toEqual(typedAhead);
+		expect(typeKeys([ENTER], false, typedAhead).state).toEqual({ step: 'yes', answer: '' });
 		expect(typeKeys([ENTER], true).state).toEqual({ step: 'plan' });
 	});
 });
