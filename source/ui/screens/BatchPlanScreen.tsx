@@ -58,8 +58,11 @@ function runText(id: string, progress: BatchProgress, entry: PlanEntry, verb: Ac
 	if (runner.inFlight.includes(id)) return 'sending…';
 	if (completed.has(id)) return said ?? 'done';
 	if (runner.closing.includes(id)) return `${said ?? ''} Closing…`.trim();
+	if (runner.queued.includes(id)) {
+		// Sent once and refused for AWS's limit on closures in progress: it goes again when one finishes.
+		return said ? 'queued again: AWS allows only a few closures in progress at once' : 'queued';
+	}
 	if (said) return said;
-	if (runner.queued.includes(id)) return 'queued';
 	return outcomeText(entry, verb);
 }
 
@@ -382,7 +385,9 @@ function confirmationLine(state: BatchConfirmation, phrase: string): string {
 function progressLine(progress: BatchProgress, plan: Plan): string {
 	const { runner } = progress;
 	const failed = runner.failed.length;
-	const done = runner.done.length;
+	// A closure is done when AWS shows it closed; until then it is in progress.
+	const done =
+		plan.verb === 'close' ? runner.done.filter((id) => progress.completed.has(id)).length : runner.done.length;
 	const inProgress =
 		runner.inFlight.length +
 		(plan.verb === 'close' ? runner.closing.filter((id) => !progress.completed.has(id)).length : 0);
