@@ -225,4 +225,45 @@ describe('the batch runner on the sandbox', () => {
 		expect(reconciled.every((record) => record.result?.summary.startsWith('Went through'))).toBe(true);
 		app.instance.unmount();
 	}, 30_000);
+
+	it('removes in bulk, explaining each refusal for its account while the rest go on', async () => {
+		const sandbox = createSandbox();
+		const organization = await sandbox.describeOrganization();
+		const caller = await sandbox.callerIdentity();
+		const accounts = await sandbox.listAccounts();
+		const idOf = (name: string) => accounts.find((account) => account.name === name)?.id as string;
+		// Security Tooling is a delegated administrator; Brightline has no payment method of its own.
+		const ids = [
+			idOf('Security Tooling'),
+			idOf('Payments Dev'),
+			idOf('Brightline Analytics (acquired)'),
+			idOf('Storefront Dev'),
+		];
+		const directory = folder();
+		const run = createBatchRun(
+			{
+				gateway: sandbox,
+				journal: new Journal(directory, organization.id),
+				queue: undefined,
+				caller,
+				call: plainCall('remove', sandbox),
+			},
+			{ verb: 'remove', accountIds: ids },
+			() => {},
+		);
+		sandbox.calls.length = 0;
+		run.start();
+		await waitFor(() => run.progress().finished, 'the removals to finish');
+		const { runner, outcomes } = run.progress();
+		expect(runner.done).toEqual([ids[1], ids[3]]);
+		expect(runner.failed.map((item) => [item.accountId, item.error.reason])).toEqual([
+			[ids[0], 'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG'],
+			[ids[2], 'MEMBER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED'],
+		]);
+		expect(outcomes.get(ids[0] as string)).toContain('delegated administrator');
+		expect(outcomes.get(ids[2] as string)).toContain('payment');
+		const remaining = new Set((await sandbox.listAccounts()).map((account) => account.id));
+		expect(ids.map((id) => remaining.has(id))).toEqual([true, false, true, false]);
+		run.dispose();
+	});
 });
