@@ -66,7 +66,9 @@ export class BatchQueue {
 		try {
 			text = readFileSync(this.path, 'utf8');
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { batches: [] };
+			// No file, or no settings folder to hold one (read-only settings say so themselves): nothing is queued.
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === 'ENOENT' || code === 'ENOTDIR') return { batches: [] };
 			return { batches: [], problem: `${this.path} could not be read (${(error as Error).message}).` };
 		}
 		let parsed: unknown;
