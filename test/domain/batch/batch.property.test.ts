@@ -32,7 +32,17 @@ import { Journal } from '../../../source/store/journal/journal.js';
 import { createBatchRun, plainCall } from '../../../source/ui/batch-run.js';
 
 const RUNS = 10_000;
+const RANDOM_RUNS = 2_000;
 const FIXED_SEED = 20_261_201;
+
+/** A new seed each run, printed; ORGDASH_PROPERTY_SEED=<seed> replays a failure. */
+function randomSeed(): number {
+	const given = process.env.ORGDASH_PROPERTY_SEED;
+	if (given === undefined || given.trim() === '') return Math.floor(Math.random() * 2 ** 31);
+	const seed = Number(given);
+	if (!Number.isSafeInteger(seed)) throw new Error(`ORGDASH_PROPERTY_SEED must be a whole number, not "${given}".`);
+	return seed;
+}
 const folder = mkdtempSync(join(tmpdir(), 'orgdash-batch-property-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -326,5 +336,18 @@ describe('a batch, driven by random keys', () => {
 		console.log(`${confirmed} confirmations, ${writes} write calls over ${RUNS} sequences`);
 		expect(confirmed).toBeGreaterThan(200);
 		expect(writes).toBeGreaterThanOrEqual(confirmed);
+	}, 600_000);
+
+	it(`holds for ${RANDOM_RUNS} sequences of a random seed`, async () => {
+		const seed = randomSeed();
+		console.log(`batch property, a random seed: ${seed} (replay: ORGDASH_PROPERTY_SEED=${seed})`);
+		let runIndex = 100_000;
+		await fc.assert(
+			fc.asyncProperty(fc.array(tokenArbitrary, { minLength: 1, maxLength: 60, size: 'max' }), async (tokens) => {
+				runIndex++;
+				await runSequence(tokens, runIndex);
+			}),
+			{ numRuns: RANDOM_RUNS, seed },
+		);
 	}, 600_000);
 });
