@@ -109,6 +109,23 @@ async function profileSource(options: CliOptions, readOnly: boolean): Promise<Pr
 	};
 }
 
+/** The queued batches of the organization the credentials reach, for scripts. */
+async function queueJson(gateway: OrgReader, settings: Settings): Promise<number> {
+	let organizationId: string;
+	try {
+		organizationId = (await gateway.describeOrganization()).id;
+	} catch (error) {
+		printError(oneLine(describeLoadFailure({ operation: 'describeOrganization', error }, 'command')));
+		return FAILURE_EXIT;
+	}
+	const { BatchQueue } = await import('./store/batch-queue.js');
+	const queue = new BatchQueue(settings.directory, organizationId);
+	const { batches, problem } = queue.read();
+	const document = { organizationId, path: queue.path, batches, ...(problem ? { problem } : {}) };
+	process.stdout.write(`${jsonForTerminal(document)}\n`);
+	return 0;
+}
+
 /** In read-only mode `gateway` is a reader without write methods: the dashboard then offers nothing that changes AWS. */
 async function dashboard(gateway: OrgReader, settings: Settings, options: CliOptions): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
@@ -173,6 +190,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	const gateway: OrgReader = settings.readOnlyMode ? readOnlyGateway(full) : full;
 	if (options.command === 'list') return list(gateway, settings, options);
 	if (options.command === 'journal') return journalJson(gateway, settings);
+	if (options.command === 'queue') return queueJson(gateway, settings);
 	return dashboard(gateway, settings, options);
 }
 

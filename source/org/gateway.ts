@@ -1,4 +1,5 @@
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
+import type { QuarantineSetup } from '../domain/batch/quarantine.js';
 import type { AccountFacts } from '../domain/facts.js';
 import type { QuotaLookup } from '../domain/quota.js';
 import type { RootAccessFeatures } from '../domain/root-access.js';
@@ -45,6 +46,8 @@ export interface OrgReader {
 	 * Never rejects: an answer that cannot be had is unknown, with the reason.
 	 */
 	rootAccessFeatures(): Promise<RootAccessFeatures>;
+	/** The quarantine OU (by name, under the root) and its deny-all policy (by name), as they are now. */
+	quarantineSetup(ouName: string, policyName: string): Promise<QuarantineSetup>;
 }
 
 /** The reads and the calls that change AWS. In read-only mode the app gets only a reader (see read-only.ts). */
@@ -53,4 +56,14 @@ export interface OrgGateway extends OrgReader {
 	closeAccount(accountId: string): Promise<void>;
 	/** Destructive. Only ever called by the confirmed flow. */
 	removeAccount(accountId: string): Promise<void>;
+	/** Changes AWS; only after a batch's confirmation. EnablePolicyType SERVICE_CONTROL_POLICY on the root. */
+	enableServiceControlPolicies(rootId: string): Promise<void>;
+	/** Changes AWS; only after a batch's confirmation. */
+	createOrganizationalUnit(parentId: string, name: string): Promise<{ readonly id: string; readonly path: string }>;
+	/** Changes AWS; only after a batch's confirmation. A service control policy; returns its id. */
+	createServiceControlPolicy(name: string, description: string, content: string): Promise<string>;
+	/** Changes AWS; only after a batch's confirmation. */
+	attachPolicy(policyId: string, targetId: string): Promise<void>;
+	/** Changes AWS; only after a batch's confirmation (quarantine, move back). */
+	moveAccount(accountId: string, fromParentId: string, toParentId: string): Promise<void>;
 }

@@ -23,6 +23,7 @@ export function readOnlyGateway(gateway: OrgGateway): OrgReader {
 		accountQuota: () => gateway.accountQuota(),
 		accountFacts: (accountId, isManagement) => gateway.accountFacts(accountId, isManagement),
 		rootAccessFeatures: () => gateway.rootAccessFeatures(),
+		quarantineSetup: (ouName, policyName) => gateway.quarantineSetup(ouName, policyName),
 	} satisfies { readonly [K in keyof Required<OrgReader>]: OrgReader[K] };
 	return Object.freeze(reader);
 }
@@ -31,6 +32,11 @@ export function readOnlyGateway(gateway: OrgGateway): OrgReader {
 const WRITE_METHODS = {
 	closeAccount: true,
 	removeAccount: true,
+	enableServiceControlPolicies: true,
+	createOrganizationalUnit: true,
+	createServiceControlPolicy: true,
+	attachPolicy: true,
+	moveAccount: true,
 } as const satisfies Record<Exclude<keyof OrgGateway, keyof OrgReader>, true>;
 
 /** The gateway with its writes, or undefined for a reader without them (read-only mode). */

@@ -11,17 +11,20 @@
 import { Box, useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { accountArn } from '../domain/account.js';
+import { breakGlassProblem } from '../domain/batch/quarantine.js';
 import { chooseFlow, type FlowAction } from '../domain/flow-choice.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
 import { isOrgError } from '../org/errors.js';
 import type { OrgReader } from '../org/gateway.js';
-import { writerOf } from '../org/read-only.js';
+import { READ_ONLY_REFUSAL, writerOf } from '../org/read-only.js';
 import type { Settings } from '../store/settings.js';
+import { DEFAULT_QUARANTINE, prepareBatchCall, type QuarantineOptions } from './batch-calls.js';
 import { insideTmux, osc52 } from './clipboard.js';
 import { HEADER_LINES, Header } from './components/Header.js';
 import { QUOTA_LINES, QuotaBar } from './components/QuotaBar.js';
 import type { HelpSection } from './help.js';
 import { type AccountsCache, type AccountsState, useAccounts } from './hooks/use-accounts.js';
+import { useBatchQueue, useQueueNotice } from './hooks/use-batch-queue.js';
 import { useDashboard } from './hooks/use-dashboard.js';
 import { useJournal, usePendingRequestsCheck, useRecordedClosureDates } from './hooks/use-journal.js';
 import { useKeys } from './hooks/use-keys.js';
@@ -29,6 +32,7 @@ import { useNow } from './hooks/use-now.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { ThemeContext } from './hooks/use-theme.js';
 import {
+	BATCH_KEYS,
 	DASHBOARD_KEYS,
 	DETAILS_KEYS,
 	FILTER_KEYS,
@@ -40,6 +44,8 @@ import {
 } from './keymap.js';
 import { boundTo } from './keymap-lookup.js';
 import { unmarkedNote } from './marks.js';
+import { BatchMenuScreen } from './screens/BatchMenuScreen.js';
+import { BatchPlanScreen } from './screens/BatchPlanScreen.js';
 import type { ProfileSwitcher, Route, ScreenContext } from './screens/context.js';
 import { type DashboardActions, DashboardScreen, offered, tableRows } from './screens/DashboardScreen.js';
 import { DetailsScreen } from './screens/DetailsScreen.js';
@@ -48,6 +54,7 @@ import { HelpScreen } from './screens/HelpScreen.js';
 import { JournalScreen } from './screens/JournalScreen.js';
 import { NotReadyScreen } from './screens/NotReadyScreen.js';
 import { ProfilesScreen } from './screens/ProfilesScreen.js';
+import { QuarantinePlanScreen } from './screens/QuarantinePlanScreen.js';
 import { RawAccountScreen } from './screens/RawAccountScreen.js';
 import { ReconcileScreen } from './screens/ReconcileScreen.js';
 import { colorsEnabled, createTheme, type Theme } from './theme.js';
@@ -107,6 +114,35 @@ function openProfiles({ gateway, profiles, open, notify }: ScreenContext): void 
 	open({ screen: 'profiles' });
 }
 
+/** a: the action menu for the marked accounts, or the selected one when none is marked. */
+function openBatchMenu({ markedAccountIds, selected, open, notify }: ScreenContext): void {
+	const ids = markedAccountIds && markedAccountIds.size > 0 ? [...markedAccountIds] : selected ? [selected.id] : [];
+	if (ids.length === 0) {
+		notify('No account is marked or selected: nothing to act on.');
+		return;
+	}
+	open({ screen: 'batch-menu', accountIds: ids });
+}
+
+/** Q: the queued batch (closures first), planned again against the list as loaded now. */
+function openQueue({ queue, accounts, open, notify }: ScreenContext): void {
+	if (!queue) {
+		notify('The queue is kept per organization, and none is loaded yet.');
+		return;
+	}
+	if (accounts.status === 'loading' || accounts.fromCache) {
+		notify('The queue is checked against the organization as AWS lists it: wait for the list to load (r reloads).');
+		return;
+	}
+	const { batches, problem } = queue.read();
+	const batch = batches.find((item) => item.verb === 'close') ?? batches[0];
+	if (!batch) {
+		notify(problem ?? 'Nothing is queued.');
+		return;
+	}
+	open({ screen: 'batch-plan', verb: batch.verb, accountIds: batch.accountIds, queued: true });
+}
+
 /** What each dashboard key does. A command missing here does nothing and is not offered. */
 export const DASHBOARD_ACTIONS: DashboardActions = {
 	'move-up': ({ dashboard }) => dashboard.move('up'),
@@ -135,6 +171,8 @@ export const DASHBOARD_ACTIONS: DashboardActions = {
 	'unmark-all': ({ dashboard, notify }) => notify(dashboard.clearMarks()),
 	close: (context) => openFlow('close', context),
 	remove: (context) => openFlow('remove', context),
+	batch: openBatchMenu,
+	queue: openQueue,
 	journal: ({ open }) => open({ screen: 'journal' }),
 	profiles: openProfiles,
 	refresh: ({ accounts }) => accounts.refresh(),
@@ -151,12 +189,35 @@ export function helpSections(readOnly = false): HelpSection[] {
 		},
 		{ title: 'While typing a filter', bindings: FILTER_KEYS },
 		{ title: "Account details (Enter) and AWS's record (J)", bindings: DETAILS_KEYS },
-		...(readOnly ? [] : [{ title: 'Closing and removing (c, x)', bindings: FLOW_KEYS }]),
+		...(readOnly
+			? []
+			: [
+					{ title: 'Closing and removing (c, x)', bindings: FLOW_KEYS },
+					{ title: 'A batch: its plan, confirmation and run (a, Q)', bindings: BATCH_KEYS },
+				]),
 		{ title: 'Journal (L)', bindings: JOURNAL_KEYS },
 		{ title: 'AWS profiles (P)', bindings: PROFILES_KEYS },
 		{ title: 'This help', bindings: HELP_KEYS },
 		{ title: 'Anywhere', bindings: GLOBAL_KEYS },
 	];
+}
+
+/**
+ * The quarantine OU's name and the break-glass role the deny-all policy leaves out, from the environment
+ * (ORGDASH_QUARANTINE_OU, ORGDASH_BREAK_GLASS_ROLE_ARN); a pattern that is not a role ARN is not used.
+ */
+function quarantineOptions(env: NodeJS.ProcessEnv = process.env): QuarantineOptions {
+	const ouName = env.ORGDASH_QUARANTINE_OU?.trim();
+	const breakGlass = env.ORGDASH_BREAK_GLASS_ROLE_ARN?.trim();
+	return {
+		...DEFAULT_QUARANTINE,
+		...(ouName && /^[\s\S]{1,128}$/.test(ouName) ? { ouName } : {}),
+		...(breakGlass
+			? breakGlassProblem(breakGlass)
+				? { breakGlassProblem: `ORGDASH_BREAK_GLASS_ROLE_ARN ${breakGlassProblem(breakGlass)} No role is left out.` }
+				: { breakGlassRoleArn: breakGlass }
+			: {}),
+	};
 }
 
 function Screen({ route, context }: { readonly route: Route; readonly context: ScreenContext }) {
@@ -190,6 +251,43 @@ function Screen({ route, context }: { readonly route: Route; readonly context: S
 			) : (
 				<NotReadyScreen message="Switching profiles is not available here." onBack={back} />
 			);
+		case 'batch-menu':
+			return <BatchMenuScreen context={context} accountIds={route.accountIds} />;
+		case 'batch-plan': {
+			const { writer } = context;
+			if (!writer) return <NotReadyScreen message={`${READ_ONLY_REFUSAL}.`} onBack={back} />;
+			if (journal && (route.verb === 'quarantine' || route.verb === 'move-back')) {
+				return (
+					<QuarantinePlanScreen
+						context={context}
+						writer={writer}
+						verb={route.verb}
+						accountIds={route.accountIds}
+						queued={route.queued}
+						options={quarantineOptions()}
+					/>
+				);
+			}
+			return journal ? (
+				<BatchPlanScreen
+					context={context}
+					writer={writer}
+					verb={route.verb}
+					accountIds={route.accountIds}
+					queued={route.queued}
+					prepareCall={(plan) =>
+						prepareBatchCall({
+							plan,
+							gateway: writer,
+							accounts: accounts.accounts,
+							quarantine: DEFAULT_QUARANTINE,
+						})
+					}
+				/>
+			) : (
+				<NotReadyScreen message="The organization is not loaded: a batch needs its journal." onBack={back} />
+			);
+		}
 		case 'reconcile':
 			return journal && accounts.caller ? (
 				<ReconcileScreen
@@ -262,6 +360,7 @@ export function App({ gateway, settings, cache, theme, quotaFlag, profiles }: Ap
 		[organizationId, settings, quotaFlag],
 	);
 	const journal = useJournal(settings, accounts.organization?.id);
+	const queue = useBatchQueue(settings, accounts.organization?.id);
 	// Closure dates on record let the quota line say when closed accounts stop counting; AWS does not list them.
 	// Read again when a load ends or a screen closes (a flow may have written to the journal).
 	const closedAtById = useRecordedClosureDates(
@@ -305,6 +404,15 @@ export function App({ gateway, settings, cache, theme, quotaFlag, profiles }: Ap
 		if (removed.length > 0) setNotice(unmarkedNote(removed));
 	}, [loadedAt, fromCache, status, pruneMarks]);
 
+	useQueueNotice(
+		queue,
+		journal,
+		accounts.organization,
+		accounts.accounts,
+		accounts.loadedAt !== undefined && !accounts.fromCache && accounts.status !== 'loading',
+		setNotice,
+	);
+
 	const context: ScreenContext = {
 		gateway,
 		writer,
@@ -312,6 +420,7 @@ export function App({ gateway, settings, cache, theme, quotaFlag, profiles }: Ap
 		profiles,
 		accounts,
 		journal,
+		queue,
 		dashboard,
 		markedAccountIds: dashboard.state.marked,
 		selected: dashboard.selected,

@@ -15,6 +15,7 @@ export const HELP_TEXT = `
 	                                    while loading comes again: the last line for an id is current)
 	  $ orgdash journal --json [options]
 	                                    this organization's journal of close and remove requests, as JSON
+	  $ orgdash queue --json [options]  this organization's queued batches (accounts confirmed, not yet acted on)
 
 	List options
 	  --state STATE          only accounts in this state (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED,
@@ -49,7 +50,7 @@ export const HELP_TEXT = `
 	  0 done · 1 the organization could not be read · 2 bad usage, no interactive terminal, or TERM=dumb
 `;
 
-export type Command = 'dashboard' | 'list' | 'journal';
+export type Command = 'dashboard' | 'list' | 'journal' | 'queue';
 
 /** How `list` prints: a table for people, one JSON document, or one JSON line per account. */
 export type ListFormat = 'table' | 'json' | 'jsonl';
@@ -259,9 +260,10 @@ export function parseCommandLine(
 		if (commandName === undefined) command = 'dashboard';
 		else if (commandName === 'list') command = 'list';
 		else if (commandName === 'journal') command = 'journal';
+		else if (commandName === 'queue') command = 'queue';
 		else {
 			throw new UsageError(
-				`Unknown command "${commandName}". Commands: list, journal --json (or none, for the dashboard).`,
+				`Unknown command "${commandName}". Commands: list, journal --json, queue --json (or none, for the dashboard).`,
 			);
 		}
 		if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
@@ -280,6 +282,9 @@ export function parseCommandLine(
 		const ou = ouPath(flags.ou);
 		if (command === 'journal' && !json && !flags.help) {
 			throw new UsageError('journal prints JSON only: run orgdash journal --json (L shows it in the dashboard).');
+		}
+		if (command === 'queue' && !json && !flags.help) {
+			throw new UsageError('queue prints JSON only: run orgdash queue --json (Q opens it in the dashboard).');
 		}
 		if (command === 'dashboard' && json) {
 			throw new UsageError('--json goes with the list command: orgdash list --json.');

@@ -66,6 +66,8 @@ export type DashboardCommand =
 	| 'unmark-all'
 	| 'close'
 	| 'remove'
+	| 'batch'
+	| 'queue'
 	| 'refresh'
 	| 'journal'
 	| 'profiles'
@@ -172,6 +174,19 @@ export const DASHBOARD_KEYS: readonly KeyBinding<DashboardCommand>[] = [
 		hint: 'x remove',
 		changesAws: true,
 	},
+	{
+		command: 'batch',
+		keys: [chord('a')],
+		description: 'actions for the marked (or selected) accounts',
+		hint: 'a actions',
+		changesAws: true,
+	},
+	{
+		command: 'queue',
+		keys: [chord('Q')],
+		description: 'the queued batch, its plan checked again',
+		changesAws: true,
+	},
 	{ command: 'refresh', keys: [chord('r')], description: 'reload the organization from AWS', hint: 'r refresh' },
 	{ command: 'journal', keys: [chord('L')], description: 'the journal of closures and removals', hint: 'L journal' },
 	{
@@ -271,6 +286,38 @@ export const FLOW_KEYS: readonly KeyBinding<FlowCommand>[] = [
 		keys: [{ label: 'yes / y' }],
 		description: 'last question: type yes (or y) then Enter to go ahead; anything else is No',
 		hint: 'type yes (or y) then Enter: go ahead  anything else: No',
+	},
+];
+
+/** A batch's plan, its confirmation and its run. Typed text (the verb and count, the answer) is not a command. */
+export type BatchCommand =
+	| 'back'
+	| 'continue'
+	| 'move-up'
+	| 'move-down'
+	| 'page-up'
+	| 'page-down'
+	| 'delete-char'
+	| 'stop';
+
+export const BATCH_KEYS: readonly KeyBinding<BatchCommand>[] = [
+	{ ...SHARED.back, description: 'one step back (from the plan: leave it); it never acts' },
+	{
+		command: 'continue',
+		keys: [ENTER],
+		description: 'plan: start the confirmation; then type the verb and the count (close 12), Enter, yes (or y), Enter',
+		hint: 'Enter confirm',
+	},
+	{ ...SHARED.moveUp, description: 'previous account' },
+	{ ...SHARED.moveDown, description: 'next account' },
+	SHARED.pageUp,
+	SHARED.pageDown,
+	{ command: 'delete-char', keys: DELETE_KEYS, description: 'delete the last character typed' },
+	{
+		command: 'stop',
+		keys: [chord('q')],
+		description: 'while it runs: finish the calls in flight and keep the rest queued',
+		hint: 'q stop',
 	},
 ];
 

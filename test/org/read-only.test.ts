@@ -3,7 +3,15 @@ import type { OrgGateway, OrgReader } from '../../source/org/gateway.js';
 import { readOnlyGateway, writerOf } from '../../source/org/read-only.js';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
 
-const WRITES = ['closeAccount', 'removeAccount'] as const;
+const WRITES = [
+	'closeAccount',
+	'removeAccount',
+	'enableServiceControlPolicies',
+	'createOrganizationalUnit',
+	'createServiceControlPolicy',
+	'attachPolicy',
+	'moveAccount',
+] as const;
 
 describe('the read-only gateway', () => {
 	it('has no write methods at all: not hidden, not throwing, absent', () => {
@@ -22,6 +30,7 @@ describe('the read-only gateway', () => {
 				'describeOrganization',
 				'kind',
 				'listAccounts',
+				'quarantineSetup',
 				'rootAccessFeatures',
 				'target',
 				'sourceKey',

@@ -2,6 +2,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildPlan } from '../../source/domain/batch/plan.js';
+import { createSandbox } from '../../source/org/sandbox/engine.js';
+import { planInput } from '../../source/ui/batch-plan-input.js';
 import { findMotoServer, type MotoServer, startMoto } from '../../test/support/moto-server.js';
 import { startProxy } from '../../test/support/proxy.js';
 import { timeAwsCliListAccounts } from './aws-cli.js';
@@ -22,6 +25,39 @@ import {
 } from './seed.js';
 import { motoStartEnvironment, timeStart } from './starts.js';
 
+/** Plans of a batch that closes every account of a generated organization, as a (opening the plan) builds them. */
+async function timeBatchPlans(size: number, repeats: number): Promise<number[]> {
+	const sandbox = createSandbox({ accountCount: size });
+	const [organization, caller, accounts] = await Promise.all([
+		sandbox.describeOrganization(),
+		sandbox.callerIdentity(),
+		sandbox.listAccounts(),
+	]);
+	const ids = accounts.map((account) => account.id);
+	const quota = await sandbox.accountQuota();
+	const times: number[] = [];
+	for (let repeat = 0; repeat < repeats; repeat++) {
+		const started = performance.now();
+		const plan = buildPlan(
+			planInput({
+				verb: 'close',
+				accountIds: ids,
+				accounts,
+				organization,
+				caller,
+				cachedIds: new Set(),
+				journal: undefined,
+				quota,
+				quotaOverride: undefined,
+				now: new Date(),
+			}),
+		);
+		times.push(performance.now() - started);
+		if (plan.entries.length !== size) throw new Error(`the plan has ${plan.entries.length} entries, not ${size}`);
+	}
+	return times;
+}
+
 export async function measureDemo(results: Results, options: Options): Promise<void> {
 	for (let run = 1; run <= options.runs; run++) {
 		progress(`demo start, run ${run}/${options.runs}`);
@@ -39,6 +75,10 @@ export async function measureDemo(results: Results, options: Options): Promise<v
 				for (const [name, figure] of Object.entries(KEY_FIGURES) as [KeyName, string][]) {
 					results.add(figure, size, ...keys.keys[name].settledFrame);
 				}
+			});
+			progress(`${size} accounts: the plan of a batch of all of them, run ${run}/${options.runs}`);
+			await measure(results, [FIGURE.batchPlan], size, async () => {
+				results.add(FIGURE.batchPlan, size, ...(await timeBatchPlans(size, 10)));
 			});
 			progress(`${size} accounts: demo start, run ${run}/${options.runs}`);
 			await measure(results, [FIGURE.sizedFirstRow, FIGURE.sizedWholeList, FIGURE.memoryDemo], size, async () => {

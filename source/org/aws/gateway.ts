@@ -28,6 +28,7 @@ import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts } from './clients
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 import { createParentPaths } from './parent-paths.js';
 import { FALLBACK_REGION, resolveTarget, type ServiceName } from './profiles.js';
+import { createQuarantineCalls } from './quarantine.js';
 import { createRootAccessFeatures } from './root-access.js';
 import { callAws, toOrgError } from './sdk-errors.js';
 
@@ -226,6 +227,7 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		},
 
 		accountFacts,
+		...createQuarantineCalls(organizations, destructive),
 
 		rootAccessFeatures: createRootAccessFeatures(clients.iam),
 

@@ -112,6 +112,22 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 		return account;
 	}
 
+	// Parents by id (the root and every OU accounts sit in), service control policies and their attachments.
+	const rootId = [...state.accounts.values()].find((account) => account.parentPath === 'Root')?.parentId ?? 'r-sandbox';
+	const parents = new Map<string, string>([[rootId, 'Root']]);
+	for (const account of state.accounts.values()) parents.set(account.parentId, account.parentPath);
+	const policies = new Map<string, { name: string; content: string }>();
+	const attachments = new Map<string, Set<string>>();
+	let scpEnabled = false;
+	let created = 0;
+	const newId = (prefix: string) => `${prefix}${(++created).toString(36).padStart(8, '0')}`;
+
+	function requireParent(parentId: string, code: string): string {
+		const path = parents.get(parentId);
+		if (path === undefined) throw new OrgError(code, `We can't find a root or OU with the ParentId ${parentId}.`);
+		return path;
+	}
+
 	const gateway: SandboxGateway = {
 		kind: 'sandbox',
 		sourceKey: state.sourceKey,
@@ -276,6 +292,94 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 			account.closesAtMs = now + SANDBOX_CLOSURE_DELAY_MS;
 			state.closures.push(now);
 			answer('closeAccount');
+		},
+
+		async quarantineSetup(ouName, policyName) {
+			await begin('quarantineSetup');
+			requireReader();
+			const path = `Root/${ouName}`;
+			const ouId = [...parents].find(([, known]) => known === path)?.[0];
+			const policyId = scpEnabled ? [...policies].find(([, policy]) => policy.name === policyName)?.[0] : undefined;
+			return {
+				rootId,
+				scpEnabled,
+				ou: ouId ? { id: ouId, path } : undefined,
+				policy: policyId
+					? { id: policyId, attached: ouId !== undefined && (attachments.get(ouId)?.has(policyId) ?? false) }
+					: undefined,
+			};
+		},
+
+		async enableServiceControlPolicies(root) {
+			await begin('enableServiceControlPolicies');
+			requireManagement();
+			if (root !== rootId) throw new OrgError('RootNotFoundException', `We can't find a root with the RootId ${root}.`);
+			if (scpEnabled) {
+				throw new OrgError('PolicyTypeAlreadyEnabledException', 'The specified policy type is already enabled.');
+			}
+			scpEnabled = true;
+		},
+
+		async createOrganizationalUnit(parentId, name) {
+			await begin('createOrganizationalUnit');
+			requireManagement();
+			const parentPath = requireParent(parentId, 'ParentNotFoundException');
+			const path = `${parentPath}/${name}`;
+			if ([...parents.values()].includes(path)) {
+				throw new OrgError('DuplicateOrganizationalUnitException', 'An OU with the same name already exists.');
+			}
+			const id = `ou-${rootId.slice(2, 6).padEnd(4, '0')}-${newId('')}`;
+			parents.set(id, path);
+			return { id, path };
+		},
+
+		async createServiceControlPolicy(name, _description, content) {
+			await begin('createServiceControlPolicy');
+			requireManagement();
+			if ([...policies.values()].some((policy) => policy.name === name)) {
+				throw new OrgError('DuplicatePolicyException', 'A policy with the same name already exists.');
+			}
+			const id = `p-${newId('')}`;
+			policies.set(id, { name, content });
+			return id;
+		},
+
+		async attachPolicy(policyId, targetId) {
+			await begin('attachPolicy');
+			requireManagement();
+			if (!policies.has(policyId))
+				throw new OrgError('PolicyNotFoundException', `We can't find a policy with the PolicyId ${policyId}.`);
+			requireParent(targetId, 'TargetNotFoundException');
+			if (!scpEnabled) {
+				throw new OrgError(
+					'PolicyTypeNotEnabledException',
+					"The specified policy type isn't currently enabled in this root.",
+				);
+			}
+			const attached = attachments.get(targetId) ?? new Set<string>();
+			if (attached.has(policyId))
+				throw new OrgError('DuplicatePolicyAttachmentException', 'The policy is already attached.');
+			attached.add(policyId);
+			attachments.set(targetId, attached);
+		},
+
+		async moveAccount(accountId, fromParentId, toParentId) {
+			await begin('moveAccount', accountId);
+			requireManagement();
+			const account = findAccount(accountId);
+			requireParent(fromParentId, 'SourceParentNotFoundException');
+			const toPath = requireParent(toParentId, 'DestinationParentNotFoundException');
+			if (account.parentId === toParentId) {
+				throw new OrgError(
+					'DuplicateAccountException',
+					'That account is already present in the specified destination.',
+				);
+			}
+			if (account.parentId !== fromParentId) {
+				throw new OrgError('SourceParentNotFoundException', `Account ${accountId} is not in ${fromParentId}.`);
+			}
+			account.parentId = toParentId;
+			account.parentPath = toPath;
 		},
 
 		async removeAccount(accountId) {

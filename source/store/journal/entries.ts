@@ -7,7 +7,7 @@ export interface JournalEntry {
 	readonly intentId: string;
 	readonly time: string;
 	readonly accountId: string;
-	readonly action: 'close' | 'remove';
+	readonly action: 'close' | 'remove' | 'move';
 	readonly caller: JournalCaller;
 	/** 'unknown': the answer was lost, the account's state not read yet; 'pending': no outcome written at all. */
 	readonly status: 'accepted' | 'refused' | 'pending' | 'unknown' | 'reconciled';
@@ -52,7 +52,7 @@ export function journalEntries(records: readonly JournalRecord[]): JournalEntry[
 
 function entryFor(
 	record: JournalRecord,
-	action: 'close' | 'remove',
+	action: 'close' | 'remove' | 'move',
 	settledBy: JournalRecord | undefined,
 	unknownOutcome: JournalRecord | undefined,
 ): JournalEntry {

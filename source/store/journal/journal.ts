@@ -56,11 +56,16 @@ export interface RecordedClosure {
 	readonly at: string;
 }
 
-export interface IntentInput {
-	readonly caller: JournalCaller;
-	readonly accountId: string;
-	readonly action: 'close' | 'remove';
-}
+export type IntentInput =
+	| { readonly caller: JournalCaller; readonly accountId: string; readonly action: 'close' | 'remove' }
+	/** A move between parents (quarantine, move back): where it was, for moving it back. */
+	| {
+			readonly caller: JournalCaller;
+			readonly accountId: string;
+			readonly action: 'move';
+			readonly fromParentId: string;
+			readonly toParentId: string;
+	  };
 
 export type OutcomeInput =
 	| { readonly result: JournalResult; readonly error?: undefined }
@@ -117,6 +122,7 @@ export class Journal {
 			action: input.action,
 			phase: 'intent',
 			intentId: randomUUID(),
+			...(input.action === 'move' ? { fromParentId: input.fromParentId, toParentId: input.toParentId } : {}),
 		});
 	}
 
@@ -130,7 +136,7 @@ export class Journal {
 		return this.append({
 			...record,
 			caller: { accountId: caller.accountId, arn: caller.arn },
-			reconciles: intent.action === 'remove' ? 'remove' : 'close',
+			reconciles: intent.action === 'remove' || intent.action === 'move' ? intent.action : 'close',
 		});
 	}
 
@@ -175,6 +181,27 @@ export class Journal {
 	pendingIntents(records: readonly JournalRecord[] = this.read().records): JournalRecord[] {
 		const settled = new Set(records.filter(isSettlement).map((record) => record.intentId));
 		return records.filter((record) => record.phase === 'intent' && !settled.has(record.intentId));
+	}
+
+	/**
+	 * Where each account was before its latest accepted move into `parentId` (quarantine): its former parent,
+	 * for moving it back. A move that may not have gone through counts, as the account's parent tells.
+	 */
+	formerParents(parentId: string, records: readonly JournalRecord[] = this.read().records): Map<string, string> {
+		const accepted = new Set<string>();
+		for (const record of records) {
+			if (record.phase !== 'outcome' || !record.result) continue;
+			if (record.action === 'move' || (record.action === 'reconcile' && record.reconciles === 'move')) {
+				if (!record.result.summary.startsWith('Did not')) accepted.add(record.intentId);
+			}
+		}
+		for (const intent of this.pendingIntents(records)) accepted.add(intent.intentId);
+		const former = new Map<string, string>();
+		for (const record of records) {
+			if (record.phase !== 'intent' || record.action !== 'move' || !accepted.has(record.intentId)) continue;
+			if (record.toParentId === parentId && record.fromParentId) former.set(record.accountId, record.fromParentId);
+		}
+		return former;
 	}
 
 	/** When each account's accepted closure was requested (the latest one): the date its deletion is counted from. */

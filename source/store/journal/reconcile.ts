@@ -9,7 +9,7 @@ import type { JournalCaller, JournalError, JournalRecord, JournalResult } from '
 
 /** What reconciliation needs from the organization (OrgGateway fits). */
 export interface AccountDescriber {
-	describeAccount(accountId: string): Promise<{ readonly state: string }>;
+	describeAccount(accountId: string): Promise<{ readonly state: string; readonly parentId?: string }>;
 }
 
 export interface Reconciliation {
@@ -21,7 +21,7 @@ export interface Reconciliation {
 }
 
 /** What the account's state now says about the intent's request; `state` undefined: the account is gone. */
-export function describeOutcome(intent: JournalRecord, state: string | undefined): JournalResult {
+export function describeOutcome(intent: JournalRecord, state: string | undefined, parentId?: string): JournalResult {
 	if (state === undefined) {
 		return {
 			gone: true,
@@ -29,6 +29,15 @@ export function describeOutcome(intent: JournalRecord, state: string | undefined
 				intent.action === 'remove'
 					? 'Went through: no longer in the organization (or it had left before).'
 					: 'No longer in the organization.',
+		};
+	}
+	if (intent.action === 'move') {
+		return {
+			accountState: state,
+			summary:
+				parentId === intent.toParentId
+					? `Went through: now in ${parentId}.`
+					: `Did not go through: still in ${parentId || 'its former parent'}.`,
 		};
 	}
 	if (intent.action === 'close') {
@@ -72,7 +81,9 @@ export async function reconcileIntent(
 ): Promise<Reconciliation> {
 	try {
 		const account = await describer.describeAccount(intent.accountId);
-		const outcome = journal.appendReconcile(intent, caller, { result: describeOutcome(intent, account.state) });
+		const outcome = journal.appendReconcile(intent, caller, {
+			result: describeOutcome(intent, account.state, account.parentId),
+		});
 		return { intent, outcome };
 	} catch (error) {
 		const { code, reason, message } = toErrorInfo(error);

@@ -10,7 +10,7 @@
 import { isAccountId } from '../../domain/account.js';
 import { displayText } from '../../domain/display-text.js';
 
-export type JournalAction = 'close' | 'remove' | 'reconcile';
+export type JournalAction = 'close' | 'remove' | 'move' | 'reconcile';
 export type JournalPhase = 'intent' | 'outcome';
 
 export interface JournalCaller {
@@ -43,7 +43,11 @@ export interface JournalRecord {
 	/** Links an outcome (or a reconcile) to its intent. */
 	readonly intentId: string;
 	/** On a 'reconcile' record: the action of the intent it settles. */
-	readonly reconciles?: 'close' | 'remove';
+	readonly reconciles?: 'close' | 'remove' | 'move';
+	/** On a move (quarantine, move back): the parent the account left, so that it can be moved back. */
+	readonly fromParentId?: string;
+	/** On a move: the parent it goes to. */
+	readonly toParentId?: string;
 	readonly result?: JournalResult;
 	readonly error?: JournalError;
 	/**
@@ -66,6 +70,9 @@ export interface JournalContents {
 	readonly unreadable?: string;
 }
 
+/** A root or OU id as AWS writes them. */
+const PARENT_ID = /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
+
 function isString(value: unknown): value is string {
 	return typeof value === 'string';
 }
@@ -87,9 +94,14 @@ function validate(value: unknown): string | undefined {
 	}
 	if (!isAccountId(record.accountId as string)) return 'the account id is not 12 digits';
 	if (Number.isNaN(Date.parse(record.time as string))) return 'the time is not a date';
-	if (!['close', 'remove', 'reconcile'].includes(record.action as string)) return 'unknown action';
+	if (!['close', 'remove', 'move', 'reconcile'].includes(record.action as string)) return 'unknown action';
+	for (const field of ['fromParentId', 'toParentId'] as const) {
+		if (!isOptional(record[field], (v) => isString(v) && PARENT_ID.test(v))) return `damaged ${field}`;
+	}
 	if (!['intent', 'outcome'].includes(record.phase as string)) return 'unknown phase';
-	if (!isOptional(record.reconciles, (v) => v === 'close' || v === 'remove')) return 'unknown reconciled action';
+	if (!isOptional(record.reconciles, (v) => v === 'close' || v === 'remove' || v === 'move')) {
+		return 'unknown reconciled action';
+	}
 	const caller = record.caller;
 	if (!isObject(caller) || !isString(caller.accountId) || !isString(caller.arn)) return 'missing caller';
 	const result = record.result;
@@ -128,6 +140,8 @@ function displayRecord(value: Record<string, unknown>): JournalRecord {
 		phase: record.phase,
 		intentId: displayText(record.intentId),
 		...(reconciles === undefined ? {} : { reconciles }),
+		...(record.fromParentId === undefined ? {} : { fromParentId: record.fromParentId }),
+		...(record.toParentId === undefined ? {} : { toParentId: record.toParentId }),
 		...(record.outcomeUnknown === true ? { outcomeUnknown: true as const } : {}),
 		...(result === undefined
 			? {}

@@ -1,8 +1,10 @@
 /** What every screen receives from the app shell, and the screens it can open. */
 import type { Account } from '../../domain/account.js';
+import type { ActingVerb } from '../../domain/batch/verbs.js';
 import type { ProfileSummary } from '../../domain/credentials.js';
 import type { FlowChoice } from '../../domain/flow-choice.js';
 import type { OrgGateway, OrgReader } from '../../org/gateway.js';
+import type { BatchQueue } from '../../store/batch-queue.js';
 import type { Journal } from '../../store/journal/journal.js';
 import type { Settings } from '../../store/settings.js';
 import type { UseAccounts } from '../hooks/use-accounts.js';
@@ -21,7 +23,16 @@ export type Route =
 	| { readonly screen: 'raw'; readonly accountId: string }
 	| { readonly screen: 'reconcile' }
 	/** P: the profiles of the AWS config files. */
-	| { readonly screen: 'profiles' };
+	| { readonly screen: 'profiles' }
+	/** a: what to do with the marked accounts (or the selected one); choosing only opens the plan. */
+	| { readonly screen: 'batch-menu'; readonly accountIds: readonly string[] }
+	/** The plan of a batch, its confirmation and its run; `queued`: opened from the queue (Q). */
+	| {
+			readonly screen: 'batch-plan';
+			readonly verb: ActingVerb;
+			readonly accountIds: readonly string[];
+			readonly queued?: boolean;
+	  };
 
 /** The profiles of the AWS config files, and where they were read. */
 export interface ProfileList {
@@ -56,6 +67,8 @@ export interface ScreenContext {
 	readonly markedAccountIds: ReadonlySet<string>;
 	/** The account selected on the dashboard, if any. */
 	readonly selected: Account | undefined;
+	/** This organization's batch queue, once the organization is known and a settings folder is there. */
+	readonly queue?: BatchQueue | undefined;
 	readonly size: TerminalSize;
 	/** Lines the screen may use: the terminal's rows minus one, minus the header when it is shown. */
 	readonly height: number;
