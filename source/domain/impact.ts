@@ -409,3 +409,22 @@ export function displayImpact(impact: AccountImpact): AccountImpact {
 		spend: mapItem(impact.spend, (spend) => ({ ...spend, currency: displayText(spend.currency) })),
 	};
 }
+
+/** The organization scan with every text AWS gave made display-safe. */
+export function displayOrganizationImpact(impact: OrganizationImpact): OrganizationImpact {
+	return {
+		delegatedAdministrators: mapItem(impact.delegatedAdministrators, (byAccount) =>
+			Object.fromEntries(
+				Object.entries(byAccount).map(([id, services]) => [displayText(id), services.map(displayText)]),
+			),
+		),
+		spend: mapItem(impact.spend, (byAccount) =>
+			Object.fromEntries(
+				Object.entries(byAccount).map(([id, spend]) => [
+					displayText(id),
+					{ ...spend, currency: displayText(spend.currency) },
+				]),
+			),
+		),
+	};
+}

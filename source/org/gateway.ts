@@ -1,5 +1,6 @@
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
 import type { AccountFacts } from '../domain/facts.js';
+import type { AccountImpact, ImpactItem, OrganizationImpact, Tag } from '../domain/impact.js';
 import type { QuotaLookup } from '../domain/quota.js';
 
 export interface ListAccountsOptions {
@@ -29,6 +30,20 @@ export interface OrgGateway {
 	accountQuota(): Promise<QuotaLookup>;
 	/** `isManagement`: the Account API omits AccountId for the caller's own account. */
 	accountFacts(accountId: string, isManagement: boolean): Promise<AccountFacts>;
+	/**
+	 * The organization-wide part of the impact scan, read once per load: the
+	 * delegated administrators and every account's spend (one Cost Explorer
+	 * call). Never throws: what cannot be read is unknown, with the reason.
+	 */
+	organizationImpact(): Promise<OrganizationImpact>;
+	/**
+	 * What closing or removing one account would break: a few calls for that
+	 * account (spend is unknown here: it comes from organizationImpact). Never
+	 * throws, as above.
+	 */
+	accountImpact(accountId: string): Promise<AccountImpact>;
+	/** One account's tags (ListTagsForResource), for the list's rows. Never throws, as above. */
+	accountTags(accountId: string): Promise<ImpactItem<readonly Tag[]>>;
 	/** Destructive. Only ever called by the confirmed flow. */
 	closeAccount(accountId: string): Promise<void>;
 	/** Destructive. Only ever called by the confirmed flow. */

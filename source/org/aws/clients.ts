@@ -36,7 +36,23 @@ export interface AwsClients {
 	readonly account: AccountClient;
 	readonly quotas: ServiceQuotasClient;
 	readonly sts: STSClient;
+	/** What every client above is made with: for the clients loaded on demand (impact.ts), the same retries, time-outs and endpoint. */
+	readonly config: SharedClientConfig;
 }
+
+export type SharedClientConfig = {
+	readonly region: string;
+	readonly credentials: ReturnType<typeof fromNodeProviderChain>;
+	readonly retryMode: 'standard';
+	readonly maxAttempts: number;
+	readonly requestHandler: {
+		readonly connectionTimeout: number;
+		readonly requestTimeout: number;
+		readonly throwOnRequestTimeout: boolean;
+		readonly socketTimeout: number;
+	};
+	readonly endpoint?: string;
+};
 
 /** Standard mode backs off with jitter after throttling; five attempts ride out a burst of it. */
 const MAX_ATTEMPTS = 5;
@@ -110,5 +126,6 @@ export function createClients(settings: ClientSettings): AwsClients {
 		account: new AccountClient(common),
 		quotas: new ServiceQuotasClient({ ...common, region: QUOTA_REGION, maxAttempts: QUOTA_MAX_ATTEMPTS }),
 		sts: new STSClient(common),
+		config: common,
 	};
 }

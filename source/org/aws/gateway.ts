@@ -25,6 +25,7 @@ import { OrgError } from '../errors.js';
 import type { ListAccountsOptions, OrgGateway } from '../gateway.js';
 import { createAccountFacts } from './account-facts.js';
 import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts } from './clients.js';
+import { createImpactReader } from './impact.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 import { createParentPaths } from './parent-paths.js';
 import { callAws, toOrgError } from './sdk-errors.js';
@@ -55,6 +56,7 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 	});
 	const { organizations, listing, destructive, quotas, sts } = clients;
 	const parentPaths = createParentPaths(organizations);
+	const impact = createImpactReader(organizations, clients.config);
 	const accountFacts = createAccountFacts(
 		clients.account,
 		async () => (await gateway.describeOrganization()).managementAccountEmail,
@@ -86,6 +88,7 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 
 		async listAccounts(listOptions: ListAccountsOptions = {}): Promise<Account[]> {
 			parentPaths.clear();
+			impact.clear();
 			const { onAccounts } = listOptions;
 			try {
 				return await loadAccounts(listing, {
@@ -203,6 +206,10 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		},
 
 		accountFacts,
+
+		organizationImpact: () => impact.organizationImpact(),
+		accountImpact: (accountId) => impact.accountImpact(accountId),
+		accountTags: (accountId) => impact.accountTags(accountId),
 
 		async closeAccount(accountId: string): Promise<void> {
 			await callAws('Organizations.CloseAccount', () =>
