@@ -428,3 +428,32 @@ export function displayOrganizationImpact(impact: OrganizationImpact): Organizat
 		),
 	};
 }
+
+/**
+ * One account's impact as far as it is known: its own reads when they have
+ * answered (each item "not read yet" until then, except the delegations the
+ * organization scan already names), with its spend from the organization scan.
+ */
+export function mergeImpact(
+	accountId: string,
+	own: AccountImpact | undefined,
+	organization: OrganizationImpact | undefined,
+	now: Date,
+): AccountImpact {
+	const reading = (source: string) => unknownItem(source, 'not-read', 'reading it now');
+	const delegated = delegatedServicesOf(accountId, organization);
+	const fromScan =
+		delegated === undefined
+			? undefined
+			: knownItem<readonly string[]>(IMPACT_SOURCES.delegatedAdministrators, delegated);
+	return {
+		delegatedServices: own?.delegatedServices.known
+			? own.delegatedServices
+			: (fromScan ?? own?.delegatedServices ?? reading(IMPACT_SOURCES.delegatedServices)),
+		stackInstances: own?.stackInstances ?? reading(IMPACT_SOURCES.stackInstances),
+		identityCenter: own?.identityCenter ?? reading(IMPACT_SOURCES.identityCenter),
+		policies: own?.policies ?? reading(IMPACT_SOURCES.policies),
+		tags: own?.tags ?? reading(IMPACT_SOURCES.tags),
+		spend: spendOf(accountId, organization, now),
+	};
+}

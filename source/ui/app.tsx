@@ -22,6 +22,7 @@ import { QUOTA_LINES, QuotaBar } from './components/QuotaBar.js';
 import type { HelpSection } from './help.js';
 import { type AccountsCache, type AccountsState, useAccounts } from './hooks/use-accounts.js';
 import { useDashboard } from './hooks/use-dashboard.js';
+import { type ImpactCache, useImpact } from './hooks/use-impact.js';
 import { useJournal, usePendingRequestsCheck, useRecordedClosureDates } from './hooks/use-journal.js';
 import { useKeys } from './hooks/use-keys.js';
 import { useNow } from './hooks/use-now.js';
@@ -184,11 +185,13 @@ export interface AppProps {
 	readonly settings?: Settings;
 	/** The last known account list, shown at once while the live list loads. */
 	readonly cache?: AccountsCache;
+	/** The last organization impact scan, shown at once while the new one runs. */
+	readonly impactCache?: ImpactCache;
 	/** Overrides NO_COLOR detection (tests). */
 	readonly theme?: Theme;
 }
 
-export function App({ gateway, settings, cache, theme }: AppProps) {
+export function App({ gateway, settings, cache, impactCache, theme }: AppProps) {
 	const { exit } = useApp();
 	const { stdout } = useStdout();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -196,6 +199,7 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	const size = useTerminalSize();
 	const now = useNow();
 	const accounts = useAccounts(gateway, { cache });
+	const impact = useImpact(gateway, accounts, impactCache);
 	const [routes, setRoutes] = useState<readonly Route[]>([{ screen: 'dashboard' }]);
 	const route = routes[routes.length - 1] as Route;
 	// On a very short terminal the header and quota lines give way to the list.
@@ -208,7 +212,7 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 	const underChrome = Math.max(1, frameHeight - chromeHeight);
 	const bodyHeight = FULL_SCREEN.has(route.screen) ? frameHeight : underChrome;
 	// The list's window does not depend on the screen on top of it.
-	const dashboard = useDashboard(accounts.accounts, tableRows(underChrome), settings);
+	const dashboard = useDashboard(accounts.accounts, tableRows(underChrome), settings, impact.costOf);
 
 	// Read once: conf reads its file on every access.
 	const [quotaOverride] = useState(() => settings?.quotaOverride);
@@ -249,6 +253,7 @@ export function App({ gateway, settings, cache, theme }: AppProps) {
 		gateway,
 		settings,
 		accounts,
+		impact,
 		journal,
 		dashboard,
 		selected: dashboard.selected,

@@ -148,6 +148,10 @@ export function createFlowEffects(services: FlowServices, onExit: () => void): F
 						(error: unknown) => send(dispatch, { type: 'factsFailed', error: toErrorInfo(error) }),
 					);
 					return;
+				case 'loadImpact':
+					// Never rejects: what cannot be read comes back unknown, with the reason.
+					gateway.accountImpact(effect.accountId).then((impact) => send(dispatch, { type: 'impactLoaded', impact }));
+					return;
 				case 'saveProgress':
 					tryOutcome(() => progress?.saveChecklistProgress(organization.id, effect.accountId, effect.ticked));
 					return;

@@ -2,7 +2,7 @@
 import { render } from 'ink';
 import type { OrgGateway } from '../org/gateway.js';
 import type { Settings } from '../store/settings.js';
-import { accountsCacheFor } from './accounts-cache.js';
+import { accountsCacheFor, impactCacheFor } from './accounts-cache.js';
 import { App, type DashboardOutcome } from './app.js';
 
 /** The terminal's alternate screen (as full-screen tools use it): the shell's screen and scrollback come back on leaving. */
@@ -28,12 +28,20 @@ export async function runDashboard(gateway: OrgGateway, settings: Settings): Pro
 	};
 	// A last resort for an exit that skips the code below (an uncaught error): the shell's screen still comes back.
 	process.once('exit', leave);
-	const instance = render(<App gateway={gateway} settings={settings} cache={accountsCacheFor(gateway)} />, {
-		// Ctrl-C goes through the keymap, so quitting always aborts loads the same way.
-		exitOnCtrlC: false,
-		maxFps: 60,
-		// Not Ink's incrementalRendering: in Ink 6.8 it left a stale first frame above the dashboard (seen in tmux).
-	});
+	const instance = render(
+		<App
+			gateway={gateway}
+			settings={settings}
+			cache={accountsCacheFor(gateway)}
+			impactCache={impactCacheFor(gateway)}
+		/>,
+		{
+			// Ctrl-C goes through the keymap, so quitting always aborts loads the same way.
+			exitOnCtrlC: false,
+			maxFps: 60,
+			// Not Ink's incrementalRendering: in Ink 6.8 it left a stale first frame above the dashboard (seen in tmux).
+		},
+	);
 	let signal: DashboardEnd['signal'];
 	const handlers = ENDING_SIGNALS.map((name) => {
 		const handler = () => {

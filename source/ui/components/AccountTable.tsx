@@ -21,6 +21,10 @@ export interface AccountTableProps {
 	readonly sort: SortKey;
 	readonly cachedIds: ReadonlySet<string>;
 	readonly managementAccountId?: string;
+	/** Delegated administrators (the impact scan): marked D. */
+	readonly delegatedIds?: ReadonlySet<string>;
+	/** Each account's last-month spend, formatted, for the cost column. */
+	readonly costText?: (accountId: string) => string;
 	/** Shown in place of rows when there are none. */
 	readonly emptyMessage: string;
 }
@@ -31,10 +35,23 @@ const SORT_COLUMN: Record<SortKey, ColumnId> = {
 	state: 'state',
 	ou: 'ou',
 	joined: 'joined',
+	cost: 'cost',
 };
 
 export function AccountTable(props: AccountTableProps) {
-	const { rows, selectedRow, columns, height, sort, cachedIds, managementAccountId, emptyMessage } = props;
+	const {
+		rows,
+		selectedRow,
+		columns,
+		height,
+		sort,
+		cachedIds,
+		managementAccountId,
+		delegatedIds,
+		costText,
+		emptyMessage,
+	} = props;
+	const showsCost = columns.some((column) => column.id === 'cost');
 	const titles = headerCells(
 		columns.map((column) => (column.id === SORT_COLUMN[sort] ? sortedTitle(column, sort) : column)),
 	);
@@ -55,6 +72,8 @@ export function AccountTable(props: AccountTableProps) {
 						selected={index === selectedRow}
 						cached={cachedIds.has(account.id)}
 						management={account.id === managementAccountId}
+						delegated={delegatedIds?.has(account.id) === true}
+						cost={showsCost ? costText?.(account.id) : undefined}
 					/>
 				))
 			)}
@@ -73,13 +92,24 @@ interface AccountRowProps {
 	readonly selected: boolean;
 	readonly cached: boolean;
 	readonly management: boolean;
+	readonly delegated: boolean;
+	readonly cost: string | undefined;
 }
 
-const AccountRow = memo(function AccountRow({ account, columns, selected, cached, management }: AccountRowProps) {
-	const cells = rowCells(account, columns);
-	// The selection, then a flag (M: management account, *: from the cache, not yet confirmed), then a space.
-	// ASCII only, like the cells: see CUT_MARK.
-	const marker = `${selected ? '>' : ' '}${cached ? '*' : management ? 'M' : ' '} `;
+const AccountRow = memo(function AccountRow({
+	account,
+	columns,
+	selected,
+	cached,
+	management,
+	delegated,
+	cost,
+}: AccountRowProps) {
+	const cells = rowCells(account, columns, cost === undefined ? {} : { cost });
+	// The selection, then a flag (M: management account, *: from the cache, not yet confirmed, D: a delegated
+	// administrator, which AWS will not remove), then a space. ASCII only, like the cells: see CUT_MARK.
+	const flag = cached ? '*' : management ? 'M' : delegated ? 'D' : ' ';
+	const marker = `${selected ? '>' : ' '}${flag} `;
 	return (
 		<Text inverse={selected} dimColor={cached && !selected} wrap="truncate-end">
 			{marker}

@@ -1,7 +1,9 @@
 /** Everything the dashboard knows about one account. */
 import { Box, Text } from 'ink';
 import type { Account, Organization } from '../../domain/account.js';
+import type { ImpactLine } from '../../domain/impact.js';
 import { detailLines } from '../account-details.js';
+import { ImpactSection } from './ImpactSection.js';
 import { StateBadge } from './StateBadge.js';
 
 export interface DetailsPaneProps {
@@ -9,12 +11,14 @@ export interface DetailsPaneProps {
 	readonly accountId: string;
 	readonly organization?: Organization;
 	readonly cached: boolean;
+	/** What closing or removing it would break, each item with its source. */
+	readonly impact?: readonly ImpactLine[];
 	readonly height: number;
 }
 
 const LABEL_WIDTH = 19;
 
-export function DetailsPane({ account, accountId, organization, cached, height }: DetailsPaneProps) {
+export function DetailsPane({ account, accountId, organization, cached, impact, height }: DetailsPaneProps) {
 	if (!account) {
 		return (
 			<Box flexDirection="column" height={height}>
@@ -42,6 +46,11 @@ export function DetailsPane({ account, accountId, organization, cached, height }
 					)}
 				</Box>
 			))}
+			{impact ? (
+				<Box marginTop={1}>
+					<ImpactSection lines={impact} title="If it were closed or removed" />
+				</Box>
+			) : null}
 		</Box>
 	);
 }

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../domain/account.js';
 import type { Settings } from '../../store/settings.js';
 import {
+	type CostOf,
 	type FilterResult,
 	filterList,
 	isSortKey,
@@ -59,11 +60,12 @@ export function useDashboard(
 	accounts: readonly Account[],
 	height: number,
 	settings: Pick<Settings, 'sort'> | undefined,
+	costOf?: CostOf,
 ): UseDashboard {
 	const [state, setState] = useState<DashboardState>(() => initialDashboardState(savedSort(settings)));
 	const sorted = useMemo(
-		() => searchable(sortAccounts(accounts, state.sort, state.reversed)),
-		[accounts, state.sort, state.reversed],
+		() => searchable(sortAccounts(accounts, state.sort, state.reversed, costOf)),
+		[accounts, state.sort, state.reversed, costOf],
 	);
 	// The last result, so that typing one more character searches only the previous matches.
 	const lastFilter = useRef<FilterResult | undefined>(undefined);

@@ -7,6 +7,7 @@ import { AccountTable } from '../components/AccountTable.js';
 import { ErrorPanel } from '../components/ErrorPanel.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { type KeyScheme, useKeys } from '../hooks/use-keys.js';
+import { delegatedAccountIds, lastMonthText } from '../impact-view.js';
 import { DASHBOARD_KEYS, type DashboardCommand, FILTER_KEYS, type FilterCommand } from '../keymap.js';
 import { boundTo, hintLine } from '../keymap-lookup.js';
 import type { ScreenContext } from './context.js';
@@ -34,7 +35,7 @@ export function DashboardScreen({
 	readonly context: ScreenContext;
 	readonly actions: DashboardActions;
 }) {
-	const { dashboard, accounts, size, height } = context;
+	const { dashboard, accounts, impact, size, height } = context;
 
 	// While the filter is typed, text goes into it; the mode is read per key, as keys of one burst come before a render.
 	const filterKeys: KeyScheme<FilterCommand> = {
@@ -70,7 +71,10 @@ export function DashboardScreen({
 	useKeys<DashboardCommand | FilterCommand>(() => (dashboard.isEditing() ? filterKeys : listKeys));
 
 	const rows = tableRows(height);
-	const columns = useMemo(() => layoutColumns(size.columns - 1), [size.columns]);
+	const sortedByCost = dashboard.state.sort === 'cost';
+	const columns = useMemo(() => layoutColumns(size.columns - 1, { cost: sortedByCost }), [size.columns, sortedByCost]);
+	const delegatedIds = useMemo(() => delegatedAccountIds(impact.organization), [impact.organization]);
+	const costText = useMemo(() => lastMonthText(impact.organization), [impact.organization]);
 	const failure = accounts.failure ? describeLoadFailure(accounts.failure) : undefined;
 	const hints = hintLine(
 		dashboard.state.editing ? FILTER_KEYS : boundTo(DASHBOARD_KEYS, (command) => actions[command] !== undefined),
@@ -91,6 +95,8 @@ export function DashboardScreen({
 					sort={dashboard.state.sort}
 					cachedIds={accounts.cachedIds}
 					managementAccountId={accounts.organization?.managementAccountId}
+					delegatedIds={delegatedIds}
+					costText={costText}
 					emptyMessage={
 						accounts.status === 'loading' && nothingLoaded
 							? 'Loading…'

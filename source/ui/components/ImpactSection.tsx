@@ -1,0 +1,33 @@
+/** What closing or removing an account would break: one line per item, its note and its source below it. */
+import { Box, Text } from 'ink';
+import type { ImpactLine } from '../../domain/impact.js';
+import { useTheme } from '../hooks/use-theme.js';
+
+export interface ImpactSectionProps {
+	readonly lines: readonly ImpactLine[];
+	readonly title?: string;
+}
+
+const LABEL_WIDTH = 17;
+
+export function ImpactSection({ lines, title = 'What it would break or cost' }: ImpactSectionProps) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column" marginBottom={1}>
+			<Text bold>{title}</Text>
+			{lines.map((line) => (
+				<Box key={line.label} flexDirection="column">
+					<Box>
+						<Box width={LABEL_WIDTH} flexShrink={0}>
+							<Text dimColor>{line.label}</Text>
+						</Box>
+						<Text color={line.unknown ? theme.colour('yellow') : undefined}>{line.value}</Text>
+					</Box>
+					<Box paddingLeft={LABEL_WIDTH}>
+						<Text dimColor>{line.note ? `${line.note} (${line.source})` : `(${line.source})`}</Text>
+					</Box>
+				</Box>
+			))}
+		</Box>
+	);
+}
