@@ -56,6 +56,7 @@ async function list(gateway: OrgGateway, settings: Settings, options: CliOptions
 				}
 			},
 			filter,
+			{ withImpact: options.withImpact },
 		);
 		if (options.listFormat === 'json') {
 			process.stdout.write(`${jsonForTerminal(document)}\n`);

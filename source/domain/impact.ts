@@ -73,16 +73,15 @@ export interface OrganizationImpact {
 	readonly spend: ImpactItem<Readonly<Record<string, Spend>>>;
 }
 
-/** The IAM action each item is read with, named as the readme's permission list names it. */
+/** The IAM action that gives each item (the readme's permission list names every call the scan makes). */
 export const IMPACT_SOURCES = {
 	delegatedAdministrators: 'organizations:ListDelegatedAdministrators',
 	delegatedServices: 'organizations:ListDelegatedServicesForAccount',
-	stackInstances: 'cloudformation:ListStackSets + ListStackInstances',
-	identityCenter:
-		'sso:ListInstances + ListPermissionSetsProvisionedToAccount + ListAccountAssignments + DescribePermissionSet',
+	stackInstances: 'cloudformation:ListStackInstances',
+	identityCenter: 'sso:ListAccountAssignments',
 	policies: 'organizations:ListPoliciesForTarget',
 	tags: 'organizations:ListTagsForResource',
-	spend: 'ce:GetCostAndUsage (grouped by LINKED_ACCOUNT)',
+	spend: 'ce:GetCostAndUsage',
 } as const;
 
 export const UNKNOWN_REASON_TEXT: Record<UnknownReason, string> = {

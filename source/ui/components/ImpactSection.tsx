@@ -1,4 +1,4 @@
-/** What closing or removing an account would break: one line per item, its note and its source below it. */
+/** What closing or removing an account would break: one line per item with its source, and what the action does to it. */
 import { Box, Text } from 'ink';
 import type { ImpactLine } from '../../domain/impact.js';
 import { useTheme } from '../hooks/use-theme.js';
@@ -21,11 +21,16 @@ export function ImpactSection({ lines, title = 'What it would break or cost' }: 
 						<Box width={LABEL_WIDTH} flexShrink={0}>
 							<Text dimColor>{line.label}</Text>
 						</Box>
-						<Text color={line.unknown ? theme.colour('yellow') : undefined}>{line.value}</Text>
+						<Text>
+							<Text color={line.unknown ? theme.colour('yellow') : undefined}>{line.value}</Text>
+							<Text dimColor>{`  · ${line.source}`}</Text>
+						</Text>
 					</Box>
-					<Box paddingLeft={LABEL_WIDTH}>
-						<Text dimColor>{line.note ? `${line.note} (${line.source})` : `(${line.source})`}</Text>
-					</Box>
+					{line.note ? (
+						<Box paddingLeft={LABEL_WIDTH}>
+							<Text dimColor>{line.note}</Text>
+						</Box>
+					) : null}
 				</Box>
 			))}
 		</Box>
