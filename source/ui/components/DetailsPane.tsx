@@ -30,27 +30,30 @@ export function DetailsPane({ account, accountId, organization, cached, impact, 
 	const lines = detailLines(account, { organization, cached });
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
-			<Text bold wrap="truncate-end">{`Account details: ${account.name}`}</Text>
-			<Text> </Text>
-			{lines.map((line, index) => (
-				// Lines are fixed per account and never reordered: the index is a stable key.
-				// biome-ignore lint/suspicious/noArrayIndexKey: see above
-				<Box key={index}>
-					<Box width={LABEL_WIDTH} flexShrink={0}>
-						<Text dimColor>{line.label}</Text>
+			{/* Never shrunk: what does not fit is cut at the bottom, the title and the account's own lines stay. */}
+			<Box flexDirection="column" flexShrink={0}>
+				<Text bold wrap="truncate-end">{`Account details: ${account.name}`}</Text>
+				<Text> </Text>
+				{lines.map((line, index) => (
+					// Lines are fixed per account and never reordered: the index is a stable key.
+					// biome-ignore lint/suspicious/noArrayIndexKey: see above
+					<Box key={index}>
+						<Box width={LABEL_WIDTH} flexShrink={0}>
+							<Text dimColor>{line.label}</Text>
+						</Box>
+						{line.label === 'State' ? (
+							<StateBadge state={account.state} />
+						) : (
+							<Text dimColor={line.note}>{line.value}</Text>
+						)}
 					</Box>
-					{line.label === 'State' ? (
-						<StateBadge state={account.state} />
-					) : (
-						<Text dimColor={line.note}>{line.value}</Text>
-					)}
-				</Box>
-			))}
-			{impact ? (
-				<Box marginTop={1}>
-					<ImpactSection lines={impact} title="If it were closed or removed" />
-				</Box>
-			) : null}
+				))}
+				{impact ? (
+					<Box marginTop={1}>
+						<ImpactSection lines={impact} title="If it were closed or removed" />
+					</Box>
+				) : null}
+			</Box>
 		</Box>
 	);
 }
