@@ -431,7 +431,8 @@ export function displayOrganizationImpact(impact: OrganizationImpact): Organizat
 /**
  * One account's impact as far as it is known: its own reads when they have
  * answered (each item "not read yet" until then, except the delegations the
- * organization scan already names), with its spend from the organization scan.
+ * organization scan already names), with its spend from the organization scan
+ * (or from its own reads, where they asked Cost Explorer).
  */
 export function mergeImpact(
 	accountId: string,
@@ -453,6 +454,6 @@ export function mergeImpact(
 		identityCenter: own?.identityCenter ?? reading(IMPACT_SOURCES.identityCenter),
 		policies: own?.policies ?? reading(IMPACT_SOURCES.policies),
 		tags: own?.tags ?? reading(IMPACT_SOURCES.tags),
-		spend: spendOf(accountId, organization, now),
+		spend: own?.spend.known ? own.spend : spendOf(accountId, organization, now),
 	};
 }

@@ -40,7 +40,7 @@ export function startFlow(context: FlowContext, accountId: string): Transition {
 	};
 	const effects: FlowEffect[] = [
 		{ type: 'refresh', accountId },
-		{ type: 'loadImpact', accountId },
+		{ type: 'loadImpact', accountId, withSpend: context.organizationImpact === undefined },
 	];
 	if (context.kind === 'close') {
 		effects.push({

@@ -122,7 +122,8 @@ export interface FlowState {
 export type FlowEffect =
 	| { readonly type: 'refresh'; readonly accountId: string }
 	| { readonly type: 'loadFacts'; readonly accountId: string; readonly isManagement: boolean }
-	| { readonly type: 'loadImpact'; readonly accountId: string }
+	/** `withSpend`: the organization scan has not finished, so the flow asks Cost Explorer itself. */
+	| { readonly type: 'loadImpact'; readonly accountId: string; readonly withSpend: boolean }
 	| { readonly type: 'saveProgress'; readonly accountId: string; readonly ticked: readonly ChecklistItemId[] }
 	| { readonly type: 'clearProgress'; readonly accountId: string }
 	| {
