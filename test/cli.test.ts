@@ -203,6 +203,36 @@ describe('orgdash list as a table, as JSON lines, and filtered', () => {
 	});
 });
 
+describe('list --json --with-impact', () => {
+	it('gives each account what closing or removing it would break, each item known with its source or unknown with why', async () => {
+		const result = await run(['--demo', 'list', '--json', '--with-impact']);
+		expect(result.code).toBe(0);
+		const document = JSON.parse(result.stdout);
+		const items = ['delegatedServices', 'stackInstances', 'identityCenter', 'policies', 'tags', 'spend'];
+		for (const account of document.accounts) {
+			expect(Object.keys(account.impact).sort(), account.id).toEqual([...items].sort());
+			for (const item of Object.values(account.impact) as { known: boolean; source: string; detail?: string }[]) {
+				expect(item.source).toMatch(/^(organizations|cloudformation|sso|ce):/);
+				if (!item.known) expect(item.detail?.length).toBeGreaterThan(10);
+			}
+		}
+		const security = document.accounts.find((account: { id: string }) => account.id === '204815739210');
+		expect(security.impact.delegatedServices).toEqual({
+			known: true,
+			value: ['guardduty.amazonaws.com', 'securityhub.amazonaws.com'],
+			source: 'organizations:ListDelegatedServicesForAccount',
+		});
+		expect(security.impact.spend.value).toMatchObject({ lastMonth: 412.18, monthToDate: 97.4, currency: 'USD' });
+		const northwind = document.accounts.find((account: { id: string }) => account.id === '506849517254');
+		expect(northwind.impact.identityCenter).toMatchObject({ known: false, reason: 'trusted-access-off' });
+	});
+
+	it('leaves the impact out unless asked', async () => {
+		const document = JSON.parse((await run(['--demo', 'list', '--json'])).stdout);
+		expect(document.accounts[0].impact).toBeUndefined();
+	});
+});
+
 describe('refusals and flags', () => {
 	it('refuses the dashboard without a terminal, naming list --json, with exit code 2', async () => {
 		const result = await run(['--demo']);
@@ -229,6 +259,8 @@ describe('refusals and flags', () => {
 		[['journal', '--json', '--ou', 'Root'], /--ou goes with the list command/],
 		[['--jsonl'], /--jsonl goes with the list command/],
 		[['--json'], /--json goes with the list command/],
+		[['list', '--with-impact'], /--with-impact goes with orgdash list --json/],
+		[['list', '--jsonl', '--with-impact'], /--with-impact goes with orgdash list --json/],
 	])('%j: a clear message and exit code 2', async (args, message) => {
 		const result = await run([...args, '--demo']);
 		expectOneLineError(result, 2, message);
