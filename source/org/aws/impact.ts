@@ -46,6 +46,20 @@ const COST_EXPLORER_REGION = 'us-east-1';
 /** Requests in flight for one account's StackSets and permission sets: the scan never crowds out the list. */
 const PER_ACCOUNT_CONCURRENCY = 4;
 
+/**
+ * A client package loaded on demand. The SDK's packages are CommonJS: in the
+ * bundle their exports arrive as the namespace's `default` (Node's own import
+ * puts them there too, beside the names it could detect), so they are read
+ * from there when it is present.
+ */
+function exportsOf<T extends object>(namespace: T): T {
+	return (namespace as T & { default?: T }).default ?? namespace;
+}
+
+const cloudFormationSdk = async () => exportsOf(await import('@aws-sdk/client-cloudformation'));
+const identityCenterSdk = async () => exportsOf(await import('@aws-sdk/client-sso-admin'));
+const costExplorerSdk = async () => exportsOf(await import('@aws-sdk/client-cost-explorer'));
+
 /** Runs `work` over `items`, at most `limit` at a time, results in order. */
 async function mapBounded<T, U>(items: readonly T[], limit: number, work: (item: T) => Promise<U>): Promise<U[]> {
 	const results: U[] = new Array(items.length);
@@ -95,15 +109,15 @@ export function createImpactReader(
 	now: () => Date = () => new Date(),
 ): ImpactReader {
 	const cloudFormation = once(async (): Promise<CloudFormationClient> => {
-		const { CloudFormationClient } = await import('@aws-sdk/client-cloudformation');
+		const { CloudFormationClient } = await cloudFormationSdk();
 		return new CloudFormationClient(config);
 	});
 	const identityCenter = once(async (): Promise<SSOAdminClient> => {
-		const { SSOAdminClient } = await import('@aws-sdk/client-sso-admin');
+		const { SSOAdminClient } = await identityCenterSdk();
 		return new SSOAdminClient(config);
 	});
 	const costExplorer = once(async (): Promise<CostExplorerClient> => {
-		const { CostExplorerClient } = await import('@aws-sdk/client-cost-explorer');
+		const { CostExplorerClient } = await costExplorerSdk();
 		return new CostExplorerClient({ ...config, region: COST_EXPLORER_REGION });
 	});
 
@@ -137,7 +151,7 @@ export function createImpactReader(
 	}
 
 	async function spend(): Promise<Record<string, Spend>> {
-		const { GetCostAndUsageCommand } = await import('@aws-sdk/client-cost-explorer');
+		const { GetCostAndUsageCommand } = await costExplorerSdk();
 		const client = await costExplorer();
 		const period = spendPeriod(now());
 		const rows: CostPeriodRow[] = [];
@@ -170,7 +184,7 @@ export function createImpactReader(
 	}
 
 	async function stackInstances(accountId: string): Promise<StackInstanceRef[]> {
-		const { paginateListStackSets, paginateListStackInstances } = await import('@aws-sdk/client-cloudformation');
+		const { paginateListStackSets, paginateListStackInstances } = await cloudFormationSdk();
 		const client = await cloudFormation();
 		const sets = new Map<string, 'SELF_MANAGED' | 'SERVICE_MANAGED'>();
 		// From the management account, CallAs SELF lists its self-managed and its service-managed sets.
@@ -203,7 +217,7 @@ export function createImpactReader(
 	}
 
 	async function identityCenterUse(accountId: string): Promise<ImpactItem<IdentityCenterUse>> {
-		const sdk = await import('@aws-sdk/client-sso-admin');
+		const sdk = await identityCenterSdk();
 		const client = await identityCenter();
 		const instances: string[] = [];
 		for await (const page of sdk.paginateListInstances({ client }, {})) {
