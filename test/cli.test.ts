@@ -17,6 +17,7 @@ import {
 	startBuiltCommandInTerminal,
 	temporaryFolderForEachTest,
 } from './support/built-command.js';
+import { SEEDED_IMPACT, seedImpact } from './support/impact-seed.js';
 import { describeWithMoto, MOTO_CALLER_ACCOUNT_ID, motoEnvironment, seedOrganization } from './support/moto.js';
 import { freePort } from './support/moto-server.js';
 import { BEL, ESC, UNSAFE_TEXT, withoutStyling } from './support/unsafe-text.js';
@@ -315,6 +316,28 @@ describe('refusals and flags', () => {
 describeWithMoto('orgdash list --json against moto', (moto) => {
 	beforeEach(async () => {
 		await moto.server.reset();
+	});
+
+	it('--with-impact: the built command loads CloudFormation, Identity Center and Cost Explorer when asked', async () => {
+		const seeded = await seedOrganization(moto.server.endpoint, {
+			accounts: [{ name: 'security-tooling' }, { name: 'idle' }],
+		});
+		const [admin] = seeded.accounts;
+		if (!admin) throw new Error('seed made too few accounts');
+		await seedImpact(moto.server.endpoint, seeded, admin.id);
+		const result = await run(['list', '--json', '--with-impact'], cleanEnv(motoEnvironment(moto.server.endpoint)));
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		const listed = JSON.parse(result.stdout).accounts.find((account: { id: string }) => account.id === admin.id);
+		// Every item known: none of the clients loaded on demand failed to load in the bundle.
+		for (const [name, item] of Object.entries(listed.impact) as [string, { known: boolean; detail?: string }][]) {
+			expect(item.known, `${name}: ${item.detail ?? ''}`).toBe(true);
+		}
+		expect(listed.impact.stackInstances.value).toContainEqual(
+			expect.objectContaining({ stackSet: SEEDED_IMPACT.stackSet, region: 'us-east-1' }),
+		);
+		expect(listed.impact.identityCenter.value.permissionSets).toEqual([SEEDED_IMPACT.permissionSet]);
+		expect(listed.impact.spend.value).toMatchObject({ lastMonth: SEEDED_IMPACT.lastMonth, currency: 'USD' });
 	});
 
 	it('lists the organization through the AWS adapter; the quota falls back to --quota', async () => {
