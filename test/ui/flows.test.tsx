@@ -447,6 +447,7 @@ describe('remove first, then close in the console', () => {
 		await reachStep(flow, 'remove-intro');
 		await flow.press(KEYS.enter);
 		await reachStep(flow, 'refused');
+		expect(flow.frame()).toContain('orgdash will not remove this account');
 		expect(flow.frame()).toContain('deregister-delegated-administrator');
 		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 	});

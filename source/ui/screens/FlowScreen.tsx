@@ -15,7 +15,7 @@ import { stepTrail } from '../../domain/flow/step-trail.js';
 import type { FlowContext, FlowKind, FlowState } from '../../domain/flow/types.js';
 import { impactLines, mergeImpact, type OrganizationImpact } from '../../domain/impact.js';
 import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../domain/quota.js';
-import { removalPrerequisites } from '../../domain/removal.js';
+import { type Refusal, removalPrerequisites } from '../../domain/removal.js';
 import { ChecklistStep } from '../components/flow/ChecklistStep.js';
 import { ConfirmIdStep } from '../components/flow/ConfirmIdStep.js';
 import { ConfirmYesStep } from '../components/flow/ConfirmYesStep.js';
@@ -166,7 +166,13 @@ export function FlowScreen(props: FlowScreenProps) {
 			body = <LoadingStep accountId={account.id} />;
 			break;
 		case 'refused':
-			body = <RefusedStep verb={kind === 'close' ? 'close' : 'remove'} refusals={step.refusals} />;
+			// A delegated administrator is refused removal, also on the close flow's path that removes it first.
+			body = (
+				<RefusedStep
+					verb={kind === 'remove' || step.refusals.every(refusesRemoval) ? 'remove' : 'close'}
+					refusals={step.refusals}
+				/>
+			);
 			break;
 		case 'intro':
 			body = (
@@ -254,6 +260,10 @@ export function FlowScreen(props: FlowScreenProps) {
 			{body}
 		</FlowFrame>
 	);
+}
+
+function refusesRemoval(refusal: Refusal): boolean {
+	return refusal.code === 'delegated-administrator';
 }
 
 /** The account's impact as the flow knows it: its own reads, and the organization scan's delegations and spend. */
