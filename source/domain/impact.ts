@@ -296,6 +296,8 @@ export interface ImpactLine {
 	readonly unknown: boolean;
 	/** Why it matters for this action, when it does. */
 	readonly note?: string;
+	/** The note must be seen before this action even where space is short (a flow keeps only these). */
+	readonly warns?: boolean;
 }
 
 function list(items: readonly string[], max = 4): string {
@@ -310,11 +312,11 @@ function plural(count: number, one: string, many = `${one}s`): string {
 function line<T>(
 	label: string,
 	item: ImpactItem<T>,
-	describe: (value: T) => { value: string; note?: string | undefined },
+	describe: (value: T) => { value: string; note?: string | undefined; warns?: boolean },
 ): ImpactLine {
 	if (!item.known) return { label, value: item.detail, source: item.source, unknown: true };
-	const { value, note } = describe(item.value);
-	return { label, value, source: item.source, unknown: false, ...(note ? { note } : {}) };
+	const { value, note, warns } = describe(item.value);
+	return { label, value, source: item.source, unknown: false, ...(note ? { note, ...(warns ? { warns } : {}) } : {}) };
 }
 
 /** The impact as labelled lines, each with its source; notes say what the action would do to it. */
@@ -329,6 +331,7 @@ export function impactLines(impact: AccountImpact, purpose: ImpactPurpose): Impa
 						note: removing
 							? 'AWS refuses to remove a delegated administrator: deregister it first.'
 							: 'Those services lose their administrator account.',
+						warns: removing,
 					},
 		),
 		line('StackSets', impact.stackInstances, (instances) => {
@@ -341,6 +344,7 @@ export function impactLines(impact: AccountImpact, purpose: ImpactPurpose): Impa
 				note: removing
 					? 'Service-managed instances are deleted or kept as the StackSet says; self-managed ones stay.'
 					: 'A suspended account makes StackSet updates fail: remove its instances first.',
+				warns: !removing,
 			};
 		}),
 		line('Identity Center', impact.identityCenter, (use) =>
@@ -368,6 +372,7 @@ export function impactLines(impact: AccountImpact, purpose: ImpactPurpose): Impa
 							6,
 						),
 						note: removing ? 'Organization tags are lost on removal.' : undefined,
+						warns: removing,
 					},
 		),
 		line('Spend', impact.spend, (spend) => ({
@@ -376,6 +381,7 @@ export function impactLines(impact: AccountImpact, purpose: ImpactPurpose): Impa
 				purpose === 'remove'
 					? 'After removal the account pays its own bills.'
 					: 'Reserved Instances and Savings Plans keep billing after closure, until they expire.',
+			warns: purpose !== 'remove',
 		})),
 	];
 }

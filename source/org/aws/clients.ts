@@ -36,8 +36,6 @@ export interface AwsClients {
 	readonly account: AccountClient;
 	readonly quotas: ServiceQuotasClient;
 	readonly sts: STSClient;
-	/** What every client above is made with: for the clients loaded on demand (impact.ts), the same retries, time-outs and endpoint. */
-	readonly config: SharedClientConfig;
 }
 
 export type SharedClientConfig = {
@@ -90,7 +88,11 @@ function checkedEndpoint(endpoint: string | undefined): string | undefined {
 	return endpoint;
 }
 
-export function createClients(settings: ClientSettings): AwsClients {
+/**
+ * What every client is made with: the retries, time-outs, endpoint and one
+ * credential chain. The clients loaded on demand (impact.ts) are made with it too.
+ */
+export function sharedClientConfig(settings: ClientSettings): SharedClientConfig {
 	const endpoint = checkedEndpoint(settings.endpointUrl);
 	const { profile, region, timeouts } = settings;
 	// The SDK warns on stderr that its 2027 releases will need Node 22; orgdash pins its SDK and supports Node 20,
@@ -116,6 +118,11 @@ export function createClients(settings: ClientSettings): AwsClients {
 		requestHandler,
 		...(endpoint ? { endpoint } : {}),
 	} as const;
+	return common;
+}
+
+/** `common`: made from `settings` unless given (the adapter shares one with the clients it loads on demand). */
+export function createClients(settings: ClientSettings, common = sharedClientConfig(settings)): AwsClients {
 	return {
 		organizations: new OrganizationsClient(common),
 		// The account listing paces itself: it bounds the requests in flight and halves them when throttling gets
@@ -126,6 +133,5 @@ export function createClients(settings: ClientSettings): AwsClients {
 		account: new AccountClient(common),
 		quotas: new ServiceQuotasClient({ ...common, region: QUOTA_REGION, maxAttempts: QUOTA_MAX_ATTEMPTS }),
 		sts: new STSClient(common),
-		config: common,
 	};
 }

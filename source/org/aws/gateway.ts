@@ -24,7 +24,7 @@ import { ACCOUNT_QUOTA_CODES, countPendingInvitations, findAccountQuota } from '
 import { OrgError } from '../errors.js';
 import type { ListAccountsOptions, OrgGateway } from '../gateway.js';
 import { createAccountFacts } from './account-facts.js';
-import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts } from './clients.js';
+import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts, sharedClientConfig } from './clients.js';
 import { createImpactReader } from './impact.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 import { createParentPaths } from './parent-paths.js';
@@ -48,15 +48,17 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 	const profile = options.profile || undefined;
 	const region = options.region || 'us-east-1';
 	const endpointUrl = options.endpointUrl || undefined;
-	const clients = createClients({
+	const settings = {
 		profile,
 		region,
 		endpointUrl,
 		timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
-	});
+	};
+	const shared = sharedClientConfig(settings);
+	const clients = createClients(settings, shared);
 	const { organizations, listing, destructive, quotas, sts } = clients;
 	const parentPaths = createParentPaths(organizations);
-	const impact = createImpactReader(organizations, clients.config);
+	const impact = createImpactReader(organizations, shared);
 	const accountFacts = createAccountFacts(
 		clients.account,
 		async () => (await gateway.describeOrganization()).managementAccountEmail,

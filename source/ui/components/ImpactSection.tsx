@@ -6,14 +6,16 @@ import { useTheme } from '../hooks/use-theme.js';
 export interface ImpactSectionProps {
 	readonly lines: readonly ImpactLine[];
 	readonly title?: string;
+	/** Only the notes that warn (a flow's step has other things to say in its space). */
+	readonly compact?: boolean;
 }
 
 const LABEL_WIDTH = 17;
 
-export function ImpactSection({ lines, title = 'What it would break or cost' }: ImpactSectionProps) {
+export function ImpactSection({ lines, title = 'What it would break or cost', compact = false }: ImpactSectionProps) {
 	const theme = useTheme();
 	return (
-		<Box flexDirection="column" marginBottom={1}>
+		<Box flexDirection="column" marginTop={1}>
 			<Text bold>{title}</Text>
 			{lines.map((line) => (
 				<Box key={line.label} flexDirection="column">
@@ -26,7 +28,7 @@ export function ImpactSection({ lines, title = 'What it would break or cost' }: 
 							<Text dimColor>{`  · ${line.source}`}</Text>
 						</Text>
 					</Box>
-					{line.note ? (
+					{line.note && (line.warns || !compact) ? (
 						<Box paddingLeft={LABEL_WIDTH}>
 							<Text dimColor>{line.note}</Text>
 						</Box>

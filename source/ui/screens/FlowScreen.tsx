@@ -177,8 +177,8 @@ export function FlowScreen(props: FlowScreenProps) {
 		case 'intro':
 			body = (
 				<>
-					<ImpactSection lines={impactLines(flowImpact(state), 'close')} />
 					<IntroStep deletionDay={deletionDay} allowance={allowanceView(state.context)} />
+					<ImpactSection lines={impactLines(flowImpact(state), 'close')} compact />
 				</>
 			);
 			break;
@@ -197,11 +197,11 @@ export function FlowScreen(props: FlowScreenProps) {
 		case 'remove-intro':
 			body = fresh ? (
 				<>
-					<ImpactSection lines={impactLines(flowImpact(state), 'remove')} />
 					<RemoveIntroStep
 						prerequisites={removalPrerequisites(fresh, new Date(state.context.startedAt))}
 						quota={state.context.quota}
 					/>
+					<ImpactSection lines={impactLines(flowImpact(state), 'remove')} compact />
 				</>
 			) : null;
 			break;
