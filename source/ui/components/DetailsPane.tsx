@@ -48,11 +48,7 @@ export function DetailsPane({ account, accountId, organization, cached, impact, 
 						)}
 					</Box>
 				))}
-				{impact ? (
-					<Box marginTop={1}>
-						<ImpactSection lines={impact} title="If it were closed or removed" />
-					</Box>
-				) : null}
+				{impact ? <ImpactSection lines={impact} title="If it were closed or removed" /> : null}
 			</Box>
 		</Box>
 	);
