@@ -59,6 +59,7 @@ async function list(gateway: OrgReader, settings: Settings, options: CliOptions)
 				}
 			},
 			filter,
+			{ withImpact: options.withImpact },
 		);
 		if (options.listFormat === 'json') {
 			process.stdout.write(`${jsonForTerminal(document)}\n`);

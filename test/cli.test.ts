@@ -17,6 +17,7 @@ import {
 	startBuiltCommandInTerminal,
 	temporaryFolderForEachTest,
 } from './support/built-command.js';
+import { SEEDED_IMPACT, seedImpact } from './support/impact-seed.js';
 import { describeWithMoto, MOTO_CALLER_ACCOUNT_ID, motoEnvironment, seedOrganization } from './support/moto.js';
 import { freePort } from './support/moto-server.js';
 import { BEL, ESC, UNSAFE_TEXT, withoutStyling } from './support/unsafe-text.js';
@@ -196,6 +197,36 @@ describe('orgdash list as a table, as JSON lines, and filtered', () => {
 	});
 });
 
+describe('list --json --with-impact', () => {
+	it('gives each account what closing or removing it would break, each item known with its source or unknown with why', async () => {
+		const result = await run(['--demo', 'list', '--json', '--with-impact']);
+		expect(result.code).toBe(0);
+		const document = JSON.parse(result.stdout);
+		const items = ['delegatedServices', 'stackInstances', 'identityCenter', 'policies', 'tags', 'spend'];
+		for (const account of document.accounts) {
+			expect(Object.keys(account.impact).sort(), account.id).toEqual([...items].sort());
+			for (const item of Object.values(account.impact) as { known: boolean; source: string; detail?: string }[]) {
+				expect(item.source).toMatch(/^(organizations|cloudformation|sso|ce):/);
+				if (!item.known) expect(item.detail?.length).toBeGreaterThan(10);
+			}
+		}
+		const security = document.accounts.find((account: { id: string }) => account.id === '204815739210');
+		expect(security.impact.delegatedServices).toEqual({
+			known: true,
+			value: ['guardduty.amazonaws.com', 'securityhub.amazonaws.com'],
+			source: 'organizations:ListDelegatedServicesForAccount',
+		});
+		expect(security.impact.spend.value).toMatchObject({ lastMonth: 412.18, monthToDate: 97.4, currency: 'USD' });
+		const northwind = document.accounts.find((account: { id: string }) => account.id === '506849517254');
+		expect(northwind.impact.identityCenter).toMatchObject({ known: false, reason: 'trusted-access-off' });
+	});
+
+	it('leaves the impact out unless asked', async () => {
+		const document = JSON.parse((await run(['--demo', 'list', '--json'])).stdout);
+		expect(document.accounts[0].impact).toBeUndefined();
+	});
+});
+
 describe('refusals and flags', () => {
 	it('refuses the dashboard without a terminal, naming list --json, with exit code 2', async () => {
 		const result = await run(['--demo']);
@@ -222,6 +253,8 @@ describe('refusals and flags', () => {
 		[['journal', '--json', '--ou', 'Root'], /--ou goes with the list command/],
 		[['--jsonl'], /--jsonl goes with the list command/],
 		[['--json'], /--json goes with the list command/],
+		[['list', '--with-impact'], /--with-impact goes with orgdash list --json/],
+		[['list', '--jsonl', '--with-impact'], /--with-impact goes with orgdash list --json/],
 	])('%j: a clear message and exit code 2', async (args, message) => {
 		const result = await run([...args, '--demo']);
 		expectOneLineError(result, 2, message);
@@ -300,6 +333,28 @@ describeWithMoto('orgdash list --json against moto', (moto) => {
 		const settings = new Settings(configDir());
 		expect(settings.quotaFor(second)).toBeUndefined();
 		expect(settings.quotaFor(first)).toBe(50);
+	});
+
+	it('--with-impact: the built command loads CloudFormation, Identity Center and Cost Explorer when asked', async () => {
+		const seeded = await seedOrganization(moto.server.endpoint, {
+			accounts: [{ name: 'security-tooling' }, { name: 'idle' }],
+		});
+		const [admin] = seeded.accounts;
+		if (!admin) throw new Error('seed made too few accounts');
+		await seedImpact(moto.server.endpoint, seeded, admin.id);
+		const result = await run(['list', '--json', '--with-impact'], cleanEnv(motoEnvironment(moto.server.endpoint)));
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		const listed = JSON.parse(result.stdout).accounts.find((account: { id: string }) => account.id === admin.id);
+		// Every item known: none of the clients loaded on demand failed to load in the bundle.
+		for (const [name, item] of Object.entries(listed.impact) as [string, { known: boolean; detail?: string }][]) {
+			expect(item.known, `${name}: ${item.detail ?? ''}`).toBe(true);
+		}
+		expect(listed.impact.stackInstances.value).toContainEqual(
+			expect.objectContaining({ stackSet: SEEDED_IMPACT.stackSet, region: 'us-east-1' }),
+		);
+		expect(listed.impact.identityCenter.value.permissionSets).toEqual([SEEDED_IMPACT.permissionSet]);
+		expect(listed.impact.spend.value).toMatchObject({ lastMonth: SEEDED_IMPACT.lastMonth, currency: 'USD' });
 	});
 
 	it('lists the organization through the AWS adapter; the quota falls back to --quota', async () => {

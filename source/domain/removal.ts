@@ -15,7 +15,8 @@ export interface Refusal {
 		| 'closed-cannot-leave'
 		| 'not-management-caller'
 		| 'allowance-spent'
-		| 'not-all-features';
+		| 'not-all-features'
+		| 'delegated-administrator';
 	readonly why: string;
 	readonly next: string;
 }

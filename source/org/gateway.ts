@@ -1,6 +1,7 @@
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
 import type { QuarantineSetup } from '../domain/batch/quarantine.js';
 import type { AccountFacts } from '../domain/facts.js';
+import type { AccountImpact, ImpactItem, OrganizationImpact, Tag } from '../domain/impact.js';
 import type { QuotaLookup } from '../domain/quota.js';
 import type { RootAccessFeatures } from '../domain/root-access.js';
 
@@ -48,6 +49,20 @@ export interface OrgReader {
 	rootAccessFeatures(): Promise<RootAccessFeatures>;
 	/** The quarantine OU (by name, under the root) and its deny-all policy (by name), as they are now. */
 	quarantineSetup(ouName: string, policyName: string): Promise<QuarantineSetup>;
+	/**
+	 * The organization-wide part of the impact scan, read once per load: the
+	 * delegated administrators and every account's spend (one Cost Explorer
+	 * call). Never throws: what cannot be read is unknown, with the reason.
+	 */
+	organizationImpact(): Promise<OrganizationImpact>;
+	/**
+	 * What closing or removing one account would break: a few calls for that
+	 * account (spend is unknown here: it comes from organizationImpact). Never
+	 * throws, as above.
+	 */
+	accountImpact(accountId: string): Promise<AccountImpact>;
+	/** One account's tags (ListTagsForResource), for the list's rows. Never throws, as above. */
+	accountTags(accountId: string): Promise<ImpactItem<readonly Tag[]>>;
 }
 
 /** The reads and the calls that change AWS. In read-only mode the app gets only a reader (see read-only.ts). */

@@ -24,6 +24,9 @@ export function readOnlyGateway(gateway: OrgGateway): OrgReader {
 		accountFacts: (accountId, isManagement) => gateway.accountFacts(accountId, isManagement),
 		rootAccessFeatures: () => gateway.rootAccessFeatures(),
 		quarantineSetup: (ouName, policyName) => gateway.quarantineSetup(ouName, policyName),
+		organizationImpact: () => gateway.organizationImpact(),
+		accountImpact: (accountId) => gateway.accountImpact(accountId),
+		accountTags: (accountId) => gateway.accountTags(accountId),
 	} satisfies { readonly [K in keyof Required<OrgReader>]: OrgReader[K] };
 	return Object.freeze(reader);
 }

@@ -7,7 +7,7 @@
 import type { Account, AccountState } from '../domain/account.js';
 import { type FilterSubject, matchesTerm, narrows, type ParsedFilter, parseFilter } from './filter-query.js';
 
-export const SORT_KEYS = ['name', 'id', 'state', 'ou', 'joined'] as const;
+export const SORT_KEYS = ['name', 'id', 'state', 'ou', 'joined', 'cost'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export const SORT_LABEL: Record<SortKey, string> = {
@@ -16,6 +16,7 @@ export const SORT_LABEL: Record<SortKey, string> = {
 	state: 'state',
 	ou: 'OU',
 	joined: 'joined',
+	cost: 'cost last month',
 };
 
 export function isSortKey(value: unknown): value is SortKey {
@@ -137,6 +138,8 @@ interface SortEntry {
 	readonly account: Account;
 	readonly name: string;
 	readonly ou: string;
+	/** Last full month's spend; Infinity when not known, so those come last. */
+	readonly cost: number;
 }
 
 function byName(a: SortEntry, b: SortEntry): number {
@@ -150,17 +153,23 @@ const COMPARATORS: Record<SortKey, (a: SortEntry, b: SortEntry) => number> = {
 	ou: (a, b) => compareStrings(a.ou, b.ou) || byName(a, b),
 	// Newest first: the accounts an admin most often looks for are the recent ones.
 	joined: (a, b) => compareStrings(b.account.joinedAt, a.account.joinedAt) || byName(a, b),
+	// The idle accounts first: the ones most likely to be closed.
+	cost: (a, b) => (a.cost === b.cost ? 0 : a.cost < b.cost ? -1 : 1) || byName(a, b),
 };
+
+/** An account's spend in the last full month, when known (the impact scan's Cost Explorer figures). */
+export type CostOf = (accountId: string) => number | undefined;
 
 /**
  * A sorted copy; ties are broken by name then id, so the order never depends
  * on load order. `reversed`: the same order backwards.
  */
-export function sortAccounts(accounts: readonly Account[], key: SortKey, reversed = false): Account[] {
+export function sortAccounts(accounts: readonly Account[], key: SortKey, reversed = false, costOf?: CostOf): Account[] {
 	// Keys are looked up once per account, not once per comparison.
 	const entries: SortEntry[] = accounts.map((account) => {
 		const keys = derived(account);
-		return { account, name: keys.name, ou: keys.ou };
+		const cost = key === 'cost' ? (costOf?.(account.id) ?? Number.POSITIVE_INFINITY) : 0;
+		return { account, name: keys.name, ou: keys.ou, cost };
 	});
 	entries.sort(COMPARATORS[key]);
 	if (reversed) entries.reverse();

@@ -1,7 +1,9 @@
 /** The dashboard's view of the on-disk account cache (store/cache.ts). */
 import type { OrgReader } from '../org/gateway.js';
 import { isCacheable, readAccountCache, writeAccountCache } from '../store/cache.js';
+import { readImpactCache, writeImpactCache } from '../store/impact-cache.js';
 import type { AccountsCache } from './hooks/use-accounts.js';
+import type { ImpactCache } from './hooks/use-impact.js';
 
 /** The cache of lists read from `sourceKey` (where the data came from), in `directory` or the default folder. */
 export function accountsCache(sourceKey: string, directory?: string): AccountsCache {
@@ -22,4 +24,19 @@ export function accountsCache(sourceKey: string, directory?: string): AccountsCa
 /** A cache for this gateway's lists, or undefined where lists are not cached (the sandbox, see store/cache.ts). */
 export function accountsCacheFor(gateway: OrgReader, directory?: string): AccountsCache | undefined {
 	return isCacheable(gateway) ? accountsCache(gateway.sourceKey, directory) : undefined;
+}
+
+/** The organization impact scan, cached with the list (same folder and key), where lists are cached. */
+export function impactCacheFor(gateway: OrgReader, directory?: string): ImpactCache | undefined {
+	if (!isCacheable(gateway)) return undefined;
+	const key = (organizationId: string, callerAccountId: string) => ({
+		sourceKey: gateway.sourceKey,
+		organizationId,
+		callerAccountId,
+	});
+	return {
+		read: (organizationId, callerAccountId) => readImpactCache(key(organizationId, callerAccountId), directory),
+		write: (organizationId, callerAccountId, impact) =>
+			writeImpactCache(key(organizationId, callerAccountId), impact, directory ? { directory } : {}),
+	};
 }

@@ -26,6 +26,7 @@ import type { HelpSection } from './help.js';
 import { type AccountsCache, type AccountsState, useAccounts } from './hooks/use-accounts.js';
 import { useBatchQueue, useQueueNotice } from './hooks/use-batch-queue.js';
 import { useDashboard } from './hooks/use-dashboard.js';
+import { type ImpactCache, useImpact } from './hooks/use-impact.js';
 import { useJournal, usePendingRequestsCheck, useRecordedClosureDates } from './hooks/use-journal.js';
 import { useKeys } from './hooks/use-keys.js';
 import { useNow } from './hooks/use-now.js';
@@ -321,6 +322,8 @@ export interface AppProps {
 	readonly settings?: Settings;
 	/** The last known account list, shown at once while the live list loads. */
 	readonly cache?: AccountsCache;
+	/** The last organization impact scan, shown at once while the new one runs. */
+	readonly impactCache?: ImpactCache;
 	/** Overrides NO_COLOR detection (tests). */
 	readonly theme?: Theme;
 	/** The command line's --quota, for the organization this dashboard reads (remembered for it; 'off' forgets it). */
@@ -329,7 +332,7 @@ export interface AppProps {
 	readonly profiles?: ProfileSwitcher | undefined;
 }
 
-export function App({ gateway, settings, cache, theme, quotaFlag, profiles }: AppProps) {
+export function App({ gateway, settings, cache, impactCache, theme, quotaFlag, profiles }: AppProps) {
 	const { exit } = useApp();
 	const { stdout } = useStdout();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -339,6 +342,7 @@ export function App({ gateway, settings, cache, theme, quotaFlag, profiles }: Ap
 	const accounts = useAccounts(gateway, { cache });
 	// The writes, when the object handed in has them; none in read-only mode.
 	const writer = useMemo(() => writerOf(gateway), [gateway]);
+	const impact = useImpact(gateway, accounts, impactCache);
 	const [routes, setRoutes] = useState<readonly Route[]>([{ screen: 'dashboard' }]);
 	const route = routes[routes.length - 1] as Route;
 	// On a very short terminal the header and quota lines give way to the list.
@@ -351,7 +355,7 @@ export function App({ gateway, settings, cache, theme, quotaFlag, profiles }: Ap
 	const underChrome = Math.max(1, frameHeight - chromeHeight);
 	const bodyHeight = FULL_SCREEN.has(route.screen) ? frameHeight : underChrome;
 	// The list's window does not depend on the screen on top of it.
-	const dashboard = useDashboard(accounts.accounts, tableRows(underChrome), settings);
+	const dashboard = useDashboard(accounts.accounts, tableRows(underChrome), settings, impact.costOf);
 
 	// Read once per organization (conf reads its file on every access); --quota applies to the organization read.
 	const organizationId = accounts.organization?.id;
@@ -419,6 +423,7 @@ export function App({ gateway, settings, cache, theme, quotaFlag, profiles }: Ap
 		settings,
 		profiles,
 		accounts,
+		impact,
 		journal,
 		queue,
 		dashboard,

@@ -21,6 +21,8 @@ export const HELP_TEXT = `
 	  --state STATE          only accounts in this state (ACTIVE, SUSPENDED, PENDING_CLOSURE, CLOSED,
 	                         PENDING_ACTIVATION)
 	  --ou PATH              only accounts in this OU or below it (e.g. Root/Sandbox or Sandbox)
+	  --with-impact          with --json: what closing or removing each account would break or cost
+	                         (delegated administrator, StackSets, Identity Center, policies, tags, spend)
 
 	Options
 	  --demo                 use the built-in demo organization (in memory; nothing touches AWS or your journal)
@@ -61,6 +63,8 @@ export interface CliOptions {
 	readonly listFormat: ListFormat;
 	/** --state and --ou, for list. */
 	readonly listFilter: ListFilter;
+	/** --with-impact, for list --json: each account's impact scan. */
+	readonly withImpact: boolean;
 	readonly demo: boolean;
 	/** Demo organization size; undefined: the fixed demo organization. */
 	readonly demoAccounts?: number;
@@ -97,6 +101,7 @@ const FLAGS = {
 	jsonl: { type: 'boolean' },
 	state: { type: 'string' },
 	ou: { type: 'string' },
+	withImpact: { type: 'boolean' },
 	help: { type: 'boolean', shortFlag: 'h' },
 	version: { type: 'boolean', shortFlag: 'v' },
 } as const;
@@ -252,6 +257,7 @@ export function parseCommandLine(
 			jsonl?: boolean;
 			state?: string;
 			ou?: string;
+			withImpact?: boolean;
 			help?: boolean;
 			version?: boolean;
 		};
@@ -289,6 +295,12 @@ export function parseCommandLine(
 		if (command === 'dashboard' && json) {
 			throw new UsageError('--json goes with the list command: orgdash list --json.');
 		}
+		const withImpact = flags.withImpact ?? false;
+		if (withImpact && !(command === 'list' && json)) {
+			throw new UsageError(
+				"--with-impact goes with orgdash list --json (in the dashboard, Enter shows an account's impact).",
+			);
+		}
 		const demoAccounts = wholeNumber('demo-accounts', flags.demoAccounts, 1, MAX_DEMO_ACCOUNTS);
 		const demo = (flags.demo ?? false) || demoAccounts !== undefined;
 		const options: CliOptions = {
@@ -296,6 +308,7 @@ export function parseCommandLine(
 			json,
 			listFormat: json ? 'json' : jsonl ? 'jsonl' : 'table',
 			listFilter: { ...(state ? { state } : {}), ...(ou ? { ou } : {}) },
+			withImpact,
 			demo,
 			demoAccounts,
 			...resolveAwsTarget(flags, env, demo),

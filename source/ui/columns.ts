@@ -5,7 +5,7 @@
 import type { Account } from '../domain/account.js';
 import { fitWidth } from './text.js';
 
-export type ColumnId = 'name' | 'id' | 'email' | 'state' | 'ou' | 'joined';
+export type ColumnId = 'name' | 'id' | 'email' | 'state' | 'ou' | 'joined' | 'cost';
 
 export interface Column {
 	readonly id: ColumnId;
@@ -35,6 +35,9 @@ const SPECS: readonly ColumnSpec[] = [
 	{ id: 'joined', title: 'JOINED', min: 18, max: 18, weight: 0, keep: 'start' },
 ];
 
+/** The last month's spend: shown while the list is sorted by it, and kept then as long as name, id and state fit. */
+const COST_SPEC: ColumnSpec = { id: 'cost', title: 'LAST MONTH', min: 13, max: 13, weight: 0, keep: 'start' };
+
 /** Dropped first when the terminal is too narrow for every column. */
 const DROP_ORDER: readonly ColumnId[] = ['joined', 'ou', 'email'];
 
@@ -50,9 +53,11 @@ function minimumWidth(specs: readonly ColumnSpec[]): number {
  * Columns that fit `width` terminal columns (marker included). Never wider than
  * `width`; on very narrow terminals the name column shrinks below its minimum.
  */
-export function layoutColumns(width: number): Column[] {
+export function layoutColumns(width: number, options: { readonly cost?: boolean } = {}): Column[] {
 	const available = Math.max(0, width - MARKER_WIDTH);
 	let specs = [...SPECS];
+	// Never dropped: on a narrow terminal the name gives way before the figure the list is sorted by.
+	if (options.cost) specs.splice(specs.findIndex((spec) => spec.id === 'state') + 1, 0, COST_SPEC);
 	for (const drop of DROP_ORDER) {
 		if (minimumWidth(specs) <= available) break;
 		specs = specs.filter((spec) => spec.id !== drop);
@@ -100,8 +105,14 @@ export function joinedLabel(account: Account): string {
 	return `${account.joinedMethod} ${account.joinedAt.slice(0, 10)}`;
 }
 
+/** What a row shows besides the account itself. */
+export interface RowExtras {
+	/** The last month's spend, formatted; '?' when not known. */
+	readonly cost?: string;
+}
+
 /** The text of one cell, before fitting. */
-export function cellText(account: Account, column: ColumnId): string {
+export function cellText(account: Account, column: ColumnId, extras: RowExtras = {}): string {
 	switch (column) {
 		case 'name':
 			return account.name;
@@ -115,12 +126,15 @@ export function cellText(account: Account, column: ColumnId): string {
 			return account.parentPath || '(unknown)';
 		case 'joined':
 			return joinedLabel(account);
+		case 'cost':
+			// Right-aligned: figures line up on their last digit.
+			return (extras.cost ?? '?').padStart(COST_SPEC.min);
 	}
 }
 
 /** Every cell of a row, each exactly its column's width. */
-export function rowCells(account: Account, columns: readonly Column[]): string[] {
-	return columns.map((column) => fitWidth(cellText(account, column.id), column.width, column.keep));
+export function rowCells(account: Account, columns: readonly Column[], extras: RowExtras = {}): string[] {
+	return columns.map((column) => fitWidth(cellText(account, column.id, extras), column.width, column.keep));
 }
 
 export function headerCells(columns: readonly Column[]): string[] {

@@ -7,6 +7,7 @@
 import type { Account, CallerIdentity, Organization } from '../domain/account.js';
 import { toErrorInfo } from '../domain/error-codes.js';
 import type { FlowEffect, FlowEvent } from '../domain/flow/types.js';
+import { spendOf } from '../domain/impact.js';
 import { leavesOutcomeUnknown } from '../domain/outcome.js';
 import type { OrgGateway } from '../org/gateway.js';
 import type { Journal } from '../store/journal/journal.js';
@@ -148,6 +149,20 @@ export function createFlowEffects(services: FlowServices, onExit: () => void): F
 						(error: unknown) => send(dispatch, { type: 'factsFailed', error: toErrorInfo(error) }),
 					);
 					return;
+				case 'loadImpact': {
+					const { accountId } = effect;
+					// Neither rejects: what cannot be read comes back unknown, with the reason.
+					void Promise.all([
+						gateway.accountImpact(accountId),
+						effect.withSpend ? gateway.organizationImpact() : undefined,
+					]).then(([impact, organization]) =>
+						send(dispatch, {
+							type: 'impactLoaded',
+							impact: organization ? { ...impact, spend: spendOf(accountId, organization, now()) } : impact,
+						}),
+					);
+					return;
+				}
 				case 'saveProgress':
 					tryOutcome(() => progress?.saveChecklistProgress(organization.id, effect.accountId, effect.ticked));
 					return;

@@ -137,7 +137,12 @@ export const DASHBOARD_KEYS: readonly KeyBinding<DashboardCommand>[] = [
 		hint: '/ filter',
 	},
 	{ command: 'clear-filter', keys: [ESC], description: 'cancel a range (V), else clear the filter' },
-	{ command: 'sort', keys: [chord('s')], description: 'cycle the sort: name, id, state, OU, joined', hint: 's sort' },
+	{
+		command: 'sort',
+		keys: [chord('s')],
+		description: 'cycle the sort: name, id, state, OU, joined, cost (last month)',
+		hint: 's sort',
+	},
 	{ command: 'reverse-sort', keys: [chord('S')], description: 'reverse the sort' },
 	{ command: 'details', keys: [ENTER], description: 'details of the selected account', hint: 'Enter details' },
 	{ command: 'raw', keys: [chord('J')], description: 'the selected account as AWS returned it (JSON)' },

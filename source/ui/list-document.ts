@@ -14,6 +14,7 @@ import {
 } from '../domain/account.js';
 import { terminalSafeJson } from '../domain/display-text.js';
 import type { LoadFailure, LoadOperation } from '../domain/explain-load.js';
+import { type AccountImpact, mergeImpact } from '../domain/impact.js';
 import type { QuotaLimitSource, QuotaLookup } from '../domain/quota.js';
 import { quotaUsage, resolveQuotaLimit } from '../domain/quota.js';
 import type { OrgReader } from '../org/gateway.js';
@@ -49,6 +50,8 @@ export interface ListedAccount {
 	readonly joinedMethod: JoinedMethod;
 	readonly joinedAt: string;
 	readonly parentPath: string;
+	/** With --with-impact: what closing or removing it would break or cost, each item known or unknown with why. */
+	readonly impact?: AccountImpact;
 }
 
 /** `--state` and `--ou`: which accounts are listed (all when empty). */
@@ -125,6 +128,7 @@ export async function listDocument(
 	quotaOverride: (organizationId: string) => number | undefined,
 	recordedClosures?: (organizationId: string) => ReadonlyMap<string, string> | undefined,
 	filter: ListFilter = {},
+	options: { readonly withImpact?: boolean; readonly now?: Date } = {},
 ): Promise<ListDocument> {
 	const organization = await step('describeOrganization', () => gateway.describeOrganization());
 	const [accounts, lookup] = await Promise.all([
@@ -150,11 +154,41 @@ export async function listDocument(
 				? {}
 				: { pendingInvitationsUnknownReason: lookup.invitations?.reason ?? lookup.unavailableReason ?? 'not asked' }),
 		},
-		accounts: sortAccounts(
-			accounts.filter((account) => matchesListFilter(account, filter)),
-			'name',
-		).map((account) => listedAccount(account, organization)),
+		accounts: await withImpact(
+			gateway,
+			sortAccounts(
+				accounts.filter((account) => matchesListFilter(account, filter)),
+				'name',
+			).map((account) => listedAccount(account, organization)),
+			options,
+		),
 	};
+}
+
+/** Accounts whose own impact is read at once for --with-impact: a few, so the organization's calls are not throttled. */
+const IMPACT_READS_IN_FLIGHT = 4;
+
+/** The accounts, each with its impact when asked: one organization scan, then each account's own reads. */
+async function withImpact(
+	gateway: OrgReader,
+	listed: ListedAccount[],
+	options: { readonly withImpact?: boolean; readonly now?: Date },
+): Promise<ListedAccount[]> {
+	if (!options.withImpact) return listed;
+	const now = options.now ?? new Date();
+	const scan = await gateway.organizationImpact();
+	const result: ListedAccount[] = new Array(listed.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < listed.length) {
+			const index = next++;
+			const account = listed[index] as ListedAccount;
+			const own = await gateway.accountImpact(account.id);
+			result[index] = { ...account, impact: mergeImpact(account.id, own, scan, now) };
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(IMPACT_READS_IN_FLIGHT, listed.length) }, worker));
+	return result;
 }
 
 /**

@@ -3,7 +3,7 @@ import { render } from 'ink';
 import { useMemo, useState } from 'react';
 import type { OrgReader } from '../org/gateway.js';
 import type { Settings } from '../store/settings.js';
-import { accountsCacheFor } from './accounts-cache.js';
+import { accountsCacheFor, impactCacheFor } from './accounts-cache.js';
 import { App, type DashboardOutcome } from './app.js';
 import type { ProfileList, ProfileSwitcher } from './screens/context.js';
 import type { Theme } from './theme.js';
@@ -71,6 +71,7 @@ export function Dashboards({
 			gateway={current.gateway}
 			settings={settings}
 			cache={accountsCacheFor(current.gateway)}
+			impactCache={impactCacheFor(current.gateway)}
 			{...(theme ? { theme } : {})}
 			quotaFlag={current.quotaFlag}
 			profiles={switcher}

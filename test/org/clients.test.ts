@@ -1,6 +1,11 @@
 /** The SDK clients' retry settings: standard mode everywhere, one attempt for the destructive calls. */
 import { describe, expect, it } from 'vitest';
-import { createClients, DEFAULT_TIMEOUTS, organizationsHomeRegion } from '../../source/org/aws/clients.js';
+import {
+	createClients,
+	DEFAULT_TIMEOUTS,
+	organizationsHomeRegion,
+	sharedClientConfig,
+} from '../../source/org/aws/clients.js';
 
 describe('the SDK clients', () => {
 	const clients = createClients({
@@ -18,6 +23,17 @@ describe('the SDK clients', () => {
 			const mode = typeof retryMode === 'function' ? await retryMode() : retryMode;
 			expect(mode, name).toBe('standard');
 		}
+	});
+
+	it('share their retries, time-outs and endpoint with the clients loaded on demand', () => {
+		const shared = sharedClientConfig({
+			profile: undefined,
+			region: 'us-east-1',
+			endpointUrl: 'http://127.0.0.1:9',
+			timeouts: DEFAULT_TIMEOUTS,
+		});
+		expect(shared).toMatchObject({ retryMode: 'standard', endpoint: 'http://127.0.0.1:9' });
+		expect(shared.requestHandler.requestTimeout).toBe(DEFAULT_TIMEOUTS.requestMs);
 	});
 
 	it('send close and remove in one attempt', async () => {

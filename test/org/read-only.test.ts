@@ -24,6 +24,9 @@ describe('the read-only gateway', () => {
 		expect(Object.keys(reader).sort()).toEqual(
 			[
 				'accountFacts',
+				'accountImpact',
+				'accountTags',
+				'organizationImpact',
 				'accountQuota',
 				'callerIdentity',
 				'describeAccount',

@@ -131,10 +131,21 @@ describe('sort', () => {
 		);
 	});
 
-	it('cycles name, id, state, OU, joined, then name again', () => {
+	it('cycles name, id, state, OU, joined, cost, then name again', () => {
 		const seen: SortKey[] = ['name'];
-		for (let i = 0; i < 5; i++) seen.push(nextSortKey(seen[seen.length - 1] as SortKey));
-		expect(seen).toEqual(['name', 'id', 'state', 'ou', 'joined', 'name']);
+		for (let i = 0; i < 6; i++) seen.push(nextSortKey(seen[seen.length - 1] as SortKey));
+		expect(seen).toEqual(['name', 'id', 'state', 'ou', 'joined', 'cost', 'name']);
+	});
+
+	it('sorts by cost with the idle accounts first, and those whose cost is not known last', () => {
+		const [first, second, third] = accounts;
+		if (!first || !second || !third) throw new Error('fixture too small');
+		const costs = new Map([
+			[first.id, 120],
+			[second.id, 0],
+		]);
+		const order = sortAccounts([first, second, third], 'cost', false, (id) => costs.get(id)).map((item) => item.id);
+		expect(order).toEqual([second.id, first.id, third.id]);
 	});
 });
 

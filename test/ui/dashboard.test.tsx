@@ -64,7 +64,7 @@ async function byName(gateway: OrgGateway): Promise<Account[]> {
 }
 
 function accountRows(frame: string): string[] {
-	return frame.split('\n').filter((line) => /^[> ][M* ] /.test(line) && /\d{12}/.test(line));
+	return frame.split('\n').filter((line) => /^[> ][MD* ] /.test(line) && /\d{12}/.test(line));
 }
 
 const loaded = (app: ReturnType<typeof render>) => waitForText(app, 'sorted by');
@@ -239,7 +239,7 @@ describe('filter', () => {
 });
 
 describe('sort', () => {
-	it('cycles name, id, state, OU, joined with s, and remembers the choice', async () => {
+	it('cycles name, id, state, OU, joined, cost with s, and remembers the choice', async () => {
 		const gateway = demo();
 		const accounts = await gateway.listAccounts();
 		const app = start(gateway);
@@ -276,6 +276,17 @@ describe('sort', () => {
 		frame = await sortThenTop();
 		expect(frame).toContain('sorted by joined');
 		expect(firstRow(frame)).toContain(sortAccounts(accounts, 'joined')[0]?.id);
+
+		// The cost sort shows the last month's spend (the impact scan's), the idle accounts first.
+		await sortThenTop();
+		frame = await waitForFrame(app, (shown) => accountRows(shown)[0]?.includes(' USD') === true, {
+			description: 'the spend in the cost column',
+		});
+		expect(frame).toContain('sorted by cost last month');
+		expect(frame).toContain('LAST MONTH ▲');
+		expect(firstRow(frame)).toContain('0.00 USD');
+		const costs = accountRows(frame).map((row) => Number(/([\d,]+\.\d\d) USD/.exec(row)?.[1]?.replaceAll(',', '')));
+		expect(costs).toEqual([...costs].sort((a, b) => a - b));
 
 		frame = await sortThenTop();
 		expect(frame).toContain('sorted by name');

@@ -6,12 +6,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeAccountCommand, ListAccountsCommand } from '@aws-sdk/client-organizations';
+import {
+	DescribeAccountCommand,
+	ListAccountsCommand,
+	RemoveAccountFromOrganizationCommand,
+} from '@aws-sdk/client-organizations';
 import { afterEach, expect, it } from 'vitest';
 import { createAwsGateway } from '../../source/org/aws/gateway.js';
 import { Journal } from '../../source/store/journal/journal.js';
 import { reconcilePending } from '../../source/store/journal/reconcile.js';
 import { Settings } from '../../source/store/settings.js';
+import { SEEDED_IMPACT, seedImpact } from '../support/impact-seed.js';
 import { describeWithMoto, MOTO_REGION, type SeededOrganization, seedOrganization } from '../support/moto.js';
 import { startProxy } from '../support/proxy.js';
 import {
@@ -205,5 +210,43 @@ describeWithMoto('guided flows against moto', (moto) => {
 			flow.unmount();
 		}
 		expect(world.journal.read().records).toEqual([]);
+	}, 60_000);
+
+	it('refuses to remove a delegated administrator, which moto itself removes; shows what closing it would break', async () => {
+		await moto.server.reset();
+		const world = await setUp(moto.server.endpoint);
+		const id = accountNamed(world.org, 'to-remove');
+		await seedImpact(moto.server.endpoint, world.org, id);
+
+		const removal = drive(world, 'remove', id);
+		try {
+			await reachStep(removal, 'refused');
+			expect(removal.frame()).toContain(
+				`aws organizations deregister-delegated-administrator --account-id ${id} --service-principal ${SEEDED_IMPACT.service}`,
+			);
+		} finally {
+			removal.unmount();
+		}
+		expect(world.journal.read().records).toEqual([]);
+
+		const closure = drive(world, 'close', id);
+		try {
+			await reachStep(closure, 'intro');
+			await waitFor(() => closure.frame().includes('this month so far'), 'the impact scan', 20_000);
+			const frame = closure.frame();
+			expect(frame).toContain(`${SEEDED_IMPACT.stackSet} (us-east-1)`);
+			expect(frame).toContain(`1 permission set (${SEEDED_IMPACT.permissionSet}), 1 assignment`);
+			expect(frame).toContain(`${SEEDED_IMPACT.policy} (SERVICE_CONTROL_POLICY)`);
+			expect(frame).toContain(`${SEEDED_IMPACT.tag.key}=${SEEDED_IMPACT.tag.value}`);
+			expect(frame).toContain(`${SEEDED_IMPACT.lastMonth} USD`);
+			expect(frame).toContain('Reserved Instances and Savings Plans keep billing after closure');
+		} finally {
+			closure.unmount();
+		}
+
+		// The refusal above is orgdash's own: moto removes a delegated administrator when asked.
+		await world.org.client.send(new RemoveAccountFromOrganizationCommand({ AccountId: id }));
+		const listed = await world.org.client.send(new ListAccountsCommand({}));
+		expect((listed.Accounts ?? []).map((account) => account.Id)).not.toContain(id);
 	}, 60_000);
 });

@@ -397,7 +397,6 @@ describe('the whole remove flow on the sandbox', () => {
 	it.each([
 		[DEMO_ACCOUNTS.mlExperimentsDev, 'it was created too recently', /try after \d{4}-\d{2}-\d{2}/],
 		[DEMO_ACCOUNTS.brightlineAnalytics, 'it has no payment method', /add a payment method/],
-		[DEMO_ACCOUNTS.securityTooling, 'it is a delegated administrator', /deregister-delegated-administrator/],
 	])('turns the refusal of %s into the step that fixes it', async (id, what, next) => {
 		const flow = open('remove', id);
 		await walkFlow(flow, { until: 'answered' });
@@ -423,6 +422,32 @@ describe('the whole remove flow on the sandbox', () => {
 		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
 	});
 
+	it('refuses a delegated administrator before any confirmation, with the commands that deregister it', async () => {
+		const flow = open('remove', DEMO_ACCOUNTS.securityTooling);
+		await reachStep(flow, 'refused');
+		const frame = flow.frame();
+		expect(frame).toContain('delegated administrator for guardduty.amazonaws.com, securityhub.amazonaws.com');
+		expect(frame).toContain(
+			`aws organizations deregister-delegated-administrator --account-id ${DEMO_ACCOUNTS.securityTooling} --service-principal guardduty.amazonaws.com`,
+		);
+		expect(frame).not.toContain('type the 12 digits');
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
+	});
+
+	it('shows what removal would break before the confirmation, each item with its source', async () => {
+		const flow = open('remove', DEMO_ACCOUNTS.paymentsProd);
+		await reachStep(flow, 'remove-intro');
+		await waitFor(() => flow.frame().includes('payments-network'), 'the StackSets');
+		const frame = flow.frame();
+		expect(frame).toContain('What it would break or cost');
+		expect(frame).toContain(
+			'3 permission sets (AdministratorAccess, PaymentsDeveloper, ReadOnlyAccess), 14 assignments',
+		);
+		expect(frame).toContain('· organizations:ListTagsForResource');
+		expect(frame).toContain('Organization tags are lost on removal.');
+		expect(frame).toContain('DenyRegionsOutsideEU (SERVICE_CONTROL_POLICY)');
+	});
+
 	it('refuses the management account and a non-management caller', async () => {
 		const management = open('remove', DEMO_ACCOUNTS.management);
 		await reachStep(management, 'refused');
@@ -436,6 +461,32 @@ describe('the whole remove flow on the sandbox', () => {
 });
 
 describe('remove first, then close in the console', () => {
+	it('refuses the removal of a delegated administrator on the way, before the confirmation', async () => {
+		const flow = open('close', DEMO_ACCOUNTS.securityTooling);
+		await reachStep(flow, 'intro');
+		await waitFor(() => flow.frame().includes('for guardduty.amazonaws.com'), 'the delegations');
+		await flow.press(KEYS.enter);
+		await reachStep(flow, 'checklist');
+		await tickWholeChecklist(flow);
+		await flow.press(KEYS.enter);
+		await reachStep(flow, 'path');
+		await flow.press(KEYS.down, KEYS.enter);
+		await reachStep(flow, 'remove-intro');
+		await flow.press(KEYS.enter);
+		await reachStep(flow, 'refused');
+		expect(flow.frame()).toContain('orgdash will not remove this account');
+		expect(flow.frame()).toContain('deregister-delegated-administrator');
+		expect(destructiveCalls(flows.world.sandbox)).toEqual([]);
+	});
+
+	it('shows the spend before closing, with what keeps billing after closure', async () => {
+		const flow = open('close', DEMO_ACCOUNTS.paymentsProd);
+		await reachStep(flow, 'intro');
+		await waitFor(() => flow.frame().includes('this month so far'), 'the spend');
+		expect(flow.frame()).toMatch(/Spend\s+\d{4}-\d{2}: 18,402\.77 USD; this month so far: 6,120\.05 USD/);
+		expect(flow.frame()).toContain('Reserved Instances and Savings Plans keep billing after closure');
+	});
+
 	it('removes the account and walks through the console closure, password recovery first', async () => {
 		const id = DEMO_ACCOUNTS.logArchive;
 		const flow = open('close', id);

@@ -115,7 +115,7 @@ function showsAs(cell: string, full: string): boolean {
 function expectRowsTrue(screen: readonly string[]): void {
 	const ids: string[] = [];
 	for (const line of screen) {
-		const row = /^[> ][M ] (.{23}) (\d{12}) (.{22}) (\S+)/.exec(line);
+		const row = /^[> ][MD ] (.{23}) (\d{12}) (.{22}) (\S+)/.exec(line);
 		if (!row) continue;
 		const [, name = '', id = '', email = '', state = ''] = row;
 		const account = listed.get(id);

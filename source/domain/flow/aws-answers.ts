@@ -11,6 +11,7 @@ import { leavesOutcomeUnknown } from '../outcome.js';
 import { deletionDate } from '../quota.js';
 import { removeRefusals } from '../removal.js';
 import { closeRefusals } from './closing.js';
+import { delegationRefusal } from './impact-answers.js';
 import { stay, to } from './transitions.js';
 import type { DestructiveAction, FlowEffect, FlowEvent, FlowState, FlowStep, Transition } from './types.js';
 
@@ -21,6 +22,8 @@ export function onRefreshed(state: FlowState, account: Account): Transition {
 		state.context.kind === 'close'
 			? closeRefusals(account, state.context)
 			: removeRefusals(account, state.context.organization, state.context.caller);
+	const delegation = state.context.kind === 'remove' ? delegationRefusal(withAccount) : undefined;
+	if (delegation) refusals.push(delegation);
 	if (refusals.length > 0) return to(withAccount, { name: 'refused', refusals });
 	return to(withAccount, state.context.kind === 'close' ? { name: 'intro' } : { name: 'remove-intro' });
 }

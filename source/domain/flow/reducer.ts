@@ -20,6 +20,7 @@ import {
 	onSubmitFailed,
 	onSubmitted,
 } from './aws-answers.js';
+import { onImpactLoaded } from './impact-answers.js';
 import { onKey } from './step-keys.js';
 import { stay, to } from './transitions.js';
 import type { FlowContext, FlowEffect, FlowEvent, FlowState, Transition } from './types.js';
@@ -37,7 +38,10 @@ export function startFlow(context: FlowContext, accountId: string): Transition {
 		confirmations: 0,
 		settlement: undefined,
 	};
-	const effects: FlowEffect[] = [{ type: 'refresh', accountId }];
+	const effects: FlowEffect[] = [
+		{ type: 'refresh', accountId },
+		{ type: 'loadImpact', accountId, withSpend: context.organizationImpact === undefined },
+	];
 	if (context.kind === 'close') {
 		effects.push({
 			type: 'loadFacts',
@@ -66,6 +70,8 @@ export function flowReducer(state: FlowState, event: FlowEvent): Transition {
 			return { state: { ...state, facts: event.facts }, effects: [] };
 		case 'factsFailed':
 			return { state: { ...state, facts: factsFromError(event.error) }, effects: [] };
+		case 'impactLoaded':
+			return onImpactLoaded(state, event.impact);
 		case 'submitted':
 			return onSubmitted(state, event.confirmation, event.at);
 		case 'submitFailed':

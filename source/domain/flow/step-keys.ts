@@ -5,6 +5,7 @@
  */
 import { CHECKLIST_ITEM_IDS, checklistProgress, toggleTicked } from '../checklist.js';
 import { onConfirmIdKey, onConfirmYesKey } from './confirmation.js';
+import { delegationRefusal } from './impact-answers.js';
 import { beforeConfirm, exit, stay, to } from './transitions.js';
 import { type FlowKey, type FlowState, PATH_OPTIONS, type Transition } from './types.js';
 
@@ -68,8 +69,13 @@ export function onKey(state: FlowState, key: FlowKey, pasted: boolean): Transiti
 			return onChecklistKey(state, step.cursor, key);
 		case 'path':
 			return onPathKey(state, step.cursor, key);
-		case 'remove-intro':
-			return key.type === 'enter' ? to(state, { name: 'confirm-id', action: 'remove', typed: '' }) : stay(state);
+		case 'remove-intro': {
+			if (key.type !== 'enter') return stay(state);
+			// A delegated administrator learnt of on the way (the close flow's path to removal) is refused here.
+			const delegation = delegationRefusal(state);
+			if (delegation) return to(state, { name: 'refused', refusals: [delegation] });
+			return to(state, { name: 'confirm-id', action: 'remove', typed: '' });
+		}
 		case 'confirm-id':
 			return onConfirmIdKey(state, step.action, step.typed, key);
 		case 'confirm-yes':

@@ -8,6 +8,7 @@ import type { ChecklistItemId } from '../checklist.js';
 import type { ErrorInfo } from '../error-codes.js';
 import type { Explanation } from '../explain.js';
 import type { AccountFacts } from '../facts.js';
+import type { AccountImpact, OrganizationImpact } from '../impact.js';
 import type { Refusal } from '../removal.js';
 
 export type FlowKind = 'close' | 'remove';
@@ -40,6 +41,8 @@ export interface FlowContext {
 	readonly savedTicked?: readonly string[];
 	/** The account quota, when known, to show what a removal frees. */
 	readonly quota?: { readonly counted: number; readonly limit: number };
+	/** The organization's impact scan (delegated administrators, spend), when it has finished. */
+	readonly organizationImpact?: OrganizationImpact;
 }
 
 export const PATH_OPTIONS = ['close-in-organization', 'remove-then-console', 'cancel'] as const;
@@ -104,6 +107,8 @@ export interface FlowState {
 	readonly account: Account | undefined;
 	/** Undefined while the Account API is still being read. */
 	readonly facts: AccountFacts | undefined;
+	/** What closing or removing it would break; undefined while it is being read. */
+	readonly impact?: AccountImpact | undefined;
 	readonly ticked: readonly ChecklistItemId[];
 	readonly step: FlowStep;
 	/** A one-line hint about the last key (cleared by the next one). */
@@ -117,6 +122,8 @@ export interface FlowState {
 export type FlowEffect =
 	| { readonly type: 'refresh'; readonly accountId: string }
 	| { readonly type: 'loadFacts'; readonly accountId: string; readonly isManagement: boolean }
+	/** `withSpend`: the organization scan has not finished, so the flow asks Cost Explorer itself. */
+	| { readonly type: 'loadImpact'; readonly accountId: string; readonly withSpend: boolean }
 	| { readonly type: 'saveProgress'; readonly accountId: string; readonly ticked: readonly ChecklistItemId[] }
 	| { readonly type: 'clearProgress'; readonly accountId: string }
 	| {
@@ -143,6 +150,7 @@ export type FlowEvent =
 	| { readonly type: 'refreshFailed'; readonly error: ErrorInfo }
 	| { readonly type: 'factsLoaded'; readonly facts: AccountFacts }
 	| { readonly type: 'factsFailed'; readonly error: ErrorInfo }
+	| { readonly type: 'impactLoaded'; readonly impact: AccountImpact }
 	| { readonly type: 'submitted'; readonly confirmation: number; readonly at: string }
 	/**
 	 * The request failed. A refusal ends the flow; any other error (lost answer, timeout, AWS failing) leaves the

@@ -46,6 +46,21 @@ export interface AwsClients {
 	iam(): Promise<IAMClient>;
 }
 
+export type SharedClientConfig = {
+	readonly region: string;
+	readonly credentials: ReturnType<typeof credentialProvider>;
+	readonly profile?: string;
+	readonly retryMode: 'standard';
+	readonly maxAttempts: number;
+	readonly requestHandler: {
+		readonly connectionTimeout: number;
+		readonly requestTimeout: number;
+		readonly throwOnRequestTimeout: boolean;
+		readonly socketTimeout: number;
+	};
+	readonly endpoint?: string;
+};
+
 /** Standard mode backs off with jitter after throttling; five attempts ride out a burst of it. */
 const MAX_ATTEMPTS = 5;
 /** Service Quotas is a nicety: a few attempts, then fall back to the next source of the limit. */
@@ -92,14 +107,20 @@ function checkedEndpoint(endpoint: string | undefined): string | undefined {
 	return endpoint;
 }
 
-export function createClients(settings: ClientSettings): AwsClients {
+/** A service's endpoint as resolved for the chosen profile (profiles.ts); the SDK would read it for AWS_PROFILE's. */
+export function serviceEndpoint(settings: ClientSettings, service: ServiceName) {
+	const chosen = checkedEndpoint(settings.endpointUrl) ?? checkedEndpoint(settings.serviceEndpoints?.[service]);
+	return { ignoreConfiguredEndpointUrls: true, ...(chosen ? { endpoint: chosen } : {}) } as const;
+}
+
+/**
+ * What every client is made with: the retries, time-outs, endpoint and one
+ * credential chain. The clients loaded on demand (impact.ts) are made with it too.
+ */
+export function sharedClientConfig(settings: ClientSettings): SharedClientConfig {
 	const endpoint = checkedEndpoint(settings.endpointUrl);
 	const { profile, region, timeouts } = settings;
-	// A service's endpoint as resolved for the chosen profile (profiles.ts); the SDK would read it for AWS_PROFILE's.
-	const endpointOf = (service: ServiceName) => {
-		const chosen = endpoint ?? checkedEndpoint(settings.serviceEndpoints?.[service]);
-		return { ignoreConfiguredEndpointUrls: true, ...(chosen ? { endpoint: chosen } : {}) } as const;
-	};
+	const endpointOf = (service: ServiceName) => serviceEndpoint(settings, service);
 	// The SDK warns on stderr that its 2027 releases will need Node 22; orgdash pins its SDK and supports Node 20,
 	// and a warning printed over the dashboard would only garble it.
 	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -124,6 +145,13 @@ export function createClients(settings: ClientSettings): AwsClients {
 		requestHandler,
 		...(endpoint ? { endpoint } : {}),
 	} as const;
+	return common;
+}
+
+/** `common`: made from `settings` unless given (the adapter shares one with the clients it loads on demand). */
+export function createClients(settings: ClientSettings, common = sharedClientConfig(settings)): AwsClients {
+	const endpointOf = (service: ServiceName) => serviceEndpoint(settings, service);
+	const { region } = settings;
 	const organizations = { ...common, ...endpointOf('organizations') } as const;
 	let iam: Promise<IAMClient> | undefined;
 	return {

@@ -24,7 +24,8 @@ import { ACCOUNT_QUOTA_CODES, countPendingInvitations, findAccountQuota } from '
 import { OrgError } from '../errors.js';
 import type { CallTarget, ListAccountsOptions, OrgGateway } from '../gateway.js';
 import { createAccountFacts } from './account-facts.js';
-import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts } from './clients.js';
+import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts, sharedClientConfig } from './clients.js';
+import { createImpactReader } from './impact.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 import { createParentPaths } from './parent-paths.js';
 import { FALLBACK_REGION, resolveTarget, type ServiceName } from './profiles.js';
@@ -64,13 +65,15 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 	const profile = options.profile || undefined;
 	const region = options.region || FALLBACK_REGION;
 	const endpointUrl = options.endpointUrl || undefined;
-	const clients = createClients({
+	const settings = {
 		profile,
 		region,
 		endpointUrl,
 		serviceEndpoints: options.serviceEndpoints,
 		timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
-	});
+	};
+	const shared = sharedClientConfig(settings);
+	const clients = createClients(settings, shared);
 	const target: CallTarget = {
 		profile,
 		region,
@@ -78,6 +81,7 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 	};
 	const { organizations, listing, destructive, quotas, sts } = clients;
 	const parentPaths = createParentPaths(organizations);
+	const impact = createImpactReader(organizations, shared);
 	const accountFacts = createAccountFacts(
 		clients.account,
 		async () => (await gateway.describeOrganization()).managementAccountEmail,
@@ -110,6 +114,7 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 
 		async listAccounts(listOptions: ListAccountsOptions = {}): Promise<Account[]> {
 			parentPaths.clear();
+			impact.clear();
 			const { onAccounts } = listOptions;
 			try {
 				return await loadAccounts(listing, {
@@ -230,6 +235,10 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 		...createQuarantineCalls(organizations, destructive),
 
 		rootAccessFeatures: createRootAccessFeatures(clients.iam),
+
+		organizationImpact: () => impact.organizationImpact(),
+		accountImpact: (accountId) => impact.accountImpact(accountId),
+		accountTags: (accountId) => impact.accountTags(accountId),
 
 		async closeAccount(accountId: string): Promise<void> {
 			await callAws('Organizations.CloseAccount', () =>

@@ -12,13 +12,16 @@
 import type { CallerIdentity, Organization } from '../../domain/account.js';
 import { displayText } from '../../domain/display-text.js';
 import { displayFacts } from '../../domain/facts.js';
+import { IMPACT_SOURCES, unknownFromError } from '../../domain/impact.js';
 import { CLOSURE_WINDOW_DAYS, POST_CLOSURE_DAYS } from '../../domain/quota.js';
 import { whyRootAccessUnknown } from '../../domain/root-access.js';
 import { OrgError } from '../errors.js';
 import type { ListAccountsOptions } from '../gateway.js';
 import { accessDenied, factsOf, REMOVAL_MESSAGES, toAccount, unknownFacts } from './answers.js';
 import { seedDemo } from './demo.js';
+import { DEMO_IMPACT } from './demo-impact.js';
 import { generateOrganization } from './generated.js';
+import { accountImpactOf, organizationImpactOf, unknownImpact } from './impact.js';
 import {
 	CONCURRENT_CLOSURE_LIMIT,
 	DAY_MS,
@@ -40,6 +43,12 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 
 	const state =
 		options.accountCount === undefined ? seedDemo(nowMs()) : generateOrganization(options.accountCount, nowMs());
+	if (options.accountCount === undefined) {
+		for (const [id, impact] of Object.entries(DEMO_IMPACT)) {
+			const account = state.accounts.get(id);
+			if (account) account.impact = impact;
+		}
+	}
 	for (const [id, rename] of Object.entries(options.renamed ?? {})) {
 		const account = state.accounts.get(id);
 		if (!account) throw new RangeError(`renamed: no account ${id} in the sandbox`);
@@ -251,6 +260,39 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 			}
 		},
 
+		async organizationImpact() {
+			try {
+				await begin('organizationImpact');
+				requireManagement();
+				return organizationImpactOf(state, nowMs());
+			} catch (error) {
+				return {
+					delegatedAdministrators: unknownFromError(IMPACT_SOURCES.delegatedAdministrators, error as OrgError),
+					spend: unknownFromError(IMPACT_SOURCES.spend, error as OrgError),
+				};
+			}
+		},
+
+		async accountImpact(accountId) {
+			try {
+				await begin('accountImpact', accountId);
+				requireReader();
+				return accountImpactOf(findAccount(accountId), managementId);
+			} catch (error) {
+				return unknownImpact(error as OrgError);
+			}
+		},
+
+		async accountTags(accountId) {
+			try {
+				await begin('accountTags', accountId);
+				requireReader();
+				return accountImpactOf(findAccount(accountId), managementId).tags;
+			} catch (error) {
+				return unknownImpact(error as OrgError).tags;
+			}
+		},
+
 		async closeAccount(accountId) {
 			await begin('closeAccount', accountId);
 			requireManagement();
@@ -398,6 +440,13 @@ export function createSandbox(options: SandboxOptions = {}): SandboxGateway {
 				throw new OrgError(
 					'ConstraintViolationException',
 					`Account ${accountId} is ${account.state} and can't be removed from the organization until it is finally closed.`,
+				);
+			}
+			if (account.impact?.delegatedServices?.length) {
+				throw new OrgError(
+					'ConstraintViolationException',
+					REMOVAL_MESSAGES.CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG ?? '',
+					{ reason: 'CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG' },
 				);
 			}
 			if (account.removalBlock) {

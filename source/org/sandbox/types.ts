@@ -5,6 +5,7 @@
  */
 import type { AccountState, JoinedMethod, Organization } from '../../domain/account.js';
 import type { AccountFacts, LinkedGovCloud, RegionOptStatus } from '../../domain/facts.js';
+import type { AccountImpact, AttachedPolicy, IdentityCenterUse, StackInstanceRef, Tag } from '../../domain/impact.js';
 import type { QuotaLookup } from '../../domain/quota.js';
 import type { OrgError } from '../errors.js';
 import type { OrgGateway } from '../gateway.js';
@@ -87,6 +88,22 @@ export interface SandboxAccount {
 	/** Enabled for a service as its delegated administrator: may read the organization. */
 	delegatedAdministrator?: boolean;
 	facts?: FactsProfile;
+	/** What closing or removing it would break (see impact.ts); a plain member's baseline when absent. */
+	impact?: ImpactProfile;
+}
+
+/** The impact scan's answers for one account. */
+export interface ImpactProfile {
+	/** Service principals it is delegated administrator for: AWS refuses to remove it while there are any. */
+	readonly delegatedServices?: readonly string[];
+	readonly stackInstances?: readonly StackInstanceRef[];
+	readonly identityCenter?: IdentityCenterUse;
+	readonly policies?: readonly AttachedPolicy[];
+	readonly tags?: readonly Tag[];
+	/** Cost Explorer's figures: the last full month and the month to date. */
+	readonly spend?: { readonly lastMonth: number; readonly monthToDate: number };
+	/** Items that cannot be read for this account: the error the call gives. */
+	readonly unknown?: Partial<Record<Exclude<keyof AccountImpact, 'spend'>, OrgError>>;
 }
 
 export interface FactsProfile {

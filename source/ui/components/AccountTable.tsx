@@ -26,6 +26,10 @@ export interface AccountTableProps {
 	/** The range being chosen with V, as positions within `rows` (may reach beyond them): a : before the name. */
 	readonly rangeRows?: { readonly first: number; readonly last: number };
 	readonly managementAccountId?: string;
+	/** Delegated administrators (the impact scan): marked D. */
+	readonly delegatedIds?: ReadonlySet<string>;
+	/** Each account's last-month spend, formatted, for the cost column. */
+	readonly costText?: (accountId: string) => string;
 	/** Shown in place of rows when there are none. */
 	readonly emptyMessage: string;
 }
@@ -36,6 +40,7 @@ const SORT_COLUMN: Record<SortKey, ColumnId> = {
 	state: 'state',
 	ou: 'ou',
 	joined: 'joined',
+	cost: 'cost',
 };
 
 export function AccountTable(props: AccountTableProps) {
@@ -49,8 +54,11 @@ export function AccountTable(props: AccountTableProps) {
 		markedIds,
 		rangeRows,
 		managementAccountId,
+		delegatedIds,
+		costText,
 		emptyMessage,
 	} = props;
+	const showsCost = columns.some((column) => column.id === 'cost');
 	const titles = headerCells(
 		columns.map((column) => (column.id === SORT_COLUMN[sort] ? sortedTitle(column, sort) : column)),
 	);
@@ -72,6 +80,8 @@ export function AccountTable(props: AccountTableProps) {
 						cached={cachedIds.has(account.id)}
 						mark={markOf(account.id, index, markedIds, rangeRows)}
 						management={account.id === managementAccountId}
+						delegated={delegatedIds?.has(account.id) === true}
+						cost={showsCost ? costText?.(account.id) : undefined}
 					/>
 				))
 			)}
@@ -104,14 +114,29 @@ interface AccountRowProps {
 	readonly cached: boolean;
 	readonly mark: RowMark;
 	readonly management: boolean;
+	readonly delegated: boolean;
+	readonly cost: string | undefined;
 }
 
-const AccountRow = memo(function AccountRow({ account, columns, selected, cached, mark, management }: AccountRowProps) {
+const AccountRow = memo(function AccountRow({
+	account,
+	columns,
+	selected,
+	cached,
+	mark,
+	management,
+	delegated,
+	cost,
+}: AccountRowProps) {
 	// Ink measures the row with ASCII stand-ins for its cut marks; the marks go back as it is written (see standInCutMarks).
-	const { cells, marks } = standInCutMarks(rowCells(account, columns), MARKER_WIDTH);
-	// The selection, then a flag (M: management account, *: from the cache, not yet confirmed), then the mark.
-	// ASCII only, like the cells.
-	const marker = `${selected ? '>' : ' '}${cached ? '*' : management ? 'M' : ' '}${mark}`;
+	const { cells, marks } = standInCutMarks(
+		rowCells(account, columns, cost === undefined ? {} : { cost }),
+		MARKER_WIDTH,
+	);
+	// The selection, then a flag (M: management account, *: from the cache, not yet confirmed, D: a delegated
+	// administrator, which AWS will not remove), then the mark. ASCII only, like the cells.
+	const flag = cached ? '*' : management ? 'M' : delegated ? 'D' : ' ';
+	const marker = `${selected ? '>' : ' '}${flag}${mark}`;
 	const row = (
 		<Text inverse={selected} bold={mark === '+'} dimColor={cached && !selected} wrap="truncate-end">
 			{marker}

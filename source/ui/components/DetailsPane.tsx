@@ -1,13 +1,17 @@
 /** Everything the dashboard knows about one account. */
 import { Box, Text } from 'ink';
 import type { Account, Organization } from '../../domain/account.js';
+import type { ImpactLine } from '../../domain/impact.js';
 import { detailLines } from '../account-details.js';
+import { ImpactSection } from './ImpactSection.js';
 import { StateBadge } from './StateBadge.js';
 
 export interface DetailsPaneProps {
 	readonly account: Account | undefined;
 	readonly organization?: Organization;
 	readonly cached: boolean;
+	/** What closing or removing it would break, each item with its source. */
+	readonly impact?: readonly ImpactLine[];
 }
 
 const LABEL_WIDTH = 19;
@@ -18,7 +22,7 @@ export function detailsTitle(account: Account | undefined, accountId: string): s
 }
 
 /** The details under the title (see detailsTitle). */
-export function DetailsPane({ account, organization, cached }: DetailsPaneProps) {
+export function DetailsPane({ account, organization, cached, impact }: DetailsPaneProps) {
 	if (!account) {
 		return (
 			<Text>The account is no longer in the list: it may have been removed from the organization or deleted.</Text>
@@ -41,6 +45,7 @@ export function DetailsPane({ account, organization, cached }: DetailsPaneProps)
 					)}
 				</Box>
 			))}
+			{impact ? <ImpactSection lines={impact} title="If it were closed or removed" /> : null}
 		</Box>
 	);
 }

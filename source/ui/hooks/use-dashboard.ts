@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../domain/account.js';
 import type { Settings } from '../../store/settings.js';
 import {
+	type CostOf,
 	type FilterResult,
 	filterList,
 	isSortKey,
@@ -82,6 +83,7 @@ export function useDashboard(
 	accounts: readonly Account[],
 	height: number,
 	settings: Pick<Settings, 'sort'> | undefined,
+	costOf?: CostOf,
 ): UseDashboard {
 	const [state, setState] = useState<DashboardState>(() => initialDashboardState(savedSort(settings)));
 	// The state with every change made so far, rendered or not: keys of one burst come before a render, and the
@@ -94,8 +96,8 @@ export function useDashboard(
 		return next;
 	}, []);
 	const sorted = useMemo(
-		() => searchable(sortAccounts(accounts, state.sort, state.reversed)),
-		[accounts, state.sort, state.reversed],
+		() => searchable(sortAccounts(accounts, state.sort, state.reversed, costOf)),
+		[accounts, state.sort, state.reversed, costOf],
 	);
 	// The last result, so that typing one more character searches only the previous matches.
 	const lastFilter = useRef<FilterResult | undefined>(undefined);

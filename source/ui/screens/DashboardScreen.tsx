@@ -11,6 +11,7 @@ import { count } from '../format.js';
 import type { UseDashboard } from '../hooks/use-dashboard.js';
 import { type KeyScheme, useKeys } from '../hooks/use-keys.js';
 import { useTheme } from '../hooks/use-theme.js';
+import { delegatedAccountIds, lastMonthText } from '../impact-view.js';
 import { DASHBOARD_KEYS, type DashboardCommand, FILTER_KEYS, type FilterCommand } from '../keymap.js';
 import { boundTo, hintLine } from '../keymap-lookup.js';
 import { rangeBounds } from '../marks.js';
@@ -49,7 +50,7 @@ export function DashboardScreen({
 	readonly context: ScreenContext;
 	readonly actions: DashboardActions;
 }) {
-	const { dashboard, accounts, size, height } = context;
+	const { dashboard, accounts, impact, size, height } = context;
 	const theme = useTheme();
 
 	// While the filter is typed, text goes into it; the mode is read per key, as keys of one burst come before a render.
@@ -89,7 +90,10 @@ export function DashboardScreen({
 	useKeys<DashboardCommand | FilterCommand>(() => (dashboard.isEditing() ? filterKeys : listKeys));
 
 	const rows = tableRows(height);
-	const columns = useMemo(() => layoutColumns(size.columns - 1), [size.columns]);
+	const sortedByCost = dashboard.state.sort === 'cost';
+	const columns = useMemo(() => layoutColumns(size.columns - 1, { cost: sortedByCost }), [size.columns, sortedByCost]);
+	const delegatedIds = useMemo(() => delegatedAccountIds(impact.organization), [impact.organization]);
+	const costText = useMemo(() => lastMonthText(impact.organization), [impact.organization]);
 	const failure = accounts.failure ? describeLoadFailure(accounts.failure) : undefined;
 	const hints = hintLine(
 		dashboard.state.editing ? FILTER_KEYS : boundTo(DASHBOARD_KEYS, (command) => offered(command, actions, readOnly)),
@@ -118,6 +122,8 @@ export function DashboardScreen({
 					markedIds={dashboard.state.marked}
 					rangeRows={range && { first: range.first - dashboard.top, last: range.last - dashboard.top }}
 					managementAccountId={accounts.organization?.managementAccountId}
+					delegatedIds={delegatedIds}
+					costText={costText}
 					emptyMessage={
 						accounts.status === 'loading' && nothingLoaded
 							? 'Loading…'

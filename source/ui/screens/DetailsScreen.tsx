@@ -1,8 +1,11 @@
 /** The details of one account (Enter on the dashboard): the account's name and id stay on top as the rest scrolls. */
 import { Text } from 'ink';
+import { useEffect } from 'react';
+import { impactLines, mergeImpact } from '../../domain/impact.js';
 import { DetailsPane, detailsTitle } from '../components/DetailsPane.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { useKeys } from '../hooks/use-keys.js';
+import { useNow } from '../hooks/use-now.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { DETAILS_KEYS } from '../keymap.js';
 import { hintLine } from '../keymap-lookup.js';
@@ -22,8 +25,15 @@ export function DetailsScreen({ context, accountId }: { readonly context: Screen
 			'page-down': () => scroll.move('page-down'),
 		},
 	});
-	const { accounts, height } = context;
+	const { accounts, impact, height } = context;
 	const account = accounts.accounts.find((item) => item.id === accountId);
+	const { request } = impact;
+	// This account's own part of the impact scan is read when its details are opened, not before.
+	useEffect(() => {
+		if (account) request(accountId);
+	}, [account, accountId, request]);
+	const now = useNow();
+	const impactOf = mergeImpact(accountId, impact.accountImpact(accountId), impact.organization, now);
 	return (
 		<ScrollRegion
 			height={height}
@@ -42,7 +52,12 @@ export function DetailsScreen({ context, accountId }: { readonly context: Screen
 				</Text>
 			}
 		>
-			<DetailsPane account={account} organization={accounts.organization} cached={accounts.cachedIds.has(accountId)} />
+			<DetailsPane
+				account={account}
+				organization={accounts.organization}
+				cached={accounts.cachedIds.has(accountId)}
+				impact={impactLines(impactOf, 'details')}
+			/>
 		</ScrollRegion>
 	);
 }

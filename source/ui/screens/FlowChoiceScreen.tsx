@@ -50,6 +50,7 @@ export function FlowChoiceScreen({
 					kind={choice.action}
 					account={choice.account}
 					accounts={context.accounts.accounts}
+					organizationImpact={context.impact.organization}
 					height={height}
 					{...wiring}
 				/>

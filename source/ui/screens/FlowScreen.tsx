@@ -13,8 +13,9 @@ import { takesTypedText } from '../../domain/flow/confirmation.js';
 import { startFlow } from '../../domain/flow/reducer.js';
 import { stepTrail } from '../../domain/flow/step-trail.js';
 import type { FlowContext, FlowKey, FlowKind, FlowState } from '../../domain/flow/types.js';
+import { impactLines, mergeImpact, type OrganizationImpact } from '../../domain/impact.js';
 import { CLOSURE_WINDOW_DAYS, deletionDate } from '../../domain/quota.js';
-import { removalPrerequisites } from '../../domain/removal.js';
+import { type Refusal, removalPrerequisites } from '../../domain/removal.js';
 import { ChecklistStep } from '../components/flow/ChecklistStep.js';
 import { ConfirmIdStep } from '../components/flow/ConfirmIdStep.js';
 import { ConfirmYesStep } from '../components/flow/ConfirmYesStep.js';
@@ -26,6 +27,7 @@ import { RefusedStep } from '../components/flow/RefusedStep.js';
 import { RemoveIntroStep } from '../components/flow/RemoveIntroStep.js';
 import { SubmittingStep } from '../components/flow/SubmittingStep.js';
 import { TrackingStep } from '../components/flow/TrackingStep.js';
+import { ImpactSection } from '../components/ImpactSection.js';
 import { createFlowEffects, type FlowServices } from '../flow-effects.js';
 import { flowKeyScheme, useFlow } from '../hooks/use-flow.js';
 import { type KeyScheme, useKeys } from '../hooks/use-keys.js';
@@ -43,6 +45,8 @@ export interface FlowScreenProps {
 	/** The organization's accounts as loaded: members for the allowance, closure dates. */
 	readonly accounts: readonly Account[];
 	readonly quota?: { readonly counted: number; readonly limit: number } | undefined;
+	/** The organization's impact scan, when it has finished: delegated administrators and spend. */
+	readonly organizationImpact?: OrganizationImpact | undefined;
 	readonly height?: number | undefined;
 	readonly onExit: () => void;
 	/** Every state the flow goes through (tests observe the steps with it). */
@@ -118,7 +122,7 @@ const FLOW_STEP_HINTS: Record<StepName, string> = {
 };
 
 function buildContext(kind: FlowKind, props: FlowScreenProps): FlowContext {
-	const { services, accounts, account, quota } = props;
+	const { services, accounts, account, quota, organizationImpact } = props;
 	const now = (services.now ?? (() => new Date()))();
 	const organization = services.organization;
 	const windowStart = now.getTime() - CLOSURE_WINDOW_DAYS * DAY_MS;
@@ -138,6 +142,7 @@ function buildContext(kind: FlowKind, props: FlowScreenProps): FlowContext {
 		startedAt: now.toISOString(),
 		...(savedTicked ? { savedTicked } : {}),
 		...(quota ? { quota } : {}),
+		...(organizationImpact ? { organizationImpact } : {}),
 	};
 }
 
@@ -197,10 +202,21 @@ export function FlowScreen(props: FlowScreenProps) {
 			body = <LoadingStep accountId={account.id} />;
 			break;
 		case 'refused':
-			body = <RefusedStep verb={kind === 'close' ? 'close' : 'remove'} refusals={step.refusals} />;
+			// A delegated administrator is refused removal, also on the close flow's path that removes it first.
+			body = (
+				<RefusedStep
+					verb={kind === 'remove' || step.refusals.every(refusesRemoval) ? 'remove' : 'close'}
+					refusals={step.refusals}
+				/>
+			);
 			break;
 		case 'intro':
-			body = <IntroStep deletionDay={deletionDay} allowance={allowanceView(state.context)} />;
+			body = (
+				<>
+					<IntroStep deletionDay={deletionDay} allowance={allowanceView(state.context)} />
+					<ImpactSection lines={impactLines(flowImpact(state), 'close')} compact />
+				</>
+			);
 			break;
 		case 'checklist':
 			body = fresh ? (
@@ -217,10 +233,13 @@ export function FlowScreen(props: FlowScreenProps) {
 			break;
 		case 'remove-intro':
 			body = fresh ? (
-				<RemoveIntroStep
-					prerequisites={removalPrerequisites(fresh, new Date(state.context.startedAt))}
-					quota={state.context.quota}
-				/>
+				<>
+					<RemoveIntroStep
+						prerequisites={removalPrerequisites(fresh, new Date(state.context.startedAt))}
+						quota={state.context.quota}
+					/>
+					<ImpactSection lines={impactLines(flowImpact(state), 'remove')} compact />
+				</>
 			) : null;
 			break;
 		case 'confirm-id':
@@ -290,6 +309,16 @@ export function FlowScreen(props: FlowScreenProps) {
 			{body}
 		</FlowFrame>
 	);
+}
+
+function refusesRemoval(refusal: Refusal): boolean {
+	return refusal.code === 'delegated-administrator';
+}
+
+/** The account's impact as the flow knows it: its own reads, and the organization scan's delegations and spend. */
+function flowImpact(state: FlowState) {
+	const { context } = state;
+	return mergeImpact(state.accountId, state.impact, context.organizationImpact, new Date(context.startedAt));
 }
 
 function LoadingStep({ accountId }: { readonly accountId: string }) {

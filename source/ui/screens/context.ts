@@ -9,6 +9,7 @@ import type { Journal } from '../../store/journal/journal.js';
 import type { Settings } from '../../store/settings.js';
 import type { UseAccounts } from '../hooks/use-accounts.js';
 import type { UseDashboard } from '../hooks/use-dashboard.js';
+import type { UseImpact } from '../hooks/use-impact.js';
 import type { TerminalSize } from '../hooks/use-terminal-size.js';
 
 /** One screen of the stack: the dashboard at the bottom, the others opened on top of it. */
@@ -59,6 +60,8 @@ export interface ScreenContext {
 	readonly profiles?: ProfileSwitcher | undefined;
 	/** The organization and its accounts, as loaded so far. */
 	readonly accounts: UseAccounts;
+	/** The impact scan: the organization's part in the background, one account's on request. */
+	readonly impact: UseImpact;
 	/** This organization's journal, once the organization is known. */
 	readonly journal: Journal | undefined;
 	/** The dashboard list (selection, filter, sort): kept while other screens are open. */

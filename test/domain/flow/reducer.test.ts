@@ -7,6 +7,12 @@ import { ANSWER_MAX_LENGTH, isYes } from '../../../source/domain/flow/confirmati
 import { flowReducer, startFlow } from '../../../source/domain/flow/reducer.js';
 import { stepTrail } from '../../../source/domain/flow/step-trail.js';
 import type { FlowContext, FlowEffect, FlowEvent, FlowKey, FlowState } from '../../../source/domain/flow/types.js';
+import {
+	type AccountImpact,
+	IMPACT_SOURCES,
+	knownItem,
+	type OrganizationImpact,
+} from '../../../source/domain/impact.js';
 import { removalPrerequisites } from '../../../source/domain/removal.js';
 import { LOG_ARCHIVE, REMOVAL_PREREQUISITE_TITLES } from '../../support/accounts.js';
 
@@ -83,15 +89,84 @@ function submits(effects: readonly FlowEffect[]): FlowEffect[] {
 	return effects.filter((effect) => effect.type === 'submit');
 }
 
+/** An organization scan naming MEMBER as delegated administrator for `services` (none: not one). */
+function scanNaming(services: readonly string[]): OrganizationImpact {
+	const byAccount: Record<string, readonly string[]> = services.length ? { [MEMBER]: services } : {};
+	return {
+		delegatedAdministrators: knownItem(IMPACT_SOURCES.delegatedAdministrators, byAccount),
+		spend: knownItem(IMPACT_SOURCES.spend, {}),
+	};
+}
+
+function ownImpact(services: readonly string[]): AccountImpact {
+	const none = knownItem(IMPACT_SOURCES.tags, []);
+	return {
+		delegatedServices: knownItem(IMPACT_SOURCES.delegatedServices, services),
+		stackInstances: knownItem(IMPACT_SOURCES.stackInstances, []),
+		identityCenter: knownItem(IMPACT_SOURCES.identityCenter, { permissionSets: [], assignments: 0 }),
+		policies: knownItem(IMPACT_SOURCES.policies, []),
+		tags: none,
+		spend: knownItem(IMPACT_SOURCES.spend, { month: '2026-04', lastMonth: 1, monthToDate: 0, currency: 'USD' }),
+	};
+}
+
+describe('a delegated administrator', () => {
+	const GUARDDUTY = 'guardduty.amazonaws.com';
+
+	it('is refused removal at once when the organization scan names it', () => {
+		const state = started(context({ kind: 'remove', organizationImpact: scanNaming([GUARDDUTY]) }));
+		expect(state.step.name).toBe('refused');
+		const refusals = state.step.name === 'refused' ? state.step.refusals : [];
+		expect(refusals.map((refusal) => refusal.code)).toEqual(['delegated-administrator']);
+		expect(refusals[0]?.next).toContain(`--account-id ${MEMBER} --service-principal ${GUARDDUTY}`);
+	});
+
+	it('is refused when its own read answers during the confirmation, and nothing is sent after', () => {
+		let state = started(context({ kind: 'remove' }));
+		expect(state.step.name).toBe('remove-intro');
+		state = run(state, key.enter, ...typeId(MEMBER), key.enter).state;
+		expect(state.step.name).toBe('confirm-yes');
+		const refused = run(state, { type: 'impactLoaded', impact: ownImpact([GUARDDUTY]) });
+		expect(refused.state.step.name).toBe('refused');
+		const after = run(refused.state, key.text('y'), key.enter);
+		expect(submits([...refused.effects, ...after.effects])).toEqual([]);
+	});
+
+	it("is refused on the close flow's way to removal, not on its way to CloseAccount", () => {
+		const withImpact = run(started(), { type: 'impactLoaded', impact: ownImpact([GUARDDUTY]) }).state;
+		// Intro, checklist, then the second path: remove first.
+		const removing = run(withImpact, key.enter, ...tickAll(), key.enter, key.down, key.enter, key.enter).state;
+		expect(removing.step.name).toBe('refused');
+		const closing = toConfirmYes(withImpact);
+		expect(closing.step.name).toBe('confirm-yes');
+	});
+
+	it('is not refused when its own read finds no delegation, whatever an older scan said', () => {
+		const state = run(
+			startFlow(context({ kind: 'remove', organizationImpact: scanNaming([GUARDDUTY]) }), MEMBER).state,
+			{
+				type: 'impactLoaded',
+				impact: ownImpact([]),
+			},
+			{ type: 'refreshed', account: account() },
+		).state;
+		expect(state.step.name).toBe('remove-intro');
+	});
+});
+
 describe('starting a flow', () => {
-	it('refreshes the account and, for a closure, reads its facts', () => {
+	it('refreshes the account, reads its impact and, for a closure, its facts', () => {
 		const { state, effects } = startFlow(context(), MEMBER);
 		expect(state.step).toEqual({ name: 'loading' });
 		expect(effects).toEqual([
 			{ type: 'refresh', accountId: MEMBER },
+			{ type: 'loadImpact', accountId: MEMBER, withSpend: true },
 			{ type: 'loadFacts', accountId: MEMBER, isManagement: false },
 		]);
-		expect(startFlow(context({ kind: 'remove' }), MEMBER).effects).toEqual([{ type: 'refresh', accountId: MEMBER }]);
+		expect(startFlow(context({ kind: 'remove', organizationImpact: scanNaming([]) }), MEMBER).effects).toEqual([
+			{ type: 'refresh', accountId: MEMBER },
+			{ type: 'loadImpact', accountId: MEMBER, withSpend: false },
+		]);
 	});
 
 	it('resumes saved checklist progress, dropping unknown ids', () => {
