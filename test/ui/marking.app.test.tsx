@@ -62,7 +62,7 @@ const frameOf = (app: Rendered) => app.lastFrame() ?? '';
 function markedRows(frame: string): string[] {
 	return frame
 		.split('\n')
-		.filter((line) => /^[> ][M* ]\+/.test(line))
+		.filter((line) => /^[> ][MD* ]\+/.test(line))
 		.map((line) => /\d{12}/.exec(line)?.[0] as string);
 }
 
@@ -70,7 +70,7 @@ function markedRows(frame: string): string[] {
 function rangeRows(frame: string): string[] {
 	return frame
 		.split('\n')
-		.filter((line) => /^[> ][M* ]:/.test(line))
+		.filter((line) => /^[> ][MD* ]:/.test(line))
 		.map((line) => /\d{12}/.exec(line)?.[0] as string);
 }
 

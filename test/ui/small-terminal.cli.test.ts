@@ -75,9 +75,29 @@ describe('at 80x24 in a terminal', () => {
 			await see('CLOSE_ACCOUNT_QUOTA_EXCEEDED');
 			await see(/↑ \d+ lines? above, PgUp/);
 			check();
+			// Paging on reaches the end of the step, where no more marker is left.
+			for (let page = 0; page < 10 && /↓ \d+ more/.test(text()); page++) {
+				const before = text();
+				await press(KEYS.pageDown);
+				await terminal.waitUntil(
+					() => text() !== before,
+					() => `PgDn changed nothing. Screen:\n${text()}`,
+					15_000,
+				);
+				check();
+			}
 			expect(text()).not.toMatch(/↓ \d+ more/);
 
-			await press(KEYS.pageUp);
+			// And back up to the top, page by page.
+			for (let page = 0; page < 10 && /↑ \d+ lines? above/.test(text()); page++) {
+				const before = text();
+				await press(KEYS.pageUp);
+				await terminal.waitUntil(
+					() => text() !== before,
+					() => `PgUp changed nothing. Screen:\n${text()}`,
+					15_000,
+				);
+			}
 			await see('What closing means');
 			check();
 		} finally {
