@@ -37,7 +37,7 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,23 +140,53 @@ function exitOf(child: ChildProcess): Promise<void> {
 	});
 }
 
-async function startOnce(executable: string, options: MotoOptions): Promise<MotoServer> {
+function resetAt(endpoint: string): () => Promise<void> {
+	return async () => {
+		const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+		await response.arrayBuffer();
+		if (!response.ok) throw new Error(`moto reset failed: HTTP ${response.status}`);
+	};
+}
+
+function lastLines(path: string): string {
+	try {
+		return readFileSync(path, 'utf8').slice(-4_000);
+	} catch {
+		return '';
+	}
+}
+
+interface StartedMoto {
+	readonly server: MotoServer;
+	readonly pid: number;
+}
+
+async function startOnce(executable: string, options: MotoOptions): Promise<StartedMoto> {
 	const port = await freePort();
 	const endpoint = `http://127.0.0.1:${port}`;
+	const { logFile } = options;
+	// A server that outlives its test file writes its log to a file: a pipe would close with the worker.
+	const logFd = logFile ? openSync(logFile, 'a') : undefined;
 	const child = spawn(executable, ['-H', '127.0.0.1', '-p', String(port)], {
-		stdio: ['ignore', 'ignore', 'pipe'],
+		stdio: ['ignore', 'ignore', logFd ?? 'pipe'],
+		detached: logFd !== undefined,
 		env: {
 			...process.env,
 			PYTHONUNBUFFERED: '1',
 			...(options.pinCallerAccount ? { MOTO_ACCOUNT_ID: MOTO_CALLER_ACCOUNT_ID } : {}),
 		},
 	});
-	let stderr = '';
+	if (logFd !== undefined) {
+		closeSync(logFd);
+		child.unref();
+	}
+	let piped = '';
 	child.stderr?.setEncoding('utf8');
 	child.stderr?.on('data', (chunk: string) => {
 		// Keep only the tail: moto logs every request here.
-		stderr = (stderr + chunk).slice(-4_000);
+		piped = (piped + chunk).slice(-4_000);
 	});
+	const stderr = () => (logFile ? lastLines(logFile) : piped);
 	const exited = exitOf(child);
 	let hasExited = false;
 	void exited.then(() => {
@@ -165,22 +195,18 @@ async function startOnce(executable: string, options: MotoOptions): Promise<Moto
 
 	const deadline = Date.now() + START_TIMEOUT_MS;
 	while (!(await answers(endpoint))) {
-		if (hasExited) throw new Error(`moto_server exited before answering on ${endpoint}:\n${stderr}`);
+		if (hasExited) throw new Error(`moto_server exited before answering on ${endpoint}:\n${stderr()}`);
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`moto_server did not answer on ${endpoint} within ${START_TIMEOUT_MS} ms:\n${stderr}`);
+			throw new Error(`moto_server did not answer on ${endpoint} within ${START_TIMEOUT_MS} ms:\n${stderr()}`);
 		}
 		await new Promise((wait) => setTimeout(wait, 100));
 	}
 
-	return {
+	const server: MotoServer = {
 		endpoint,
 		port,
-		async reset() {
-			const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-			await response.arrayBuffer();
-			if (!response.ok) throw new Error(`moto reset failed: HTTP ${response.status}`);
-		},
+		reset: resetAt(endpoint),
 		async stop() {
 			if (hasExited) return;
 			child.kill('SIGTERM');
@@ -189,6 +215,7 @@ async function startOnce(executable: string, options: MotoOptions): Promise<Moto
 			clearTimeout(timer);
 		},
 	};
+	return { server, pid: child.pid ?? 0 };
 }
 
 export interface MotoOptions {
@@ -199,10 +226,20 @@ export interface MotoOptions {
 	 * to every request, which AWS does not. The benchmark pins it.
 	 */
 	readonly pinCallerAccount?: boolean;
+	/**
+	 * Write moto's log to this file and let the server outlive the process that
+	 * started it (its own process group), for a server shared by several test
+	 * files; whoever started it stops it by its pid.
+	 */
+	readonly logFile?: string;
 }
 
 /** Starts moto_server on a free 127.0.0.1 port and waits until it answers. */
 export async function startMoto(executable = findMotoServer(), options: MotoOptions = {}): Promise<MotoServer> {
+	return (await startMotoProcess(executable, options)).server;
+}
+
+async function startMotoProcess(executable: string | undefined, options: MotoOptions): Promise<StartedMoto> {
 	if (!executable) throw new Error(motoMissingMessage());
 	let lastError: unknown;
 	// The free port can be taken between probing and binding: try a few ports.
@@ -214,6 +251,90 @@ export async function startMoto(executable = findMotoServer(), options: MotoOpti
 		}
 	}
 	throw lastError;
+}
+
+// ---------------------------------------------------------------------------
+// One server per test worker
+
+interface WorkerMotoNote {
+	readonly endpoint: string;
+	readonly port: number;
+	readonly pid: number;
+}
+
+function readNote(path: string): WorkerMotoNote | undefined {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8')) as WorkerMotoNote;
+	} catch {
+		return undefined;
+	}
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** SIGTERM to the server's process group, SIGKILL if it is still there after three seconds. */
+async function stopProcessGroup(pid: number): Promise<void> {
+	if (pid <= 0 || !isAlive(pid)) return;
+	const signal = (name: NodeJS.Signals) => {
+		try {
+			process.kill(-pid, name);
+		} catch {
+			// Already gone.
+		}
+	};
+	signal('SIGTERM');
+	const deadline = Date.now() + 3_000;
+	while (isAlive(pid) && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 50));
+	if (isAlive(pid)) signal('SIGKILL');
+}
+
+/**
+ * The moto server of one test worker (`poolId`, VITEST_POOL_ID): started by
+ * the worker's first test file that needs one, noted in `runFolder`, and used
+ * again, reset, by the worker's next files, which run one after another.
+ * Starting moto costs a second or two of CPU; a reset costs milliseconds.
+ * `stop()` does nothing: `stopWorkerMotos` stops every server of the run.
+ */
+export async function workerMoto(
+	runFolder: string,
+	poolId: string,
+	executable = findMotoServer(),
+): Promise<MotoServer> {
+	const notePath = join(runFolder, `pool-${poolId}.json`);
+	const shared = (note: WorkerMotoNote): MotoServer => ({
+		endpoint: note.endpoint,
+		port: note.port,
+		reset: resetAt(note.endpoint),
+		async stop() {},
+	});
+	const known = readNote(notePath);
+	if (known) {
+		if (await answers(known.endpoint)) return shared(known);
+		await stopProcessGroup(known.pid);
+	}
+	const started = await startMotoProcess(executable, { logFile: join(runFolder, `pool-${poolId}.log`) });
+	const note: WorkerMotoNote = { endpoint: started.server.endpoint, port: started.server.port, pid: started.pid };
+	writeFileSync(notePath, JSON.stringify(note));
+	return shared(note);
+}
+
+/** Stops every server `workerMoto` noted in `runFolder`. */
+export async function stopWorkerMotos(runFolder: string): Promise<void> {
+	let names: string[];
+	try {
+		names = readdirSync(runFolder);
+	} catch {
+		return;
+	}
+	const notes = names.filter((name) => /^pool-.*\.json$/.test(name)).map((name) => readNote(join(runFolder, name)));
+	await Promise.all(notes.map((note) => (note ? stopProcessGroup(note.pid) : undefined)));
 }
 
 /**
