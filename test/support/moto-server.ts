@@ -37,7 +37,16 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, closeSync, constants, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	accessSync,
+	closeSync,
+	constants,
+	existsSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +61,8 @@ import {
 } from '@aws-sdk/client-organizations';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** moto_server plus a route that seeds a whole organization in the server's own process (see the file). */
+const SEEDING_SERVER = join(PROJECT_ROOT, 'test', 'support', 'moto-seeding-server.py');
 const START_TIMEOUT_MS = 30_000;
 
 /** Any credentials do for moto; these never leave the machine. */
@@ -161,13 +172,33 @@ interface StartedMoto {
 	readonly pid: number;
 }
 
+/**
+ * How to start moto: moto-seeding-server.py under moto_server's own Python
+ * (the interpreter named on its first line), or moto_server itself when that
+ * Python cannot be found; the seeding then goes through the SDK.
+ */
+function motoCommand(executable: string, serverOptions: string[]): { command: string; args: string[] } {
+	let firstLine = '';
+	try {
+		firstLine = readFileSync(executable, 'utf8').slice(0, 300).split('\n')[0] ?? '';
+	} catch {
+		// Not readable as text: run it as it is.
+	}
+	const interpreter = /^#!\s*(\S*python[\d.]*)\s*$/.exec(firstLine)?.[1];
+	if (interpreter && isExecutable(interpreter) && existsSync(SEEDING_SERVER)) {
+		return { command: interpreter, args: [SEEDING_SERVER, ...serverOptions] };
+	}
+	return { command: executable, args: serverOptions };
+}
+
 async function startOnce(executable: string, options: MotoOptions): Promise<StartedMoto> {
 	const port = await freePort();
 	const endpoint = `http://127.0.0.1:${port}`;
 	const { logFile } = options;
 	// A server that outlives its test file writes its log to a file: a pipe would close with the worker.
 	const logFd = logFile ? openSync(logFile, 'a') : undefined;
-	const child = spawn(executable, ['-H', '127.0.0.1', '-p', String(port)], {
+	const { command, args } = motoCommand(executable, ['-H', '127.0.0.1', '-p', String(port)]);
+	const child = spawn(command, args, {
 		stdio: ['ignore', 'ignore', logFd ?? 'pipe'],
 		detached: logFd !== undefined,
 		env: {
@@ -410,9 +441,20 @@ export function pathOf(ouPath: string | undefined): string {
 	return ouPath ? `Root/${ouPath}` : 'Root';
 }
 
-/** CreateOrganization (all features), the OU tree, then each account created and moved into its OU. */
+/**
+ * CreateOrganization (all features), the OU tree, then each account created and
+ * moved into its OU: in one request where the server is moto-seeding-server.py
+ * (what the tests start), else through the SDK, several accounts at a time.
+ */
 export async function seedOrganization(endpoint: string, spec: OrganizationSpec = {}): Promise<SeededOrganization> {
 	const client = motoOrganizationsClient(endpoint);
+	const specs = (spec.accounts ?? []).map((account) => ({
+		name: account.name,
+		email: account.email ?? defaultEmail(account.name),
+		ou: account.ou ?? '',
+	}));
+	if (await seedsInServer(endpoint)) return seedInServer(endpoint, client, spec.ous ?? [], specs);
+
 	const created = await client.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
 	const organization = created.Organization;
 	if (!organization?.Id || !organization.MasterAccountId)
@@ -432,7 +474,6 @@ export async function seedOrganization(endpoint: string, spec: OrganizationSpec 
 	};
 	for (const path of spec.ous ?? []) await ensureOu(seeded, path);
 
-	const specs = spec.accounts ?? [];
 	const members: SeededAccount[] = new Array(specs.length);
 	let next = 0;
 	const workers = Array.from({ length: Math.max(1, spec.concurrency ?? 4) }, async () => {
@@ -446,6 +487,63 @@ export async function seedOrganization(endpoint: string, spec: OrganizationSpec 
 	// In the order of the spec, whatever order they were created in.
 	seeded.accounts.push(...members);
 	return seeded;
+}
+
+const SEED_ROUTE = '/orgdash/seed-organization';
+const seedsInServerByEndpoint = new Map<string, Promise<boolean>>();
+
+/** Whether the server at `endpoint` has the seeding route (a GET, which plain moto answers 404 without changing anything). */
+function seedsInServer(endpoint: string): Promise<boolean> {
+	let known = seedsInServerByEndpoint.get(endpoint);
+	if (!known) {
+		known = fetch(`${endpoint}${SEED_ROUTE}`)
+			.then(async (response) => response.ok && ((await response.json()) as { seeds?: string }).seeds === 'organization')
+			.catch(() => false);
+		seedsInServerByEndpoint.set(endpoint, known);
+	}
+	return known;
+}
+
+interface SeededInServer {
+	readonly organizationId: string;
+	readonly managementAccountId: string;
+	readonly managementAccountEmail: string;
+	readonly rootId: string;
+	readonly ouIds: Record<string, string>;
+	readonly accounts: { readonly id: string; readonly parentId: string }[];
+}
+
+async function seedInServer(
+	endpoint: string,
+	client: OrganizationsClient,
+	ous: readonly string[],
+	specs: readonly Required<AccountSpec>[],
+): Promise<SeededOrganization> {
+	const response = await fetch(`${endpoint}${SEED_ROUTE}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ region: MOTO_REGION, ous, accounts: specs }),
+	});
+	const answer = (await response.json()) as SeededInServer & { message?: string };
+	if (!response.ok) throw new Error(`moto could not seed the organization: ${answer.message ?? response.status}`);
+	if (answer.accounts.length !== specs.length) {
+		throw new Error(`moto seeded ${answer.accounts.length} accounts of ${specs.length}`);
+	}
+	return {
+		client,
+		organizationId: answer.organizationId,
+		managementAccountId: answer.managementAccountId,
+		managementAccountEmail: answer.managementAccountEmail,
+		rootId: answer.rootId,
+		ouIds: new Map(Object.entries(answer.ouIds)),
+		accounts: answer.accounts.map((account, index) => ({
+			id: account.id,
+			name: specs[index]?.name ?? '',
+			email: specs[index]?.email ?? '',
+			parentId: account.parentId,
+			parentPath: pathOf(specs[index]?.ou),
+		})),
+	};
 }
 
 /** Creates the OU at `path` (and its missing parents); returns its id. */
@@ -464,9 +562,13 @@ export async function ensureOu(org: SeededOrganization, path: string): Promise<s
 
 let emailCounter = 0;
 
+function defaultEmail(name: string): string {
+	return `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${++emailCounter}@example.com`;
+}
+
 /** CreateAccount (waiting while it is IN_PROGRESS), then MoveAccount into the OU. */
 export async function createAccountIn(org: SeededOrganization, spec: AccountSpec): Promise<SeededAccount> {
-	const email = spec.email ?? `${spec.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${++emailCounter}@example.com`;
+	const email = spec.email ?? defaultEmail(spec.name);
 	const started = await org.client.send(new CreateAccountCommand({ AccountName: spec.name, Email: email }));
 	let status = started.CreateAccountStatus;
 	while (status?.State === 'IN_PROGRESS' && status.Id) {
