@@ -12,14 +12,14 @@ import { stopWorkerMotos } from './moto-server.js';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		/** Where each worker notes its moto server (pool-<n>.json). */
-		motoRunFolder: string;
+		/** Where each worker notes its moto server (pool-<n>.json), and the run's process, which they do not outlive. */
+		motoRun: { folder: string; ownerPid: number };
 	}
 }
 
 export default function setup(project: TestProject): () => Promise<void> {
 	const folder = mkdtempSync(join(tmpdir(), 'orgdash-moto-run-'));
-	project.provide('motoRunFolder', folder);
+	project.provide('motoRun', { folder, ownerPid: process.pid });
 	return async () => {
 		await stopWorkerMotos(folder);
 		rmSync(folder, { recursive: true, force: true });

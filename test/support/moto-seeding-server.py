@@ -12,10 +12,17 @@ test/support/moto-server.ts starts it with moto_server's own Python and the
 same options (-H HOST -p PORT); every other request is moto's. If moto's
 insides ever differ from what this expects, the route answers 500 with the
 reason rather than a half-built organization being used.
+
+With ORGDASH_MOTO_OWNER_PID set, the server exits once that process is gone:
+a server shared by a test run's files outlives each of them, but never the
+run, however it ends.
 """
 
 import json
+import os
 import sys
+import threading
+import time
 
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 from moto.server import main
@@ -87,5 +94,20 @@ def dispatch(self, environ, start_response):
 
 DomainDispatcherApplication.__call__ = dispatch
 
+
+def exit_with(owner_pid):
+    while True:
+        time.sleep(2)
+        try:
+            os.kill(owner_pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:
+            pass
+
+
 if __name__ == "__main__":
+    owner = os.environ.get("ORGDASH_MOTO_OWNER_PID", "")
+    if owner.isdigit():
+        threading.Thread(target=exit_with, args=(int(owner),), daemon=True).start()
     sys.exit(main())

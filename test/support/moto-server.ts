@@ -204,6 +204,7 @@ async function startOnce(executable: string, options: MotoOptions): Promise<Star
 		env: {
 			...process.env,
 			PYTHONUNBUFFERED: '1',
+			...(options.ownerPid ? { ORGDASH_MOTO_OWNER_PID: String(options.ownerPid) } : {}),
 			...(options.pinCallerAccount ? { MOTO_ACCOUNT_ID: MOTO_CALLER_ACCOUNT_ID } : {}),
 		},
 	});
@@ -263,6 +264,8 @@ export interface MotoOptions {
 	 * files; whoever started it stops it by its pid.
 	 */
 	readonly logFile?: string;
+	/** The process whose end stops the server too (when it runs moto-seeding-server.py). */
+	readonly ownerPid?: number;
 }
 
 /** Starts moto_server on a free 127.0.0.1 port and waits until it answers. */
@@ -328,16 +331,18 @@ async function stopProcessGroup(pid: number): Promise<void> {
 
 /**
  * The moto server of one test worker (`poolId`, VITEST_POOL_ID): started by
- * the worker's first test file that needs one, noted in `runFolder`, and used
+ * the worker's first test file that needs one, noted in the run's folder, and used
  * again, reset, by the worker's next files, which run one after another.
  * Starting moto costs a second or two of CPU; a reset costs milliseconds.
- * `stop()` does nothing: `stopWorkerMotos` stops every server of the run.
+ * `stop()` does nothing: `stopWorkerMotos` stops every server of the run, and
+ * each server exits by itself when the run's process (`ownerPid`) is gone.
  */
 export async function workerMoto(
-	runFolder: string,
+	run: { readonly folder: string; readonly ownerPid: number },
 	poolId: string,
 	executable = findMotoServer(),
 ): Promise<MotoServer> {
+	const runFolder = run.folder;
 	const notePath = join(runFolder, `pool-${poolId}.json`);
 	const shared = (note: WorkerMotoNote): MotoServer => ({
 		endpoint: note.endpoint,
@@ -350,7 +355,10 @@ export async function workerMoto(
 		if (await answers(known.endpoint)) return shared(known);
 		await stopProcessGroup(known.pid);
 	}
-	const started = await startMotoProcess(executable, { logFile: join(runFolder, `pool-${poolId}.log`) });
+	const started = await startMotoProcess(executable, {
+		logFile: join(runFolder, `pool-${poolId}.log`),
+		ownerPid: run.ownerPid,
+	});
 	const note: WorkerMotoNote = { endpoint: started.server.endpoint, port: started.server.port, pid: started.pid };
 	writeFileSync(notePath, JSON.stringify(note));
 	return shared(note);

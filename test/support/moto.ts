@@ -48,9 +48,9 @@ export interface MotoHandle {
  * config without it), a server of this suite's own, stopped after it.
  */
 async function serverForSuite(executable: string): Promise<MotoServer> {
-	const runFolder = inject('motoRunFolder');
+	const run = inject('motoRun');
 	const poolId = process.env.VITEST_POOL_ID;
-	if (runFolder && poolId) return workerMoto(runFolder, poolId, executable);
+	if (run && poolId) return workerMoto(run, poolId, executable);
 	return startMoto(executable);
 }
 
