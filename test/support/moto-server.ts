@@ -1,9 +1,11 @@
 /**
  * A real moto server, for the tests and the benchmark alike: started on a
- * free port of 127.0.0.1, reset between uses, stopped on teardown. Plus
- * helpers that seed an organization through the AWS SDK, the same way an admin
- * would build one. No test framework here, so the benchmark can load it too
- * (moto.ts adds the vitest suite around it).
+ * free port of 127.0.0.1, reset between uses, stopped on teardown (or one per
+ * test worker, shared by its files: `workerMoto`). Plus helpers that seed an
+ * organization: in one request where the server runs moto-seeding-server.py,
+ * else through the AWS SDK, the same way an admin would build one. No test
+ * framework here, so the benchmark can load it too (moto.ts adds the vitest
+ * suite around it).
  *
  * Where moto_server is looked for: $MOTO_SERVER, then the project's own
  * virtualenv (.venv/bin/moto_server, made by .ci/run), then PATH. When it is

@@ -10,12 +10,14 @@
  *   moto suite starts it, the next files of that worker reset it and use it
  *   again (test/support/moto-global-setup.ts stops them all after the run).
  *   A suite that needs an empty server between its tests calls
- *   `moto.server.reset()` in a `beforeEach`; it costs milliseconds. Never
- *   stop the server, and never start one of your own in a test.
- * - Seed with `seedOrganization(endpoint, { ous, accounts })`, which creates
- *   the OUs once and the accounts several at a time, rather than with
- *   CreateAccount calls of your own; seed in `beforeAll` what the tests of a
- *   block only read, in `beforeEach` what they change.
+ *   `moto.server.reset()` in a `beforeEach`; it costs milliseconds. Do not
+ *   stop it (the worker's next files use it); a test that needs a server of
+ *   its own (one it stops, say) calls `startMoto()` and stops it itself.
+ * - Seed with `seedOrganization(endpoint, { ous, accounts })`, never with
+ *   CreateAccount calls of your own: the servers the tests start run
+ *   moto-seeding-server.py, which builds the whole organization in one
+ *   request (milliseconds for a hundred accounts, where the SDK took seconds
+ *   of CPU). Seed again in `beforeEach` when the tests change what they read.
  * - Wait for what the test needs to see (a frame, a file, a request), never
  *   for a fixed time.
  *
