@@ -40,6 +40,13 @@ import {
 
 export * from './moto-server.js';
 
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** Given by moto-global-setup.ts (declared there too, for the setup's own compilation). */
+		motoRun: { folder: string; ownerPid: number };
+	}
+}
+
 export interface MotoHandle {
 	/** Available inside tests and hooks of the suite. */
 	readonly server: MotoServer;
