@@ -1,8 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.{ts,tsx}', 'tools/**/*.test.{ts,tsx}'],
+		// One moto server per worker, shared by the worker's moto suites (see test/support/moto.ts).
+		globalSetup: ['test/support/moto-global-setup.ts'],
+		// A worker per core (vitest's default leaves one core out): the suites
+		// spend much of their time waiting for moto and the built command.
+		maxWorkers: Math.max(2, availableParallelism()),
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 	},

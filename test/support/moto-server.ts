@@ -1,9 +1,11 @@
 /**
  * A real moto server, for the tests and the benchmark alike: started on a
- * free port of 127.0.0.1, reset between uses, stopped on teardown. Plus
- * helpers that seed an organization through the AWS SDK, the same way an admin
- * would build one. No test framework here, so the benchmark can load it too
- * (moto.ts adds the vitest suite around it).
+ * free port of 127.0.0.1, reset between uses, stopped on teardown (or one per
+ * test worker, shared by its files: `workerMoto`). Plus helpers that seed an
+ * organization: in one request where the server runs moto-seeding-server.py,
+ * else through the AWS SDK, the same way an admin would build one. No test
+ * framework here, so the benchmark can load it too (moto.ts adds the vitest
+ * suite around it).
  *
  * Where moto_server is looked for: $MOTO_SERVER, then the project's own
  * virtualenv (.venv/bin/moto_server, made by .ci/run), then PATH. When it is
@@ -37,7 +39,16 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import {
+	accessSync,
+	closeSync,
+	constants,
+	existsSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +63,8 @@ import {
 } from '@aws-sdk/client-organizations';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** moto_server plus a route that seeds a whole organization in the server's own process (see the file). */
+const SEEDING_SERVER = join(PROJECT_ROOT, 'test', 'support', 'moto-seeding-server.py');
 const START_TIMEOUT_MS = 30_000;
 
 /** Any credentials do for moto; these never leave the machine. */
@@ -140,23 +153,74 @@ function exitOf(child: ChildProcess): Promise<void> {
 	});
 }
 
-async function startOnce(executable: string, options: MotoOptions): Promise<MotoServer> {
+function resetAt(endpoint: string): () => Promise<void> {
+	return async () => {
+		const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
+		await response.arrayBuffer();
+		if (!response.ok) throw new Error(`moto reset failed: HTTP ${response.status}`);
+	};
+}
+
+function lastLines(path: string): string {
+	try {
+		return readFileSync(path, 'utf8').slice(-4_000);
+	} catch {
+		return '';
+	}
+}
+
+interface StartedMoto {
+	readonly server: MotoServer;
+	readonly pid: number;
+}
+
+/**
+ * How to start moto: moto-seeding-server.py under moto_server's own Python
+ * (the interpreter named on its first line), or moto_server itself when that
+ * Python cannot be found; the seeding then goes through the SDK.
+ */
+function motoCommand(executable: string, serverOptions: string[]): { command: string; args: string[] } {
+	let firstLine = '';
+	try {
+		firstLine = readFileSync(executable, 'utf8').slice(0, 300).split('\n')[0] ?? '';
+	} catch {
+		// Not readable as text: run it as it is.
+	}
+	const interpreter = /^#!\s*(\S*python[\d.]*)\s*$/.exec(firstLine)?.[1];
+	if (interpreter && isExecutable(interpreter) && existsSync(SEEDING_SERVER)) {
+		return { command: interpreter, args: [SEEDING_SERVER, ...serverOptions] };
+	}
+	return { command: executable, args: serverOptions };
+}
+
+async function startOnce(executable: string, options: MotoOptions): Promise<StartedMoto> {
 	const port = await freePort();
 	const endpoint = `http://127.0.0.1:${port}`;
-	const child = spawn(executable, ['-H', '127.0.0.1', '-p', String(port)], {
-		stdio: ['ignore', 'ignore', 'pipe'],
+	const { logFile } = options;
+	// A server that outlives its test file writes its log to a file: a pipe would close with the worker.
+	const logFd = logFile ? openSync(logFile, 'a') : undefined;
+	const { command, args } = motoCommand(executable, ['-H', '127.0.0.1', '-p', String(port)]);
+	const child = spawn(command, args, {
+		stdio: ['ignore', 'ignore', logFd ?? 'pipe'],
+		detached: logFd !== undefined,
 		env: {
 			...process.env,
 			PYTHONUNBUFFERED: '1',
+			...(options.ownerPid ? { ORGDASH_MOTO_OWNER_PID: String(options.ownerPid) } : {}),
 			...(options.pinCallerAccount ? { MOTO_ACCOUNT_ID: MOTO_CALLER_ACCOUNT_ID } : {}),
 		},
 	});
-	let stderr = '';
+	if (logFd !== undefined) {
+		closeSync(logFd);
+		child.unref();
+	}
+	let piped = '';
 	child.stderr?.setEncoding('utf8');
 	child.stderr?.on('data', (chunk: string) => {
 		// Keep only the tail: moto logs every request here.
-		stderr = (stderr + chunk).slice(-4_000);
+		piped = (piped + chunk).slice(-4_000);
 	});
+	const stderr = () => (logFile ? lastLines(logFile) : piped);
 	const exited = exitOf(child);
 	let hasExited = false;
 	void exited.then(() => {
@@ -165,22 +229,18 @@ async function startOnce(executable: string, options: MotoOptions): Promise<Moto
 
 	const deadline = Date.now() + START_TIMEOUT_MS;
 	while (!(await answers(endpoint))) {
-		if (hasExited) throw new Error(`moto_server exited before answering on ${endpoint}:\n${stderr}`);
+		if (hasExited) throw new Error(`moto_server exited before answering on ${endpoint}:\n${stderr()}`);
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`moto_server did not answer on ${endpoint} within ${START_TIMEOUT_MS} ms:\n${stderr}`);
+			throw new Error(`moto_server did not answer on ${endpoint} within ${START_TIMEOUT_MS} ms:\n${stderr()}`);
 		}
 		await new Promise((wait) => setTimeout(wait, 100));
 	}
 
-	return {
+	const server: MotoServer = {
 		endpoint,
 		port,
-		async reset() {
-			const response = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
-			await response.arrayBuffer();
-			if (!response.ok) throw new Error(`moto reset failed: HTTP ${response.status}`);
-		},
+		reset: resetAt(endpoint),
 		async stop() {
 			if (hasExited) return;
 			child.kill('SIGTERM');
@@ -189,6 +249,7 @@ async function startOnce(executable: string, options: MotoOptions): Promise<Moto
 			clearTimeout(timer);
 		},
 	};
+	return { server, pid: child.pid ?? 0 };
 }
 
 export interface MotoOptions {
@@ -199,10 +260,22 @@ export interface MotoOptions {
 	 * to every request, which AWS does not. The benchmark pins it.
 	 */
 	readonly pinCallerAccount?: boolean;
+	/**
+	 * Write moto's log to this file and let the server outlive the process that
+	 * started it (its own process group), for a server shared by several test
+	 * files; whoever started it stops it by its pid.
+	 */
+	readonly logFile?: string;
+	/** The process whose end stops the server too (when it runs moto-seeding-server.py). */
+	readonly ownerPid?: number;
 }
 
 /** Starts moto_server on a free 127.0.0.1 port and waits until it answers. */
 export async function startMoto(executable = findMotoServer(), options: MotoOptions = {}): Promise<MotoServer> {
+	return (await startMotoProcess(executable, options)).server;
+}
+
+async function startMotoProcess(executable: string | undefined, options: MotoOptions): Promise<StartedMoto> {
 	if (!executable) throw new Error(motoMissingMessage());
 	let lastError: unknown;
 	// The free port can be taken between probing and binding: try a few ports.
@@ -214,6 +287,95 @@ export async function startMoto(executable = findMotoServer(), options: MotoOpti
 		}
 	}
 	throw lastError;
+}
+
+// ---------------------------------------------------------------------------
+// One server per test worker
+
+interface WorkerMotoNote {
+	readonly endpoint: string;
+	readonly port: number;
+	readonly pid: number;
+}
+
+function readNote(path: string): WorkerMotoNote | undefined {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8')) as WorkerMotoNote;
+	} catch {
+		return undefined;
+	}
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** SIGTERM to the server's process group, SIGKILL if it is still there after three seconds. */
+async function stopProcessGroup(pid: number): Promise<void> {
+	if (pid <= 0 || !isAlive(pid)) return;
+	const signal = (name: NodeJS.Signals) => {
+		try {
+			process.kill(-pid, name);
+		} catch {
+			// Already gone.
+		}
+	};
+	signal('SIGTERM');
+	const deadline = Date.now() + 3_000;
+	while (isAlive(pid) && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 50));
+	if (isAlive(pid)) signal('SIGKILL');
+}
+
+/**
+ * The moto server of one test worker (`poolId`, VITEST_POOL_ID): started by
+ * the worker's first test file that needs one, noted in the run's folder, and used
+ * again, reset, by the worker's next files, which run one after another.
+ * Starting moto costs a second or two of CPU; a reset costs milliseconds.
+ * `stop()` does nothing: `stopWorkerMotos` stops every server of the run, and
+ * each server exits by itself when the run's process (`ownerPid`) is gone.
+ */
+export async function workerMoto(
+	run: { readonly folder: string; readonly ownerPid: number },
+	poolId: string,
+	executable = findMotoServer(),
+): Promise<MotoServer> {
+	const runFolder = run.folder;
+	const notePath = join(runFolder, `pool-${poolId}.json`);
+	const shared = (note: WorkerMotoNote): MotoServer => ({
+		endpoint: note.endpoint,
+		port: note.port,
+		reset: resetAt(note.endpoint),
+		async stop() {},
+	});
+	const known = readNote(notePath);
+	if (known) {
+		if (await answers(known.endpoint)) return shared(known);
+		await stopProcessGroup(known.pid);
+	}
+	const started = await startMotoProcess(executable, {
+		logFile: join(runFolder, `pool-${poolId}.log`),
+		ownerPid: run.ownerPid,
+	});
+	const note: WorkerMotoNote = { endpoint: started.server.endpoint, port: started.server.port, pid: started.pid };
+	writeFileSync(notePath, JSON.stringify(note));
+	return shared(note);
+}
+
+/** Stops every server `workerMoto` noted in `runFolder`. */
+export async function stopWorkerMotos(runFolder: string): Promise<void> {
+	let names: string[];
+	try {
+		names = readdirSync(runFolder);
+	} catch {
+		return;
+	}
+	const notes = names.filter((name) => /^pool-.*\.json$/.test(name)).map((name) => readNote(join(runFolder, name)));
+	await Promise.all(notes.map((note) => (note ? stopProcessGroup(note.pid) : undefined)));
 }
 
 /**
@@ -289,9 +451,20 @@ export function pathOf(ouPath: string | undefined): string {
 	return ouPath ? `Root/${ouPath}` : 'Root';
 }
 
-/** CreateOrganization (all features), the OU tree, then each account created and moved into its OU. */
+/**
+ * CreateOrganization (all features), the OU tree, then each account created and
+ * moved into its OU: in one request where the server is moto-seeding-server.py
+ * (what the tests start), else through the SDK, several accounts at a time.
+ */
 export async function seedOrganization(endpoint: string, spec: OrganizationSpec = {}): Promise<SeededOrganization> {
 	const client = motoOrganizationsClient(endpoint);
+	const specs = (spec.accounts ?? []).map((account) => ({
+		name: account.name,
+		email: account.email ?? defaultEmail(account.name),
+		ou: account.ou ?? '',
+	}));
+	if (await seedsInServer(endpoint)) return seedInServer(endpoint, client, spec.ous ?? [], specs);
+
 	const created = await client.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
 	const organization = created.Organization;
 	if (!organization?.Id || !organization.MasterAccountId)
@@ -311,7 +484,6 @@ export async function seedOrganization(endpoint: string, spec: OrganizationSpec 
 	};
 	for (const path of spec.ous ?? []) await ensureOu(seeded, path);
 
-	const specs = spec.accounts ?? [];
 	const members: SeededAccount[] = new Array(specs.length);
 	let next = 0;
 	const workers = Array.from({ length: Math.max(1, spec.concurrency ?? 4) }, async () => {
@@ -325,6 +497,63 @@ export async function seedOrganization(endpoint: string, spec: OrganizationSpec 
 	// In the order of the spec, whatever order they were created in.
 	seeded.accounts.push(...members);
 	return seeded;
+}
+
+const SEED_ROUTE = '/orgdash/seed-organization';
+const seedsInServerByEndpoint = new Map<string, Promise<boolean>>();
+
+/** Whether the server at `endpoint` has the seeding route (a GET, which plain moto answers 404 without changing anything). */
+function seedsInServer(endpoint: string): Promise<boolean> {
+	let known = seedsInServerByEndpoint.get(endpoint);
+	if (!known) {
+		known = fetch(`${endpoint}${SEED_ROUTE}`)
+			.then(async (response) => response.ok && ((await response.json()) as { seeds?: string }).seeds === 'organization')
+			.catch(() => false);
+		seedsInServerByEndpoint.set(endpoint, known);
+	}
+	return known;
+}
+
+interface SeededInServer {
+	readonly organizationId: string;
+	readonly managementAccountId: string;
+	readonly managementAccountEmail: string;
+	readonly rootId: string;
+	readonly ouIds: Record<string, string>;
+	readonly accounts: { readonly id: string; readonly parentId: string }[];
+}
+
+async function seedInServer(
+	endpoint: string,
+	client: OrganizationsClient,
+	ous: readonly string[],
+	specs: readonly Required<AccountSpec>[],
+): Promise<SeededOrganization> {
+	const response = await fetch(`${endpoint}${SEED_ROUTE}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ region: MOTO_REGION, ous, accounts: specs }),
+	});
+	const answer = (await response.json()) as SeededInServer & { message?: string };
+	if (!response.ok) throw new Error(`moto could not seed the organization: ${answer.message ?? response.status}`);
+	if (answer.accounts.length !== specs.length) {
+		throw new Error(`moto seeded ${answer.accounts.length} accounts of ${specs.length}`);
+	}
+	return {
+		client,
+		organizationId: answer.organizationId,
+		managementAccountId: answer.managementAccountId,
+		managementAccountEmail: answer.managementAccountEmail,
+		rootId: answer.rootId,
+		ouIds: new Map(Object.entries(answer.ouIds)),
+		accounts: answer.accounts.map((account, index) => ({
+			id: account.id,
+			name: specs[index]?.name ?? '',
+			email: specs[index]?.email ?? '',
+			parentId: account.parentId,
+			parentPath: pathOf(specs[index]?.ou),
+		})),
+	};
 }
 
 /** Creates the OU at `path` (and its missing parents); returns its id. */
@@ -343,9 +572,13 @@ export async function ensureOu(org: SeededOrganization, path: string): Promise<s
 
 let emailCounter = 0;
 
+function defaultEmail(name: string): string {
+	return `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${++emailCounter}@example.com`;
+}
+
 /** CreateAccount (waiting while it is IN_PROGRESS), then MoveAccount into the OU. */
 export async function createAccountIn(org: SeededOrganization, spec: AccountSpec): Promise<SeededAccount> {
-	const email = spec.email ?? `${spec.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${++emailCounter}@example.com`;
+	const email = spec.email ?? defaultEmail(spec.name);
 	const started = await org.client.send(new CreateAccountCommand({ AccountName: spec.name, Email: email }));
 	let status = started.CreateAccountStatus;
 	while (status?.State === 'IN_PROGRESS' && status.Id) {

@@ -189,8 +189,7 @@ describe('the [y/N] question in a terminal', () => {
 
 				// Out to the dashboard: the account is still ACTIVE, and the journal holds no request.
 				for (let step = 0; step < 6 && !terminal.text().includes('sorted by name'); step++) {
-					await terminal.press(KEYS.escape);
-					await sleep(100);
+					await terminal.pressAndDraw(KEYS.escape);
 				}
 				await terminal.see(new RegExp(`^>.*${ID[kind]}.*ACTIVE`, 'm'));
 				await terminal.press('L');
@@ -211,8 +210,7 @@ describe('the [y/N] question in a terminal', () => {
 				);
 				// The demo's journal holds the request for this run (L shows it), and the user's folder has none.
 				for (let step = 0; step < 6 && !terminal.text().includes('sorted by name'); step++) {
-					await terminal.press(KEYS.escape);
-					await sleep(100);
+					await terminal.pressAndDraw(KEYS.escape);
 				}
 				await terminal.press('L');
 				await terminal.see('Journal of o-demo1234567: 1 request');

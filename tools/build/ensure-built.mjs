@@ -1,7 +1,7 @@
 /**
  * Builds dist/ only when it is missing or older than what it is built from:
- * `npm run demo` and `npm install` (prepare) start at once when nothing
- * changed, and say so when they do build, instead of 20 silent seconds.
+ * `npm run demo`, `npm install` (prepare) and `npm test` start at once when
+ * nothing changed, and say so when they do build, instead of 20 silent seconds.
  * Plain JavaScript, so it runs before anything is built.
  * `--check`: print whether a build is needed, build nothing (exit 0 either way).
  */
@@ -11,9 +11,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BUILT = join(ROOT, 'dist', 'cli.js');
-/** What the bundle is made from: the sources, the build itself, the dependencies and the compiler settings. */
-const INPUT_FOLDERS = ['source', join('tools', 'build')];
+/** What the build writes: the command, and the benchmark that the tests run too. */
+const BUILT = [join(ROOT, 'dist', 'cli.js'), join(ROOT, 'dist-tools', 'bench', 'run.js')];
+/**
+ * What the bundles are made from: the sources, the build itself, the
+ * benchmark and the test support it bundles, the dependencies and the
+ * compiler settings.
+ */
+const INPUT_FOLDERS = ['source', join('tools', 'build'), join('tools', 'bench'), join('test', 'support')];
 const INPUT_FILES = /^(package\.json|package-lock\.json|tsconfig.*\.json)$/;
 
 function newestMtime(path) {
@@ -26,17 +31,20 @@ function newestMtime(path) {
 
 function newestInput() {
 	let newest = 0;
-	for (const folder of INPUT_FOLDERS) newest = Math.max(newest, newestMtime(join(ROOT, folder)));
+	for (const folder of INPUT_FOLDERS) {
+		if (existsSync(join(ROOT, folder))) newest = Math.max(newest, newestMtime(join(ROOT, folder)));
+	}
 	for (const file of readdirSync(ROOT)) {
 		if (INPUT_FILES.test(file)) newest = Math.max(newest, statSync(join(ROOT, file)).mtimeMs);
 	}
 	return newest;
 }
 
-/** Why a build is needed, or undefined when dist/cli.js is newer than every input. */
+/** Why a build is needed, or undefined when everything built is newer than every input. */
 function buildReason() {
-	if (!existsSync(BUILT)) return 'first run, about 20 s';
-	if (statSync(BUILT).mtimeMs < newestInput()) return 'the sources changed, about 20 s';
+	if (!BUILT.every((path) => existsSync(path))) return 'first run, about 20 s';
+	if (Math.min(...BUILT.map((path) => statSync(path).mtimeMs)) < newestInput())
+		return 'the sources changed, about 20 s';
 	return undefined;
 }
 

@@ -17,6 +17,8 @@ const BUILD = `
 const fs = require('node:fs');
 fs.mkdirSync('dist', { recursive: true });
 fs.writeFileSync('dist/cli.js', '');
+fs.mkdirSync('dist-tools/bench', { recursive: true });
+fs.writeFileSync('dist-tools/bench/run.js', '');
 fs.appendFileSync('builds', 'x');
 if (process.env.FAIL_BUILD) process.exit(3);
 `;
@@ -25,13 +27,28 @@ beforeEach(() => {
 	project = mkdtempSync(join(tmpdir(), 'orgdash-ensure-built-'));
 	mkdirSync(join(project, 'tools', 'build'), { recursive: true });
 	mkdirSync(join(project, 'source', 'ui'), { recursive: true });
+	mkdirSync(join(project, 'tools', 'bench'), { recursive: true });
+	mkdirSync(join(project, 'test', 'support'), { recursive: true });
 	copyFileSync(SCRIPT, join(project, 'tools', 'build', 'ensure-built.mjs'));
 	writeFileSync(join(project, 'build.cjs'), BUILD);
 	writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'p', scripts: { build: 'node build.cjs' } }));
 	writeFileSync(join(project, 'tsconfig.json'), '{}');
 	writeFileSync(join(project, 'source', 'ui', 'app.tsx'), '');
+	writeFileSync(join(project, 'tools', 'bench', 'run.ts'), '');
+	writeFileSync(join(project, 'test', 'support', 'moto-server.ts'), '');
 	// Every input an hour old, so that a build made now is newer than all of them.
-	for (const path of ['package.json', 'tsconfig.json', 'source/ui/app.tsx', 'source/ui', 'source', 'tools/build']) {
+	for (const path of [
+		'package.json',
+		'tsconfig.json',
+		'source/ui/app.tsx',
+		'source/ui',
+		'source',
+		'tools/build',
+		'tools/bench/run.ts',
+		'tools/bench',
+		'test/support/moto-server.ts',
+		'test/support',
+	]) {
 		age(path, 3600);
 	}
 	age('tools/build/ensure-built.mjs', 3600);
@@ -81,24 +98,41 @@ describe('ensure-built', () => {
 		expect(second).toEqual({ said: '', code: 0, builds: 1 });
 	});
 
-	it.each(['source/ui/app.tsx', 'package.json', 'tsconfig.json', 'tools/build/ensure-built.mjs'])(
-		'builds again when %s is newer than dist/cli.js, once',
-		(input) => {
-			ensureBuilt();
-			age('dist/cli.js', 1800);
-			age(input, 900);
-			const changed = ensureBuilt();
-			expect(changed.builds).toBe(2);
-			expect(changed.said).toBe('building orgdash (the sources changed, about 20 s)…\n');
-			expect(ensureBuilt().builds).toBe(2);
-		},
-	);
+	it.each([
+		'source/ui/app.tsx',
+		'package.json',
+		'tsconfig.json',
+		'tools/build/ensure-built.mjs',
+		'test/support/moto-server.ts',
+	])('builds again when %s is newer than dist/cli.js, once', (input) => {
+		ensureBuilt();
+		age('dist/cli.js', 1800);
+		age(input, 900);
+		const changed = ensureBuilt();
+		expect(changed.builds).toBe(2);
+		expect(changed.said).toBe('building orgdash (the sources changed, about 20 s)…\n');
+		expect(ensureBuilt().builds).toBe(2);
+	});
+
+	it('builds again when the benchmark bundle (dist-tools/bench, which the tests run) is older than the benchmark', () => {
+		ensureBuilt();
+		age('dist-tools/bench/run.js', 1800);
+		age('tools/bench/run.ts', 900);
+		expect(ensureBuilt().builds).toBe(2);
+	});
+
+	it('builds when the benchmark bundle is missing, though dist/cli.js is there', () => {
+		ensureBuilt();
+		rmSync(join(project, 'dist-tools'), { recursive: true });
+		const result = ensureBuilt();
+		expect(result.builds).toBe(2);
+		expect(result.said).toBe('building orgdash (first run, about 20 s)…\n');
+	});
 
 	it('a file outside the inputs (a test, the readme) does not make it build', () => {
 		ensureBuilt();
 		age('dist/cli.js', 1800);
 		writeFileSync(join(project, 'readme.md'), 'changed');
-		mkdirSync(join(project, 'test'));
 		writeFileSync(join(project, 'test', 'a.test.ts'), 'changed');
 		expect(ensureBuilt().builds).toBe(1);
 	});
