@@ -7,6 +7,7 @@ import { describeLoadFailure, oneLine } from './domain/explain-load.js';
  * (No JSX here: the JSX runtime would load React before NODE_ENV is settled.)
  */
 import { redactCredentials } from './domain/redact.js';
+import { withFirstAnswersRequested } from './org/first-answers.js';
 import type { OrgGateway } from './org/gateway.js';
 import { Settings } from './store/settings.js';
 import { throwawayFolder } from './store/throwaway-folder.js';
@@ -93,8 +94,10 @@ async function journalJson(gateway: OrgGateway, settings: Settings): Promise<num
 async function dashboard(gateway: OrgGateway, settings: Settings): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
+	// Sent before the UI is loaded, so their round trips overlap it (a cached list needs both answers).
+	const early = gateway.kind === 'aws' ? withFirstAnswersRequested(gateway) : gateway;
 	const { runDashboard } = await import('./ui/run-dashboard.js');
-	const end = await runDashboard(gateway, settings);
+	const end = await runDashboard(early, settings);
 	if (end.signal) return SIGNAL_EXIT[end.signal];
 	return end.readFailed ? FAILURE_EXIT : 0;
 }
