@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: before anything else is loaded and allocated.
+import './young-generation.js';
 import { describeLoadFailure, oneLine } from './domain/explain-load.js';
 /**
  * orgdash: flags -> settings -> gateway -> the dashboard, or JSON for scripts.
