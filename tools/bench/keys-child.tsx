@@ -13,6 +13,8 @@
  * screen needs to settle plus a random gap, like a person's, so a press meets
  * the throttle only where a real one would (right after another frame).
  */
+// As the command does (source/cli.tsx): first, before anything is loaded.
+import '../../source/young-generation.js';
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
