@@ -10,11 +10,11 @@ import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-	type Account as SdkAccount,
 	ListAccountsForParentCommand,
 	ListParentsCommand,
 	OrganizationsClient,
 	paginateListAccounts,
+	type Account as SdkAccount,
 } from '@aws-sdk/client-organizations';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
