@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// First: before anything else is loaded and allocated.
-import './young-generation.js';
 import { describeLoadFailure, oneLine } from './domain/explain-load.js';
 /**
  * orgdash: flags -> settings -> gateway -> the dashboard, or JSON for scripts.
@@ -15,6 +13,7 @@ import { Settings } from './store/settings.js';
 import { throwawayFolder } from './store/throwaway-folder.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
 import { jsonForTerminal, ListFailure, listDocument, streamAccounts } from './ui/list-document.js';
+import { holdYoungGeneration } from './young-generation.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
@@ -96,6 +95,8 @@ async function journalJson(gateway: OrgGateway, settings: Settings): Promise<num
 async function dashboard(gateway: OrgGateway, settings: Settings): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
+	// Before the UI and the load allocate: the dashboard's peak memory (see young-generation.ts).
+	holdYoungGeneration();
 	// Sent before the UI is loaded, so their round trips overlap it (a cached list needs both answers).
 	const early = gateway.kind === 'aws' ? withFirstAnswersRequested(gateway) : gateway;
 	const { runDashboard } = await import('./ui/run-dashboard.js');

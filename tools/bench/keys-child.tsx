@@ -13,12 +13,11 @@
  * screen needs to settle plus a random gap, like a person's, so a press meets
  * the throttle only where a real one would (right after another frame).
  */
-// As the command does (source/cli.tsx): first, before anything is loaded.
-import '../../source/young-generation.js';
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
 import { App } from '../../source/ui/app.js';
+import { holdYoungGeneration } from '../../source/young-generation.js';
 import { VirtualScreen } from '../../test/support/screen.js';
 import { loadedTotal } from './loaded.js';
 
@@ -142,6 +141,8 @@ function option(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
+	// As the command's dashboard does (source/cli.tsx).
+	holdYoungGeneration();
 	const accountCount = option('--accounts', 1000);
 	const presses = option('--presses', 40);
 	const output = new FakeTerminalOutput();
