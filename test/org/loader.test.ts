@@ -96,6 +96,9 @@ function countByPath(expected: Map<string, string>): Map<string, number> {
 	return counts;
 }
 
+/** A shape's test seeds up to 160 accounts, and reads them back twice (the SDK and boto3), one at a time. */
+const SHAPE_TEST_MS = 120_000;
+
 function parentIdOf(body: string): string | undefined {
 	return (JSON.parse(body) as { ParentId?: string }).ParentId;
 }
@@ -369,32 +372,36 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 				});
 			});
 
-			it('loads the same accounts as a sequential ListAccounts, each with its path, at most one second pass of the fullest parent', async () => {
-				const pagesOf = new Map<string, number>();
-				proxy = await startProxy({
-					target: moto.server.endpoint,
-					delayMs: 20,
-					onRequest: (operation, body) => {
-						if (!operation.endsWith('.ListAccountsForParent')) return;
-						const parentId = parentIdOf(body) ?? '';
-						pagesOf.set(parentId, (pagesOf.get(parentId) ?? 0) + 1);
-					},
-				});
-				const loaded = await loadAccounts(proxiedClient(proxy));
-				const expected = await truth(org);
-				expectSameAccounts(loaded, expected);
-				const listedByBoto3 = await boto3Listing(moto.server.endpoint);
-				expect(new Map(loaded.map((account) => [account.id, account.parentId]))).toEqual(listedByBoto3);
-				// The fullest parent is paged by the first walk, then by the second walk or not at all:
-				// never more pages in a row than two walks, and one when the flat stream proves the set first.
-				const fullest = Math.max(...[...pagesOf.values()]);
-				const pagesOfFullest = Math.ceil(Math.max(...countByPath(expected).values()) / 20);
-				expect(fullest).toBeLessThanOrEqual(2 * pagesOfFullest);
-				if (pagesOfFullest >= 4) expect(fullest).toBeLessThan(2 * pagesOfFullest);
-				// Every member in one parent: the tree is known after a few round trips, and the walk's
-				// listing of that parent stops there, its accounts left to the flat stream (one pass in all).
-				if (shape === 'every member in the root') expect(fullest).toBeLessThan(pagesOfFullest);
-			});
+			it(
+				'loads the same accounts as a sequential ListAccounts, each with its path, at most one second pass of the fullest parent',
+				async () => {
+					const pagesOf = new Map<string, number>();
+					proxy = await startProxy({
+						target: moto.server.endpoint,
+						delayMs: 20,
+						onRequest: (operation, body) => {
+							if (!operation.endsWith('.ListAccountsForParent')) return;
+							const parentId = parentIdOf(body) ?? '';
+							pagesOf.set(parentId, (pagesOf.get(parentId) ?? 0) + 1);
+						},
+					});
+					const loaded = await loadAccounts(proxiedClient(proxy));
+					const expected = await truth(org);
+					expectSameAccounts(loaded, expected);
+					const listedByBoto3 = await boto3Listing(moto.server.endpoint);
+					expect(new Map(loaded.map((account) => [account.id, account.parentId]))).toEqual(listedByBoto3);
+					// The fullest parent is paged by the first walk, then by the second walk or not at all:
+					// never more pages in a row than two walks, and one when the flat stream proves the set first.
+					const fullest = Math.max(...[...pagesOf.values()]);
+					const pagesOfFullest = Math.ceil(Math.max(...countByPath(expected).values()) / 20);
+					expect(fullest).toBeLessThanOrEqual(2 * pagesOfFullest);
+					if (pagesOfFullest >= 4) expect(fullest).toBeLessThan(2 * pagesOfFullest);
+					// Every member in one parent: the tree is known after a few round trips, and the walk's
+					// listing of that parent stops there, its accounts left to the flat stream (one pass in all).
+					if (shape === 'every member in the root') expect(fullest).toBeLessThan(pagesOfFullest);
+				},
+				SHAPE_TEST_MS,
+			);
 
 			/** Loads while one account moves out of the listings' sight; checks that it is where it ended. */
 			async function loadWhileOneMoves(client: (proxy: RunningProxy) => OrganizationsClient): Promise<void> {
@@ -435,13 +442,20 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 				expect(loaded.find((account) => account.id === moved?.id)?.parentPath).toBe(pathOf(moved.toPath));
 			}
 
-			it("catches an account moved while loading, out of the listings' sight, where it ended", () =>
-				loadWhileOneMoves(proxiedClient));
+			it(
+				"catches an account moved while loading, out of the listings' sight, where it ended",
+				() => loadWhileOneMoves(proxiedClient),
+				SHAPE_TEST_MS,
+			);
 
-			it('places accounts by their Paths where ListAccounts sends them, one moved while loading, with no ListParents', async () => {
-				await loadWhileOneMoves((running) => clientWithPaths(running, org));
-				expect(proxy?.stats.operations.filter((operation) => operation.endsWith('.ListParents'))).toEqual([]);
-			});
+			it(
+				'places accounts by their Paths where ListAccounts sends them, one moved while loading, with no ListParents',
+				async () => {
+					await loadWhileOneMoves((running) => clientWithPaths(running, org));
+					expect(proxy?.stats.operations.filter((operation) => operation.endsWith('.ListParents'))).toEqual([]);
+				},
+				SHAPE_TEST_MS,
+			);
 		});
 	}
 });
