@@ -7,6 +7,7 @@ import { describeLoadFailure, oneLine } from './domain/explain-load.js';
  * (No JSX here: the JSX runtime would load React before NODE_ENV is settled.)
  */
 import { redactCredentials } from './domain/redact.js';
+import { withFirstAnswersRequested } from './org/first-answers.js';
 import type { OrgGateway, OrgReader } from './org/gateway.js';
 import { readOnlyGateway } from './org/read-only.js';
 import { Settings } from './store/settings.js';
@@ -15,6 +16,7 @@ import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
 import { jsonForTerminal, ListFailure, listDocument, streamAccounts } from './ui/list-document.js';
 import type { ProfileSource } from './ui/run-dashboard.js';
 import { rendersEllipsis, setAsciiCutMarks } from './ui/text.js';
+import { holdYoungGeneration } from './young-generation.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
@@ -131,8 +133,12 @@ async function queueJson(gateway: OrgReader, settings: Settings): Promise<number
 async function dashboard(gateway: OrgReader, settings: Settings, options: CliOptions): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
+	// Before the UI and the load allocate: the dashboard's peak memory (see young-generation.ts).
+	holdYoungGeneration();
+	// Sent before the UI is loaded, so their round trips overlap it (a cached list needs both answers).
+	const early = gateway.kind === 'aws' ? withFirstAnswersRequested(gateway) : gateway;
 	const { runDashboard } = await import('./ui/run-dashboard.js');
-	const end = await runDashboard(gateway, settings, {
+	const end = await runDashboard(early, settings, {
 		quotaFlag: options.quota,
 		...(options.demo ? {} : { profiles: await profileSource(options, settings.readOnlyMode) }),
 	});

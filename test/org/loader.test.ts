@@ -6,11 +6,15 @@
  * loading, cancellation, throttling.
  */
 
+import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import {
 	ListAccountsForParentCommand,
 	ListParentsCommand,
 	OrganizationsClient,
 	paginateListAccounts,
+	type Account as SdkAccount,
 } from '@aws-sdk/client-organizations';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
@@ -19,6 +23,7 @@ import { type LoadAccountsOptions, loadAccounts } from '../../source/org/aws/loa
 import {
 	type AccountSpec,
 	describeWithMoto,
+	findMotoServer,
 	MOTO_CREDENTIALS,
 	MOTO_REGION,
 	moveAccount,
@@ -91,8 +96,51 @@ function countByPath(expected: Map<string, string>): Map<string, number> {
 	return counts;
 }
 
+/** A shape's test seeds up to 160 accounts, and reads them back twice (the SDK and boto3), one at a time. */
+const SHAPE_TEST_MS = 120_000;
+
 function parentIdOf(body: string): string | undefined {
 	return (JSON.parse(body) as { ParentId?: string }).ParentId;
+}
+
+/** Every account id and its parent's id, as boto3 (the AWS CLI's library, beside moto in .venv) lists them. */
+async function boto3Listing(endpoint: string): Promise<Map<string, string>> {
+	const python = join(dirname(findMotoServer() ?? ''), 'python');
+	const script = [
+		'import boto3, json, sys',
+		"c = boto3.client('organizations', endpoint_url=sys.argv[1], region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing')",
+		"ids = [a['Id'] for p in c.get_paginator('list_accounts').paginate(PaginationConfig={'PageSize': 20}) for a in p['Accounts']]",
+		"print(json.dumps({i: c.list_parents(ChildId=i)['Parents'][0]['Id'] for i in ids}))",
+	].join('\n');
+	const { stdout } = await promisify(execFile)(python, ['-c', script, endpoint], { timeout: 60_000 });
+	return new Map(Object.entries(JSON.parse(stdout) as Record<string, string>));
+}
+
+/**
+ * A client whose ListAccounts answers carry each account's Paths, as AWS's do
+ * since 2026 (moto's do not): read from moto itself (ListParents up to the
+ * root) when the answer arrives, so a move during the load shows in them.
+ */
+function clientWithPaths(proxy: RunningProxy, org: SeededOrganization): OrganizationsClient {
+	const client = proxiedClient(proxy);
+	const pathTo = async (childId: string): Promise<string> => {
+		const parents = await org.client.send(new ListParentsCommand({ ChildId: childId }));
+		const parent = parents.Parents?.[0];
+		if (!parent?.Id) return `${org.organizationId}/`;
+		return `${parent.Type === 'ROOT' ? `${org.organizationId}/` : await pathTo(parent.Id)}${parent.Id}/`;
+	};
+	client.middlewareStack.add(
+		(next, context) => async (args) => {
+			const result = await next(args);
+			if (context.commandName === 'ListAccountsCommand') {
+				const accounts = (result.output as { Accounts?: SdkAccount[] }).Accounts ?? [];
+				for (const account of accounts) account.Paths = [`${await pathTo(account.Id ?? '')}${account.Id}/`];
+			}
+			return result;
+		},
+		{ step: 'initialize', name: 'addAccountPaths' },
+	);
+	return client;
 }
 
 describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
@@ -292,7 +340,7 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 		},
 		'every member in the root': {
 			ous: ['Workloads', 'Sandbox'],
-			accounts: () => Array.from({ length: 100 }, (_, n) => ({ name: `root-${n}` })),
+			accounts: () => Array.from({ length: 160 }, (_, n) => ({ name: `root-${n}` })),
 		},
 		'one OU holding 80%': {
 			ous: ['Sandbox', 'Prod/Web', 'Dev'],
@@ -324,29 +372,39 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 				});
 			});
 
-			it('loads the same accounts as a sequential ListAccounts, each with its path, at most one second pass of the fullest parent', async () => {
-				const pagesOf = new Map<string, number>();
-				proxy = await startProxy({
-					target: moto.server.endpoint,
-					delayMs: 20,
-					onRequest: (operation, body) => {
-						if (!operation.endsWith('.ListAccountsForParent')) return;
-						const parentId = parentIdOf(body) ?? '';
-						pagesOf.set(parentId, (pagesOf.get(parentId) ?? 0) + 1);
-					},
-				});
-				const loaded = await loadAccounts(proxiedClient(proxy));
-				const expected = await truth(org);
-				expectSameAccounts(loaded, expected);
-				// The fullest parent is paged by the first walk, then by the second walk or not at all:
-				// never more pages in a row than two walks, and one when the flat stream proves the set first.
-				const fullest = Math.max(...[...pagesOf.values()]);
-				const pagesOfFullest = Math.ceil(Math.max(...countByPath(expected).values()) / 20);
-				expect(fullest).toBeLessThanOrEqual(2 * pagesOfFullest);
-				if (pagesOfFullest >= 4) expect(fullest).toBeLessThan(2 * pagesOfFullest);
-			});
+			it(
+				'loads the same accounts as a sequential ListAccounts, each with its path, at most one second pass of the fullest parent',
+				async () => {
+					const pagesOf = new Map<string, number>();
+					proxy = await startProxy({
+						target: moto.server.endpoint,
+						delayMs: 20,
+						onRequest: (operation, body) => {
+							if (!operation.endsWith('.ListAccountsForParent')) return;
+							const parentId = parentIdOf(body) ?? '';
+							pagesOf.set(parentId, (pagesOf.get(parentId) ?? 0) + 1);
+						},
+					});
+					const loaded = await loadAccounts(proxiedClient(proxy));
+					const expected = await truth(org);
+					expectSameAccounts(loaded, expected);
+					const listedByBoto3 = await boto3Listing(moto.server.endpoint);
+					expect(new Map(loaded.map((account) => [account.id, account.parentId]))).toEqual(listedByBoto3);
+					// The fullest parent is paged by the first walk, then by the second walk or not at all:
+					// never more pages in a row than two walks, and one when the flat stream proves the set first.
+					const fullest = Math.max(...[...pagesOf.values()]);
+					const pagesOfFullest = Math.ceil(Math.max(...countByPath(expected).values()) / 20);
+					expect(fullest).toBeLessThanOrEqual(2 * pagesOfFullest);
+					if (pagesOfFullest >= 4) expect(fullest).toBeLessThan(2 * pagesOfFullest);
+					// Every member in one parent: the tree is known after a few round trips, and the walk's
+					// listing of that parent stops there, its accounts left to the flat stream (one pass in all).
+					if (shape === 'every member in the root') expect(fullest).toBeLessThan(pagesOfFullest);
+				},
+				SHAPE_TEST_MS,
+			);
 
-			it("catches an account moved while loading, out of the listings' sight, where it ended", async () => {
+			/** Loads while one account moves out of the listings' sight; checks that it is where it ended. */
+			async function loadWhileOneMoves(client: (proxy: RunningProxy) => OrganizationsClient): Promise<void> {
 				const requestedParents = new Set<string>();
 				proxy = await startProxy({
 					target: moto.server.endpoint,
@@ -358,7 +416,7 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 				const reported = new Set<string>();
 				let moved: { id: string; toPath: string } | undefined;
 				let moving: Promise<unknown> | undefined;
-				const loaded = await loadAccounts(proxiedClient(proxy), {
+				const loaded = await loadAccounts(client(proxy), {
 					onAccounts: (page) => {
 						for (const account of page) reported.add(account.id);
 						if (moving) return;
@@ -382,7 +440,22 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 				const expected = await truth(org);
 				expectSameAccounts(loaded, expected);
 				expect(loaded.find((account) => account.id === moved?.id)?.parentPath).toBe(pathOf(moved.toPath));
-			});
+			}
+
+			it(
+				"catches an account moved while loading, out of the listings' sight, where it ended",
+				() => loadWhileOneMoves(proxiedClient),
+				SHAPE_TEST_MS,
+			);
+
+			it(
+				'places accounts by their Paths where ListAccounts sends them, one moved while loading, with no ListParents',
+				async () => {
+					await loadWhileOneMoves((running) => clientWithPaths(running, org));
+					expect(proxy?.stats.operations.filter((operation) => operation.endsWith('.ListParents'))).toEqual([]);
+				},
+				SHAPE_TEST_MS,
+			);
 		});
 	}
 });

@@ -14,6 +14,8 @@ export interface Options {
 	readonly presses: number;
 	readonly moto: boolean;
 	readonly quick: boolean;
+	/** Only the full loads by shape (each shape's run can be long: one shape at a time). */
+	readonly onlyShapes: boolean;
 	readonly out: string;
 }
 
@@ -31,6 +33,7 @@ export function parseOptions(argv: string[]): Options {
 				presses: { type: 'string' },
 				quick: { type: 'boolean', default: false },
 				'no-moto': { type: 'boolean', default: false },
+				'only-shapes': { type: 'boolean', default: false },
 				out: { type: 'string' },
 				help: { type: 'boolean', default: false },
 			},
@@ -54,6 +57,9 @@ export function parseOptions(argv: string[]): Options {
 			: [...DEFAULT_SIZES];
 	sizes = [...new Set(sizes)].sort((a, b) => a - b);
 	const quick = values.quick === true;
+	if (values['only-shapes'] === true && values['no-moto'] === true) {
+		throw new UsageError('--only-shapes needs moto: leave out --no-moto.');
+	}
 	if (quick) sizes = [sizes[0] as number];
 	let shapes: Shape[] = [...SHAPES];
 	if (typeof values.shapes === 'string') {
@@ -75,6 +81,7 @@ export function parseOptions(argv: string[]): Options {
 		presses: typeof values.presses === 'string' ? positive('presses', values.presses) : quick ? 15 : 40,
 		moto: values['no-moto'] !== true,
 		quick,
+		onlyShapes: values['only-shapes'] === true,
 		out: typeof values.out === 'string' ? values.out : projectPath('.bench', 'latest.md'),
 	};
 }
@@ -87,6 +94,7 @@ export const USAGE = `Usage: npm run bench -- [options]
                             organization shapes of the full loads by shape (default all)
   --quick                   the smallest size, one run, the root shape only (for CI)
   --no-moto                 skip the figures that need a moto server (loads, starts on moto)
+  --only-shapes             only the full loads by shape (with --shapes: one shape a run)
   --presses N               key presses per key and run (default 40)
   --out FILE                where the markdown goes (default .bench/latest.md)`;
 

@@ -140,6 +140,7 @@ export function buildRows(results: Results, options: Options): Row[] {
 	const largest = options.sizes[options.sizes.length - 1] as number;
 	for (const spec of FIGURES) {
 		if (spec.moto && !options.moto) continue;
+		if (options.onlyShapes && !isShapeFigure(spec.figure)) continue;
 		const sizes: (number | undefined)[] = spec.sized ? options.sizes : [undefined];
 		for (const size of sizes) {
 			const samples = results.get(spec.figure, size);

@@ -48,13 +48,13 @@ async function main(): Promise<number> {
 		`sizes ${options.sizes.join(', ')}; ${options.runs} run(s) each; ${machine.cpuModel}, ${machine.cores} cores`,
 	);
 
-	await measureDemo(results, options);
+	if (!options.onlyShapes) await measureDemo(results, options);
 	if (options.moto) {
 		if (!findMotoServer()) {
 			process.stderr.write(`bench: ${motoMissingMessage()} Or pass --no-moto.\n`);
 			return 2;
 		}
-		await measureMoto(results, options, context);
+		if (!options.onlyShapes) await measureMoto(results, options, context);
 		await measureShapes(results, options, context);
 	}
 

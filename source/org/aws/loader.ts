@@ -26,6 +26,14 @@
  * beside the pool, so the walks never delay its pages. When the first walk
  * ends, the second starts only if the flat stream, at its pace so far, would
  * not end first: its requests would only slow the stream down.
+ * When one parent holds most accounts, the walk's listing of it only repeats
+ * the flat stream's pages: once the tree is known and every other parent
+ * listed, that last listing pauses if the flat stream would end first, and
+ * the flat stream's accounts no walk saw are placed in it (where their
+ * `Paths` say, when the endpoint sends them). Every other parent (and the
+ * tree) is listed again meanwhile, so an account moved out of the first
+ * walk's sight is found where it went, not taken for one of the paused
+ * parent's. That parent is then paged once, by the flat stream alone.
  * An account seen in two places (moved while loading) is kept once; the latest
  * observation wins. An account seen by a walk and not found again is kept: it
  * either left the organization or moved again, and showing it until the next
@@ -158,6 +166,8 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		priority: 0 | 1 | 'own lane',
 		paginate: (startingToken: string | undefined) => AsyncIterable<TPage>,
 		onPage: (page: TPage) => void,
+		/** Awaited before each later page: a listing the flat stream makes redundant waits here (paused). */
+		beforeNextPage?: () => Promise<void> | undefined,
 	): Promise<void> {
 		let token: string | undefined;
 		let resends = THROTTLED_PAGE_RESENDS;
@@ -192,6 +202,11 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 			token = result.value.NextToken;
 			// Stop here rather than ask the paginator once more: that would queue for a slot for nothing.
 			if (!token) return;
+			const wait = beforeNextPage?.();
+			if (wait) {
+				await wait;
+				if (stop.signal.aborted) throw stop.signal.reason;
+			}
 		}
 	}
 
@@ -207,65 +222,108 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		if (changed.length > 0 && !stop.signal.aborted) onAccounts?.(changed);
 	}
 
-	async function walk(): Promise<void> {
+	interface WalkOptions {
+		/** The first walk watches for its last open listing, which the flat stream may make redundant. */
+		readonly first?: boolean;
+		/** A parent whose accounts are not listed (the paused one: the flat stream places them). */
+		readonly skipAccountsOf?: string;
+	}
+
+	async function walk({ first = false, skipAccountsOf }: WalkOptions = {}): Promise<void> {
 		const group = new TaskGroup(() => stop.abort(new Error('stopped after a failure')));
+		/** Tree listings (roots, each parent's OUs) still running, and the parents whose accounts are still listed. */
+		let treeListingsOpen = 0;
+		const accountListingsOpen = new Set<string>();
+
+		const track = (listing: Promise<void>, close: () => void): Promise<void> => listing.finally(close);
 
 		const visit = (parentId: string, parentPath: string): void => {
 			pathById.set(parentId, parentPath);
+			treeListingsOpen++;
 			group.add(
-				eachPage<ListOrganizationalUnitsForParentCommandOutput>(
-					0,
-					(startingToken) =>
-						paginateListOrganizationalUnitsForParent(
-							{ client, pageSize: PAGE_SIZE, startingToken },
-							{ ParentId: parentId },
-							sendOptions,
-						),
-					(page) => {
-						for (const ou of page.OrganizationalUnits ?? []) {
-							if (ou.Id) visit(ou.Id, `${parentPath}/${ou.Name ?? ou.Id}`);
-						}
-					},
+				track(
+					eachPage<ListOrganizationalUnitsForParentCommandOutput>(
+						0,
+						(startingToken) =>
+							paginateListOrganizationalUnitsForParent(
+								{ client, pageSize: PAGE_SIZE, startingToken },
+								{ ParentId: parentId },
+								sendOptions,
+							),
+						(page) => {
+							for (const ou of page.OrganizationalUnits ?? []) {
+								if (ou.Id) visit(ou.Id, `${parentPath}/${ou.Name ?? ou.Id}`);
+							}
+						},
+					),
+					() => treeListingsOpen--,
 				),
 			);
+			if (parentId === skipAccountsOf) return;
+			accountListingsOpen.add(parentId);
 			group.add(
-				eachPage<ListAccountsForParentCommandOutput>(
-					1,
-					(startingToken) =>
-						paginateListAccountsForParent(
-							{ client, pageSize: PAGE_SIZE, startingToken },
-							{ ParentId: parentId },
-							sendOptions,
-						),
-					(page) => observe(page.Accounts, parentId, parentPath),
+				track(
+					eachPage<ListAccountsForParentCommandOutput>(
+						1,
+						(startingToken) =>
+							paginateListAccountsForParent(
+								{ client, pageSize: PAGE_SIZE, startingToken },
+								{ ParentId: parentId },
+								sendOptions,
+							),
+						(page) => observe(page.Accounts, parentId, parentPath),
+						// Only the last listing still open can be left to the flat stream: the tree is known, every
+						// other parent listed, so what the flat stream lists and no walk saw belongs to this one.
+						first
+							? () =>
+									treeListingsOpen === 0 && accountListingsOpen.size === 1 ? pauseIfRedundant(parentId) : undefined
+							: undefined,
+					),
+					() => accountListingsOpen.delete(parentId),
 				),
 			);
 		};
 
+		treeListingsOpen++;
 		group.add(
-			eachPage<ListRootsCommandOutput>(
-				0,
-				(startingToken) => paginateListRoots({ client, pageSize: PAGE_SIZE, startingToken }, {}, sendOptions),
-				(page) => {
-					for (const root of page.Roots ?? []) {
-						if (root.Id) visit(root.Id, root.Name ?? 'Root');
-					}
-				},
+			track(
+				eachPage<ListRootsCommandOutput>(
+					0,
+					(startingToken) => paginateListRoots({ client, pageSize: PAGE_SIZE, startingToken }, {}, sendOptions),
+					(page) => {
+						for (const root of page.Roots ?? []) {
+							if (root.Id) visit(root.Id, root.Name ?? 'Root');
+						}
+					},
+				),
+				() => treeListingsOpen--,
 			),
 		);
 		await group.done;
 	}
 
-	/**
-	 * The flat ListAccounts stream: the accounts the walk had not seen when their
-	 * page came (by id), or undefined when it cannot be read (the second walk
-	 * then proves the set complete alone).
-	 */
-	/** The flat stream's progress, to judge whether a second walk could finish before it. */
-	const flat = { pages: 0, accounts: 0, started: 0 };
+	/** The flat stream's progress, to judge whether a second walk, or the rest of a listing, could finish before it. */
+	const flat = { pages: 0, accounts: 0, started: 0, failed: false, read: new Set<string>() };
+	/** The flat stream's accounts no walk had seen when their page came, by id. */
+	const unseen = new Map<string, SdkAccount>();
 
-	async function readFlatStream(): Promise<Map<string, SdkAccount> | undefined> {
-		const unseen = new Map<string, SdkAccount>();
+	/**
+	 * The first walk's last listing, left to the flat stream: what the flat
+	 * stream lists and no walk has seen is placed in it (or where its Paths say).
+	 */
+	let paused: { readonly parentId: string; readonly gate: Promise<void> } | undefined;
+	/** Settles when the flat stream, with the paused listing's complement, proves the set complete. */
+	let settleComplement: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+	const viaComplement = new Promise<void>((resolve, reject) => {
+		settleComplement = { resolve, reject };
+	});
+	viaComplement.catch(() => {});
+
+	/**
+	 * The flat ListAccounts stream: fills `unseen`; resolves false when it cannot
+	 * be read (the walks then prove the set complete alone).
+	 */
+	async function readFlatStream(): Promise<boolean> {
 		flat.started = performance.now();
 		try {
 			// Its own lane: one page after another, never queued behind the walk's requests.
@@ -277,14 +335,17 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 					for (const item of page.Accounts ?? []) {
 						if (!item.Id) continue;
 						flat.accounts++;
+						flat.read.add(item.Id);
 						if (!seen.has(item.Id)) unseen.set(item.Id, item);
 					}
+					if (paused) placeProvisionally(paused.parentId);
 				},
 			);
-			return unseen;
+			return true;
 		} catch {
 			if (stop.signal.aborted) throw stop.signal.reason;
-			return undefined;
+			flat.failed = true;
+			return false;
 		}
 	}
 
@@ -295,10 +356,85 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 	 * sent: its requests would only slow the stream down.
 	 */
 	function flatStreamFinishesFirst(firstWalkMs: number): boolean {
-		if (flat.pages === 0) return false;
+		if (flat.pages === 0 || flat.failed) return false;
 		const msPerPage = (performance.now() - flat.started) / flat.pages;
 		const pagesLeft = Math.ceil(Math.max(0, seen.size - flat.accounts) / PAGE_SIZE);
 		return pagesLeft * msPerPage <= firstWalkMs;
+	}
+
+	/**
+	 * Whether the rest of parent P's listing, followed by a second walk (which
+	 * pages P again), would take longer than the flat stream's rest: then P's
+	 * listing stops here, and the flat stream places P's accounts. Both read
+	 * 20 accounts a page, one page after another, so the comparison is in
+	 * accounts: the walk's rest and second pass, |P| - seenP + |P|, against the
+	 * flat stream's rest, K + |P| - F (K: the accounts of every other parent;
+	 * F: those the flat stream has read). |P| is at least seenP; past that it
+	 * is estimated from the share of other parents' accounts in the flat
+	 * stream so far. On moto the two streams also slow each other down (one
+	 * server process answers both); on AWS the rest of P only costs requests.
+	 */
+	function pauseIfRedundant(parentId: string): Promise<void> | undefined {
+		if (paused) return paused.parentId === parentId ? paused.gate : undefined;
+		if (flat.failed || flat.pages === 0) return undefined;
+		let others = 0;
+		for (const account of seen.values()) if (account.parentId !== parentId) others++;
+		const seenHere = seen.size - others;
+		const readByFlat = flat.accounts;
+		if (readByFlat < others) {
+			let othersReadByFlat = 0;
+			for (const id of flat.read) if (seen.has(id) && seen.get(id)?.parentId !== parentId) othersReadByFlat++;
+			const organization = othersReadByFlat > 0 ? (others * readByFlat) / othersReadByFlat : Number.POSITIVE_INFINITY;
+			const here = Math.max(seenHere, organization - others);
+			if (here < others + seenHere - readByFlat) return undefined;
+		}
+		return pause(parentId);
+	}
+
+	function pause(parentId: string): Promise<void> {
+		let resume = () => {};
+		const gate = new Promise<void>((resolve) => {
+			resume = resolve;
+		});
+		stop.signal.addEventListener('abort', () => resume(), { once: true });
+		paused = { parentId, gate };
+		placeProvisionally(parentId);
+		// Every other parent listed again (and the tree walked again, for OUs created meanwhile): an
+		// account moved during the first walk out of its sight is found where it went.
+		const relisted = walk({ skipAccountsOf: parentId });
+		relisted.catch(() => {});
+		Promise.all([flatStream, relisted]).then(
+			async ([flatRead]) => {
+				if (!flatRead) {
+					// No flat stream after all: the paused listing goes on, and the walks prove the set.
+					paused = undefined;
+					resume();
+					return;
+				}
+				await placeUnseen();
+				settleComplement?.resolve();
+			},
+			(error: unknown) => settleComplement?.reject(error),
+		);
+		return gate;
+	}
+
+	/** The flat stream's accounts no walk has seen, shown in the paused parent (or where their Paths say) until a walk sees them. */
+	function placeProvisionally(pausedParentId: string): void {
+		const byParent = new Map<string, SdkAccount[]>();
+		for (const [id, raw] of [...unseen]) {
+			unseen.delete(id);
+			if (seen.has(id)) continue;
+			const parentId = parentFromPaths(raw) ?? pausedParentId;
+			const known = pathById.get(parentId);
+			if (known === undefined) {
+				// A parent created during the load: placed at the end, with its path looked up.
+				unseen.set(id, raw);
+				continue;
+			}
+			byParent.set(parentId, [...(byParent.get(parentId) ?? []), raw]);
+		}
+		for (const [parentId, raws] of byParent) observe(raws, parentId, pathById.get(parentId) ?? '');
 	}
 
 	/** The path of a root or OU the walks did not list (created during the load): walked up with ListParents. */
@@ -317,22 +453,29 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		return path;
 	}
 
-	/** Places the accounts the flat stream listed and no walk has seen (moved out of the walk's sight). */
-	async function placeUnseen(unseen: Map<string, SdkAccount>): Promise<void> {
+	/**
+	 * Places the accounts the flat stream listed and no walk has seen (moved out
+	 * of the walk's sight): where their Paths say, else where ListParents says.
+	 */
+	async function placeUnseen(): Promise<void> {
 		const missed = [...unseen].filter(([id]) => !seen.has(id));
 		if (missed.length === 0) return;
 		const group = new TaskGroup(() => stop.abort(new Error('stopped after a failure')));
 		for (const [id, raw] of missed) {
 			group.add(
 				(async () => {
-					let parentId: string | undefined;
-					try {
-						const parents = await pool.run(0, () => client.send(new ListParentsCommand({ ChildId: id }), sendOptions));
-						parentId = parents.Parents?.[0]?.Id;
-					} catch (error) {
-						// Left the organization since the flat stream listed it: nothing to show.
-						if (isGone(error)) return;
-						throw error;
+					let parentId = parentFromPaths(raw);
+					if (!parentId) {
+						try {
+							const parents = await pool.run(0, () =>
+								client.send(new ListParentsCommand({ ChildId: id }), sendOptions),
+							);
+							parentId = parents.Parents?.[0]?.Id;
+						} catch (error) {
+							// Left the organization since the flat stream listed it: nothing to show.
+							if (isGone(error)) return;
+							throw error;
+						}
 					}
 					if (parentId && !seen.has(id)) observe([raw], parentId, await pathOfParent(parentId));
 				})(),
@@ -342,26 +485,31 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 	}
 
 	const finished = new Error('the load is complete');
+	let flatStream: Promise<boolean> = Promise.resolve(false);
 	try {
 		if (options.verify === false) {
 			await walk();
 			return Array.from(seen.values());
 		}
-		const flatStream = readFlatStream();
+		flatStream = readFlatStream();
 		flatStream.catch(() => {});
 		const firstWalkStarted = performance.now();
-		await walk();
-		let secondWalk: Promise<void> | undefined;
-		const startSecondWalk = (): Promise<void> => {
-			secondWalk ??= walk();
-			secondWalk.catch(() => {});
-			return secondWalk;
-		};
-		if (!flatStreamFinishesFirst(performance.now() - firstWalkStarted)) startSecondWalk();
-		// Without the flat stream (refused, or failed) only a second walk can finish the load.
-		const viaFlatStream = flatStream.then((unseen) => (unseen ? placeUnseen(unseen) : startSecondWalk()));
-		viaFlatStream.catch(() => {});
-		await Promise.race(secondWalk ? [viaFlatStream, secondWalk] : [viaFlatStream]);
+		const viaWalks = (async () => {
+			await walk({ first: true });
+			let secondWalk: Promise<void> | undefined;
+			const startSecondWalk = (): Promise<void> => {
+				secondWalk ??= walk();
+				secondWalk.catch(() => {});
+				return secondWalk;
+			};
+			if (!flatStreamFinishesFirst(performance.now() - firstWalkStarted)) startSecondWalk();
+			// Without the flat stream (refused, or failed) only a second walk can finish the load.
+			const viaFlatStream = flatStream.then((flatRead) => (flatRead ? placeUnseen() : startSecondWalk()));
+			viaFlatStream.catch(() => {});
+			await Promise.race(secondWalk ? [viaFlatStream, secondWalk] : [viaFlatStream]);
+		})();
+		viaWalks.catch(() => {});
+		await Promise.race([viaWalks, viaComplement]);
 		const accounts = Array.from(seen.values());
 		// The slower proof is not needed any more: stop its requests.
 		stop.abort(finished);
@@ -372,6 +520,17 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 	} finally {
 		signal?.removeEventListener('abort', forwardAbort);
 	}
+}
+
+/**
+ * The parent an account's Paths name (`o-…/r-…/ou-…/ACCOUNT_ID/`, sent by
+ * endpoints since 2026; moto does not), or undefined without them.
+ */
+export function parentFromPaths(raw: SdkAccount): string | undefined {
+	const parts = raw.Paths?.[0]?.split('/').filter((part) => part !== '');
+	if (!parts || parts.length < 3 || parts[parts.length - 1] !== raw.Id) return undefined;
+	const parent = parts[parts.length - 2];
+	return parent?.startsWith('r-') || parent?.startsWith('ou-') ? parent : undefined;
 }
 
 /** The account is no longer in the organization. */

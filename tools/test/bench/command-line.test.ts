@@ -20,4 +20,12 @@ describe('the benchmark command line', () => {
 			new UsageError('--shapes takes spread, root, one-ou, deep, not "flat".'),
 		);
 	});
+
+	it('runs only the loads by shape with --only-shapes, which needs moto', () => {
+		expect(parseOptions([]).onlyShapes).toBe(false);
+		expect(parseOptions(['--only-shapes', '--shapes', 'root']).onlyShapes).toBe(true);
+		expect(() => parseOptions(['--only-shapes', '--no-moto'])).toThrow(
+			new UsageError('--only-shapes needs moto: leave out --no-moto.'),
+		);
+	});
 });
