@@ -81,6 +81,8 @@ describeWithMoto('profiles in the dashboard (built command, pseudo-terminal)', (
 			await waitFor('second  (keys · us-west-2)');
 			expect(screenText(terminal)).toContain('first  (keys · eu-west-1 · current)');
 			expect(screenText(terminal)).toContain('from ~/.aws/config and ~/.aws/credentials');
+			// The menu reads keys from an effect that runs just after its first frame is drawn.
+			await new Promise((resolve) => setTimeout(resolve, 300));
 			terminal.child.write('j');
 			await terminal.waitUntil(
 				() => /❯ second/.test(screenText(terminal)),

@@ -32,7 +32,10 @@ function terminalEnv(): NodeJS.ProcessEnv {
 }
 
 /** The dashboard started with `args`; `until` is awaited on the screen's text, then q quits it. */
-async function dashboard(args: readonly string[], until: (screen: string) => boolean, keys: readonly string[] = []) {
+/** A key to press, and what the screen shows once it has been handled (other redraws, such as the background scan, do not count). */
+type KeyStep = readonly [key: string, shown: (screen: string) => boolean];
+
+async function dashboard(args: readonly string[], until: (screen: string) => boolean, keys: readonly KeyStep[] = []) {
 	const terminal = startBuiltCommandInTerminal(args, { env: terminalEnv(), columns: 120, rows: 30 });
 	const screen = () => terminal.screen.text().join('\n');
 	const wait = (check: (text: string) => boolean, what: string) =>
@@ -43,10 +46,9 @@ async function dashboard(args: readonly string[], until: (screen: string) => boo
 		);
 	await wait(until, 'the first screen');
 	const seen: string[] = [screen()];
-	for (const key of keys) {
-		const before = screen();
+	for (const [key, shown] of keys) {
 		terminal.child.write(key);
-		await wait((text) => text !== before, `the frame after ${JSON.stringify(key)}`);
+		await wait(shown, `the frame after ${JSON.stringify(key)}`);
 		seen.push(screen());
 	}
 	terminal.child.write('q');
@@ -61,11 +63,13 @@ function savedSettings(): Record<string, unknown> | undefined {
 
 describe('read-only mode in the built command', () => {
 	it('--read-only on the demo: READ-ONLY in the header; c and x say why they cannot open', async () => {
+		const selected = (name: string) => (text: string) => new RegExp(`^>.. ?${name}`, 'm').test(text);
+		const refused = (text: string) => text.includes(REFUSAL);
 		const { seen, code } = await dashboard(['--demo', '--read-only'], (text) => text.includes('sorted by name'), [
-			'j',
-			'c',
-			'j',
-			'x',
+			['j', selected('Audit')],
+			['c', refused],
+			['j', selected('Backup Vault')],
+			['x', refused],
 		]);
 		expect(seen[0]).toMatch(/^orgdash DEMO READ-ONLY {2}organization o-demo1234567/);
 		expect(seen[0]).not.toContain('c close');
