@@ -80,15 +80,20 @@ async function list(gateway: OrgReader, settings: Settings, options: CliOptions)
 	}
 }
 
-/** The journal of the organization the credentials reach (the demo's own with --demo). */
-async function journalJson(gateway: OrgReader, settings: Settings): Promise<number> {
-	let organizationId: string;
+/** The id of the organization the credentials reach; undefined after printing why it could not be read. */
+async function organizationIdOrExplain(gateway: OrgReader): Promise<string | undefined> {
 	try {
-		organizationId = (await gateway.describeOrganization()).id;
+		return (await gateway.describeOrganization()).id;
 	} catch (error) {
 		printError(oneLine(describeLoadFailure({ operation: 'describeOrganization', error }, 'command')));
-		return FAILURE_EXIT;
+		return undefined;
 	}
+}
+
+/** The journal of the organization the credentials reach (the demo's own with --demo). */
+async function journalJson(gateway: OrgReader, settings: Settings): Promise<number> {
+	const organizationId = await organizationIdOrExplain(gateway);
+	if (organizationId === undefined) return FAILURE_EXIT;
 	const { Journal } = await import('./store/journal/journal.js');
 	const { journalDocument } = await import('./store/journal/document.js');
 	const document = journalDocument(new Journal(settings.directory, organizationId));
@@ -114,13 +119,8 @@ async function profileSource(options: CliOptions, readOnly: boolean): Promise<Pr
 
 /** The queued batches of the organization the credentials reach, for scripts. */
 async function queueJson(gateway: OrgReader, settings: Settings): Promise<number> {
-	let organizationId: string;
-	try {
-		organizationId = (await gateway.describeOrganization()).id;
-	} catch (error) {
-		printError(oneLine(describeLoadFailure({ operation: 'describeOrganization', error }, 'command')));
-		return FAILURE_EXIT;
-	}
+	const organizationId = await organizationIdOrExplain(gateway);
+	if (organizationId === undefined) return FAILURE_EXIT;
 	const { BatchQueue } = await import('./store/batch-queue.js');
 	const queue = new BatchQueue(settings.directory, organizationId);
 	const { batches, problem } = queue.read();

@@ -52,3 +52,13 @@ export function useScroll(page: unknown): Scroll {
 	// The position drawn is the latest one: a new page shows its top on its first render.
 	return { position: latest.current === position ? position : latest.current, move, measured, show };
 }
+
+/** The scrolling commands of a screen's keymap, bound to its scroll position. */
+export function scrollKeyActions(scroll: Scroll) {
+	return {
+		'scroll-up': () => scroll.move('line-up'),
+		'scroll-down': () => scroll.move('line-down'),
+		'page-up': () => scroll.move('page-up'),
+		'page-down': () => scroll.move('page-down'),
+	} as const;
+}

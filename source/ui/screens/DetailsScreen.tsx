@@ -6,7 +6,7 @@ import { DetailsPane, detailsTitle } from '../components/DetailsPane.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useNow } from '../hooks/use-now.js';
-import { useScroll } from '../hooks/use-scroll.js';
+import { scrollKeyActions, useScroll } from '../hooks/use-scroll.js';
 import { DETAILS_KEYS } from '../keymap.js';
 import { hintLine } from '../keymap-lookup.js';
 import type { ScreenContext } from './context.js';
@@ -19,10 +19,7 @@ export function DetailsScreen({ context, accountId }: { readonly context: Screen
 			back: context.back,
 			help: () => context.open({ screen: 'help' }),
 			quit: context.quit,
-			'scroll-up': () => scroll.move('line-up'),
-			'scroll-down': () => scroll.move('line-down'),
-			'page-up': () => scroll.move('page-up'),
-			'page-down': () => scroll.move('page-down'),
+			...scrollKeyActions(scroll),
 		},
 	});
 	const { accounts, impact, height } = context;

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { rawAccountLines } from '../account-details.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
 import { useKeys } from '../hooks/use-keys.js';
-import { useScroll } from '../hooks/use-scroll.js';
+import { scrollKeyActions, useScroll } from '../hooks/use-scroll.js';
 import { DETAILS_KEYS } from '../keymap.js';
 import { hintLine } from '../keymap-lookup.js';
 import type { ScreenContext } from './context.js';
@@ -22,10 +22,7 @@ export function RawAccountScreen({
 			back: context.back,
 			help: () => context.open({ screen: 'help' }),
 			quit: context.quit,
-			'scroll-up': () => scroll.move('line-up'),
-			'scroll-down': () => scroll.move('line-down'),
-			'page-up': () => scroll.move('page-up'),
-			'page-down': () => scroll.move('page-down'),
+			...scrollKeyActions(scroll),
 		},
 	});
 	const { accounts, height } = context;
