@@ -636,15 +636,10 @@ describe('generated organizations', () => {
 		expect(await stateOf(sandbox, target.id)).toBe('PENDING_CLOSURE');
 	});
 
-	it('makes 10,000 accounts in well under 50 ms', () => {
-		const timings: number[] = [];
-		for (let run = 0; run < 5; run++) {
-			const started = performance.now();
-			createSandbox({ accountCount: 10_000, now: frozenClock() });
-			timings.push(performance.now() - started);
-		}
-		// The best of five runs: the machine's other work should not fail the test.
-		expect(Math.min(...timings)).toBeLessThan(50);
+	it('makes 10,000 accounts, every id distinct (its speed is a benchmark figure: start to first row, --demo-accounts)', async () => {
+		const accounts = await createSandbox({ accountCount: 10_000, now: frozenClock() }).listAccounts();
+		expect(accounts).toHaveLength(10_000);
+		expect(new Set(accounts.map((account) => account.id)).size).toBe(10_000);
 	});
 
 	it('refuses a size it cannot make, with a message that says what to pass', () => {
