@@ -20,7 +20,8 @@ import { KEY, pressAndWait, waitForFrame, waitForNoText, waitForText } from '../
 
 const plain = createTheme(false);
 /** Long enough for the cached rows to stay on screen while the test presses keys. */
-const SLOW_MS = 1200;
+// Long enough for the keys pressed meanwhile to meet the cached rows on a busy machine.
+const SLOW_MS = 3000;
 
 let folder: string;
 let cacheFolder: string;
