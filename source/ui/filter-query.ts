@@ -96,11 +96,7 @@ export function hasTagTerm(filter: ParsedFilter): boolean {
 /** What to say when a `tag:` term is used while some accounts' tags are not read yet; undefined when all are. */
 export function tagNote(read: number, total: number): string | undefined {
 	if (read >= total) return undefined;
-	const among =
-		read === 0
-			? 'no account has its tags read yet'
-			: `tag: matches among the ${read} of ${total} accounts whose tags are read`;
-	return `${among}; scroll to read more`;
+	return `tag: checks ${read} of ${total} accounts (tags read so far); scroll to read more`;
 }
 
 /** Whether the account matches the term, before `!`. */

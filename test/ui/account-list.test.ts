@@ -92,14 +92,14 @@ describe('filter', () => {
 		expect(tagged('!tag:env=prod')).toEqual(['222222222222', '333333333333']);
 		expect(tagged('!tag:env')).toEqual(['333333333333']);
 		expect(filterList(list, 'tag:env', undefined, tags).notes).toEqual([
-			'tag: matches among the 3 of 4 accounts whose tags are read; scroll to read more',
+			'tag: checks 3 of 4 accounts (tags read so far); scroll to read more',
 		]);
 	});
 
 	it('matches no account on a tag term while no tags are read, and says so', () => {
 		const result = filterList(list, 'tag:env=dev');
 		expect(result.accounts).toEqual([]);
-		expect(result.notes).toEqual(['no account has its tags read yet; scroll to read more']);
+		expect(result.notes).toEqual(['tag: checks 0 of 4 accounts (tags read so far); scroll to read more']);
 		expect(filterList(list, '!tag:env=dev').accounts).toEqual([]);
 	});
 

@@ -60,8 +60,8 @@ describe('tags', () => {
 	});
 
 	it('notes how many accounts are not read, and nothing once all are', () => {
-		expect(tagNote(0, 35)).toBe('no account has its tags read yet; scroll to read more');
-		expect(tagNote(16, 35)).toBe('tag: matches among the 16 of 35 accounts whose tags are read; scroll to read more');
+		expect(tagNote(0, 35)).toBe('tag: checks 0 of 35 accounts (tags read so far); scroll to read more');
+		expect(tagNote(16, 35)).toBe('tag: checks 16 of 35 accounts (tags read so far); scroll to read more');
 		expect(tagNote(35, 35)).toBeUndefined();
 	});
 });

@@ -86,7 +86,9 @@ describe('row tags', () => {
 		const rows = accountRows(frame);
 		expect(rows).toHaveLength(expected.length);
 		expect(rows.map((row) => row.match(/\d{12}/)?.[0])).toEqual(expected);
-		expect(frame).toContain(`tag: matches among the ${TABLE_ROWS} of ${order.length} accounts whose tags are read`);
+		expect(frame).toContain(
+			`tag: checks ${TABLE_ROWS} of ${order.length} accounts (tags read so far); scroll to read more`,
+		);
 
 		// Inverted: the read accounts without the tag.
 		await pressAndWait(app, KEY.ctrlU);
