@@ -357,11 +357,19 @@ export function App({ gateway, settings, cache, impactCache, theme, quotaFlag, p
 	const bodyHeight = FULL_SCREEN.has(route.screen) ? frameHeight : underChrome;
 	// The list's window does not depend on the screen on top of it.
 	// The tags of the rows on screen, read once the live list is complete, for the filter's `tag:` term.
+	const tagCacheKey = useMemo(
+		() =>
+			impactCache && accounts.organization?.id && accounts.caller?.accountId
+				? { cache: impactCache, organizationId: accounts.organization.id, callerId: accounts.caller.accountId }
+				: undefined,
+		[impactCache, accounts.organization?.id, accounts.caller?.accountId],
+	);
 	const rowTags = useRowTags(
 		gateway,
 		accounts.status === 'ready' && !accounts.fromCache && accounts.loadedAt
 			? accounts.loadedAt.toISOString()
 			: undefined,
+		tagCacheKey,
 	);
 	const dashboard = useDashboard(accounts.accounts, tableRows(underChrome), settings, impact.costOf, rowTags.tags);
 	const onScreenIds = [dashboard.selected?.id, ...dashboard.rows.map((account) => account.id)]

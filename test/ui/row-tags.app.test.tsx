@@ -2,16 +2,24 @@
  * The tags of the rows on screen, read in the background on the demo
  * organization, and the filter's `tag:` term matching them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
 import type { SandboxGateway } from '../../source/org/sandbox/types.js';
+import {
+	readImpactCache,
+	readTagCache,
+	tagCachePath,
+	writeImpactCache,
+	writeTagCache,
+} from '../../source/store/impact-cache.js';
 import { Settings } from '../../source/store/settings.js';
 import { sortAccounts } from '../../source/ui/account-list.js';
 import { App } from '../../source/ui/app.js';
+import type { ImpactCache } from '../../source/ui/hooks/use-impact.js';
 import { TAG_READS_IN_FLIGHT } from '../../source/ui/hooks/use-row-tags.js';
 import { createTheme } from '../../source/ui/theme.js';
 import { KEY, pressAndWait, waitForFrame, waitForText } from '../support/frames.js';
@@ -31,8 +39,28 @@ afterEach(() => {
 	rmSync(folder, { recursive: true, force: true });
 });
 
-function start(gateway: SandboxGateway) {
-	return render(<App gateway={gateway} settings={new Settings(folder)} theme={createTheme(false)} />);
+function start(gateway: SandboxGateway, impactCache?: ImpactCache) {
+	return render(
+		<App gateway={gateway} settings={new Settings(folder)} theme={createTheme(false)} impactCache={impactCache} />,
+	);
+}
+
+const cacheKey = (organizationId: string, callerAccountId: string) => ({
+	sourceKey: 'demo-test',
+	organizationId,
+	callerAccountId,
+});
+
+/** The impact cache as a live gateway has it (the sandbox's lists are not cached), in the test's folder. */
+function impactCache(): ImpactCache {
+	const directory = join(folder, 'cache');
+	return {
+		read: (organizationId, caller) => readImpactCache(cacheKey(organizationId, caller), directory),
+		write: (organizationId, caller, impact) =>
+			writeImpactCache(cacheKey(organizationId, caller), impact, { directory }),
+		readTags: (organizationId, caller) => readTagCache(cacheKey(organizationId, caller), directory),
+		writeTags: (organizationId, caller, tags) => writeTagCache(cacheKey(organizationId, caller), tags, { directory }),
+	};
 }
 
 function accountRows(frame: string): string[] {
@@ -140,5 +168,36 @@ describe('row tags', () => {
 		await waitForFrame(app, () => tagReads(gateway).length >= 2 * TABLE_ROWS, {
 			description: 'the tags read again',
 		});
+	});
+
+	it('keeps the tags read with the impact cache, so the next start filters by them before reading any', async () => {
+		const gateway = createSandbox({ now: () => NOW });
+		const order = await byName(gateway);
+		const organization = await gateway.describeOrganization();
+		const caller = await gateway.callerIdentity();
+		const key = cacheKey(organization.id, caller.accountId);
+		const directory = join(folder, 'cache');
+		const first = start(gateway, impactCache());
+		await waitForText(first, 'sorted by');
+		await waitForFrame(first, () => tagReads(gateway).length >= TABLE_ROWS, { description: 'the tags read' });
+		await waitForFrame(first, () => existsSync(tagCachePath(directory, key)), { description: 'the tags written' });
+		const written = await readTagCache(key, directory);
+		expect(new Set(written?.keys())).toEqual(new Set(order.slice(0, TABLE_ROWS)));
+		first.unmount();
+
+		// The next start: an account far below the window has its tags in the cache; reads never answer.
+		const last = order[order.length - 1] as string;
+		await writeTagCache(key, new Map([...(written ?? []), [last, [{ key: 'env', value: 'cached' }]]]), { directory });
+		const next = createSandbox({ now: () => NOW });
+		next.accountTags = () => new Promise(() => undefined);
+		const app = start(next, impactCache());
+		await waitForText(app, 'sorted by');
+		await pressAndWait(app, '/');
+		await pressAndWait(app, 'tag:env=cached');
+		const rows = accountRows(
+			await waitForFrame(app, (frame) => accountRows(frame).length > 0, { description: 'the cached tag matched' }),
+		);
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toContain(last);
 	});
 });
