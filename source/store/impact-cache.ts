@@ -2,8 +2,10 @@
  * The organization's impact scan (delegated administrators, spend), cached
  * with the account list: the same folder, the same key (source, organization,
  * caller), checked again on read, written atomically. A start shows the last
- * scan at once, marked with its age, while the new one runs. A damaged or
- * foreign file is ignored, never fatal; what is read back is made display-safe.
+ * scan at once, marked with its age, while the new one runs. The accounts'
+ * tags read for the list's rows are kept beside it (a file of their own), so
+ * that the `tag:` filter has them on the next start. A damaged or foreign file
+ * is ignored, never fatal; what is read back is made display-safe.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import {
 	displayOrganizationImpact,
 	type ImpactItem,
 	type OrganizationImpact,
+	type Tag,
 	UNKNOWN_REASON_TEXT,
 	type UnknownReason,
 	unknownItem,
@@ -116,6 +119,73 @@ export async function writeImpactCache(
 		savedAt: (options.savedAt ?? new Date()).toISOString(),
 		impact,
 	};
+	try {
+		await writeFile(temporary, JSON.stringify(file), { mode: PRIVATE_FILE_MODE, flush: true });
+		await rename(temporary, path);
+	} catch (error) {
+		await rm(temporary, { force: true });
+		throw error;
+	}
+}
+
+export const TAG_CACHE_VERSION = 1;
+
+export function tagCachePath(directory: string, key: CacheKey): string {
+	return cacheFilePath(directory, key).replace(/\.json$/, '.tags.json');
+}
+
+function isTagList(value: unknown): value is Tag[] {
+	return (
+		Array.isArray(value) &&
+		value.every((tag) => isRecord(tag) && typeof tag.key === 'string' && typeof tag.value === 'string')
+	);
+}
+
+/**
+ * The cached tags by account id for exactly this key, or undefined (none,
+ * damaged, or another key's). Only the filter reads them, never the screen.
+ * Never throws.
+ */
+export async function readTagCache(
+	key: CacheKey,
+	directory = defaultCacheDirectory(),
+): Promise<ReadonlyMap<string, readonly Tag[]> | undefined> {
+	try {
+		const file: unknown = JSON.parse(await readFile(tagCachePath(directory, key), 'utf8'));
+		if (!isRecord(file) || file.version !== TAG_CACHE_VERSION || !isRecord(file.tags)) return undefined;
+		if (
+			file.sourceKey !== key.sourceKey ||
+			file.organizationId !== key.organizationId ||
+			file.callerAccountId !== key.callerAccountId
+		) {
+			return undefined;
+		}
+		const tags = new Map<string, readonly Tag[]>();
+		for (const [accountId, list] of Object.entries(file.tags)) {
+			if (/^\d{12}$/.test(accountId) && isTagList(list)) {
+				tags.set(
+					accountId,
+					list.map((tag) => ({ key: tag.key, value: tag.value })),
+				);
+			}
+		}
+		return tags;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Replaces the cached tags for this key: a temporary file renamed over the old one. */
+export async function writeTagCache(
+	key: CacheKey,
+	tags: ReadonlyMap<string, readonly Tag[]>,
+	options: { directory?: string } = {},
+): Promise<void> {
+	const directory = options.directory ?? defaultCacheDirectory();
+	const path = tagCachePath(directory, key);
+	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	ensurePrivateFolder(directory);
+	const file = { version: TAG_CACHE_VERSION, ...key, tags: Object.fromEntries(tags) };
 	try {
 		await writeFile(temporary, JSON.stringify(file), { mode: PRIVATE_FILE_MODE, flush: true });
 		await rename(temporary, path);

@@ -5,7 +5,16 @@
  * only the window of rows on screen is ever rendered.
  */
 import type { Account, AccountState } from '../domain/account.js';
-import { type FilterSubject, matchesTerm, narrows, type ParsedFilter, parseFilter } from './filter-query.js';
+import {
+	type FilterSubject,
+	hasTagTerm,
+	matchesTerm,
+	narrows,
+	type ParsedFilter,
+	parseFilter,
+	type TagsById,
+	tagNote,
+} from './filter-query.js';
 
 export const SORT_KEYS = ['name', 'id', 'state', 'ou', 'joined', 'cost'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -73,6 +82,10 @@ export interface FilterResult {
 	readonly source: SearchableList;
 	readonly query: string;
 	readonly filter: ParsedFilter;
+	/** The tags the result was computed with. */
+	readonly tags: TagsById | undefined;
+	/** The filter's notes, with how many accounts' tags are not read when a `tag:` term is used. */
+	readonly notes: readonly string[];
 	/** Positions in `source` of the matching accounts, in order. */
 	readonly positions: readonly number[];
 	readonly accounts: readonly Account[];
@@ -83,13 +96,25 @@ export interface FilterResult {
  * filter-query.ts), in order. When the query only narrowed since `previous`
  * (same source), the previous matches are searched instead of the whole list.
  */
-export function filterList(source: SearchableList, query: string, previous?: FilterResult): FilterResult {
+export function filterList(
+	source: SearchableList,
+	query: string,
+	previous?: FilterResult,
+	tags?: TagsById,
+): FilterResult {
 	const filter = parseFilter(query);
 	const { terms } = filter;
 	if (terms.length === 0) {
-		return { source, query, filter, positions: source.accounts.map((_, index) => index), accounts: source.accounts };
+		const positions = source.accounts.map((_, index) => index);
+		return { source, query, filter, tags, notes: filter.notes, positions, accounts: source.accounts };
 	}
-	const narrowing = previous !== undefined && previous.source === source && narrows(previous.filter, filter);
+	const usesTags = hasTagTerm(filter);
+	const notes = usesTags ? withTagNote(filter.notes, source, tags) : filter.notes;
+	const narrowing =
+		previous !== undefined &&
+		previous.source === source &&
+		(!usesTags || previous.tags === tags) &&
+		narrows(previous.filter, filter);
 	const candidates = narrowing ? previous.positions : undefined;
 	const count = candidates ? candidates.length : source.texts.length;
 	const positions: number[] = [];
@@ -102,7 +127,11 @@ export function filterList(source: SearchableList, query: string, previous?: Fil
 			const match =
 				term.field === 'text'
 					? text.includes(term.value) !== term.negated
-					: matchesTerm(term, source.subjects[position] as FilterSubject);
+					: matchesTerm(
+							term,
+							source.subjects[position] as FilterSubject,
+							term.field === 'tag' ? tags?.get((source.accounts[position] as Account).id) : undefined,
+						);
 			if (!match) {
 				matches = false;
 				break;
@@ -113,12 +142,21 @@ export function filterList(source: SearchableList, query: string, previous?: Fil
 			accounts.push(source.accounts[position] as Account);
 		}
 	}
-	return { source, query, filter, positions, accounts };
+	return { source, query, filter, tags, notes, positions, accounts };
+}
+
+function withTagNote(notes: readonly string[], source: SearchableList, tags: TagsById | undefined): readonly string[] {
+	let read = 0;
+	if (tags && tags.size > 0) {
+		for (const account of source.accounts) if (tags.has(account.id)) read++;
+	}
+	const note = tagNote(read, source.accounts.length);
+	return note ? [note, ...notes] : notes;
 }
 
 /** The accounts matching `query` (see filterList). */
-export function filterAccounts(accounts: readonly Account[], query: string): readonly Account[] {
-	return filterList(searchable(accounts), query).accounts;
+export function filterAccounts(accounts: readonly Account[], query: string, tags?: TagsById): readonly Account[] {
+	return filterList(searchable(accounts), query, undefined, tags).accounts;
 }
 
 /** States in the order an admin reads them: the live ones first, the ones on the way out last. */

@@ -1,7 +1,7 @@
 /** The dashboard's view of the on-disk account cache (store/cache.ts). */
 import type { OrgReader } from '../org/gateway.js';
 import { isCacheable, readAccountCache, writeAccountCache } from '../store/cache.js';
-import { readImpactCache, writeImpactCache } from '../store/impact-cache.js';
+import { readImpactCache, readTagCache, writeImpactCache, writeTagCache } from '../store/impact-cache.js';
 import type { AccountsCache } from './hooks/use-accounts.js';
 import type { ImpactCache } from './hooks/use-impact.js';
 
@@ -38,5 +38,8 @@ export function impactCacheFor(gateway: OrgReader, directory?: string): ImpactCa
 		read: (organizationId, callerAccountId) => readImpactCache(key(organizationId, callerAccountId), directory),
 		write: (organizationId, callerAccountId, impact) =>
 			writeImpactCache(key(organizationId, callerAccountId), impact, directory ? { directory } : {}),
+		readTags: (organizationId, callerAccountId) => readTagCache(key(organizationId, callerAccountId), directory),
+		writeTags: (organizationId, callerAccountId, tags) =>
+			writeTagCache(key(organizationId, callerAccountId), tags, directory ? { directory } : {}),
 	};
 }

@@ -30,6 +30,7 @@ import { type ImpactCache, useImpact } from './hooks/use-impact.js';
 import { useJournal, usePendingRequestsCheck, useRecordedClosureDates } from './hooks/use-journal.js';
 import { useKeys } from './hooks/use-keys.js';
 import { useNow } from './hooks/use-now.js';
+import { useRowTags } from './hooks/use-row-tags.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { ThemeContext } from './hooks/use-theme.js';
 import {
@@ -355,7 +356,29 @@ export function App({ gateway, settings, cache, impactCache, theme, quotaFlag, p
 	const underChrome = Math.max(1, frameHeight - chromeHeight);
 	const bodyHeight = FULL_SCREEN.has(route.screen) ? frameHeight : underChrome;
 	// The list's window does not depend on the screen on top of it.
-	const dashboard = useDashboard(accounts.accounts, tableRows(underChrome), settings, impact.costOf);
+	// The tags of the rows on screen, read once the live list is complete, for the filter's `tag:` term.
+	const tagCacheKey = useMemo(
+		() =>
+			impactCache && accounts.organization?.id && accounts.caller?.accountId
+				? { cache: impactCache, organizationId: accounts.organization.id, callerId: accounts.caller.accountId }
+				: undefined,
+		[impactCache, accounts.organization?.id, accounts.caller?.accountId],
+	);
+	const rowTags = useRowTags(
+		gateway,
+		accounts.status === 'ready' && !accounts.fromCache && accounts.loadedAt
+			? accounts.loadedAt.toISOString()
+			: undefined,
+		tagCacheKey,
+	);
+	const dashboard = useDashboard(accounts.accounts, tableRows(underChrome), settings, impact.costOf, rowTags.tags);
+	const onScreenIds = [dashboard.selected?.id, ...dashboard.rows.map((account) => account.id)]
+		.filter((id) => id !== undefined)
+		.join(' ');
+	const wantTags = rowTags.want;
+	useEffect(() => {
+		wantTags(onScreenIds ? onScreenIds.split(' ') : []);
+	}, [wantTags, onScreenIds]);
 
 	// Read once per organization (conf reads its file on every access); --quota applies to the organization read.
 	const organizationId = accounts.organization?.id;

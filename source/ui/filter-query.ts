@@ -2,10 +2,13 @@
  * The filter's syntax, pure: terms split on spaces, all of which must match.
  * A term is free text (name, id, email or OU path), or a field: `state:closed`
  * (the state starts with it), `ou:Sandbox` (the OU path contains it),
- * `tag:env=dev` (a tag; tags are not loaded, so such a term matches nothing and
- * the filter says why). `!` before a term inverts it.
+ * `tag:env=dev` or `tag:env` (a tag, key and value whole, of the accounts
+ * whose tags are read: they are read for the rows on screen, so the caller
+ * hands them in and the filter says how many are not read yet). `!` before a
+ * term inverts it.
  */
 import { ACCOUNT_STATES } from '../domain/account.js';
+import type { Tag } from '../domain/impact.js';
 
 export type FilterField = 'text' | 'state' | 'ou' | 'tag';
 
@@ -18,7 +21,7 @@ export interface FilterTerm {
 
 export interface ParsedFilter {
 	readonly terms: readonly FilterTerm[];
-	/** Why the filter may show fewer accounts than the user expects (a tag term, an unknown state). */
+	/** Why the filter may show fewer accounts than the user expects (an unknown state; see tagNote for tags). */
 	readonly notes: readonly string[];
 }
 
@@ -57,10 +60,6 @@ export function parseFilter(query: string): ParsedFilter {
 		const term = word ? parseTerm(word) : undefined;
 		if (!term) continue;
 		terms.push(term);
-		if (term.field === 'tag') {
-			const note = 'tags are not loaded, so tag: matches no account';
-			if (!notes.includes(note)) notes.push(note);
-		}
 		if (term.field === 'state' && !STATE_VALUES.some((state) => state.startsWith(term.value))) {
 			notes.push(`no state starts with "${term.value}" (states: ${STATE_VALUES.join(', ')})`);
 		}
@@ -74,6 +73,30 @@ export interface FilterSubject {
 	readonly text: string;
 	readonly state: string;
 	readonly ou: string;
+}
+
+/** The tags read so far, by account id; an account not in it has unknown tags. */
+export type TagsById = ReadonlyMap<string, readonly Tag[]>;
+
+/** Whether one of the tags is the term's `key` or `key=value` (lower case, each part whole). */
+export function matchesTag(value: string, tags: readonly Tag[]): boolean {
+	const equals = value.indexOf('=');
+	const key = equals < 0 ? value : value.slice(0, equals);
+	const wanted = equals < 0 ? undefined : value.slice(equals + 1);
+	return tags.some(
+		(tag) => tag.key.toLowerCase() === key && (wanted === undefined || tag.value.toLowerCase() === wanted),
+	);
+}
+
+/** Whether the query has a `tag:` term, so the accounts' tags matter. */
+export function hasTagTerm(filter: ParsedFilter): boolean {
+	return filter.terms.some((term) => term.field === 'tag');
+}
+
+/** What to say when a `tag:` term is used while some accounts' tags are not read yet; undefined when all are. */
+export function tagNote(read: number, total: number): string | undefined {
+	if (read >= total) return undefined;
+	return `tag: checks ${read} of ${total} accounts (tags read so far); scroll to read more`;
 }
 
 /** Whether the account matches the term, before `!`. */
@@ -90,9 +113,13 @@ function matchesField(term: FilterTerm, subject: FilterSubject): boolean {
 	}
 }
 
-export function matchesTerm(term: FilterTerm, subject: FilterSubject): boolean {
-	// Tags are unknown: neither a tag nor its absence can be confirmed, so a tag term never matches.
-	if (term.field === 'tag') return false;
+/**
+ * Whether the account matches the term. `tags` are the account's tags, or
+ * undefined when not read: then neither a tag nor its absence is known, and a
+ * `tag:` term, inverted or not, does not match.
+ */
+export function matchesTerm(term: FilterTerm, subject: FilterSubject, tags?: readonly Tag[]): boolean {
+	if (term.field === 'tag') return tags !== undefined && matchesTag(term.value, tags) !== term.negated;
 	return matchesField(term, subject) !== term.negated;
 }
 
@@ -100,13 +127,15 @@ export function matchesTerm(term: FilterTerm, subject: FilterSubject): boolean {
  * Whether every account matching `next` also matches `previous`, so that
  * `next` need only search `previous`'s matches: the same terms, the last
  * possibly longer (a longer text, state prefix or OU never matches more; an
- * inverted one can), and maybe more terms after them.
+ * inverted one can; a tag is matched whole, so only the same tag), and maybe
+ * more terms after them. The tags read must be the same too (the caller's check).
  */
 export function narrows(previous: ParsedFilter, next: ParsedFilter): boolean {
 	if (next.terms.length < previous.terms.length) return false;
 	return previous.terms.every((term, index) => {
 		const other = next.terms[index] as FilterTerm;
 		if (other.field !== term.field || other.negated !== term.negated) return false;
+		if (term.field === 'tag') return other.value === term.value;
 		return other.value === term.value || (!term.negated && other.value.startsWith(term.value));
 	});
 }

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IMPACT_SOURCES, knownItem, type OrganizationImpact, unknownFromError } from '../../source/domain/impact.js';
 import type { CacheKey } from '../../source/store/cache.js';
-import { impactCachePath, readImpactCache, writeImpactCache } from '../../source/store/impact-cache.js';
+import {
+	impactCachePath,
+	readImpactCache,
+	readTagCache,
+	tagCachePath,
+	writeImpactCache,
+	writeTagCache,
+} from '../../source/store/impact-cache.js';
 
 const key: CacheKey = {
 	sourceKey: 'aws:profile=default:region=us-east-1:endpoint=aws',
@@ -60,5 +67,37 @@ describe('the impact scan cache', () => {
 		expect(JSON.stringify(read?.impact.delegatedAdministrators)).not.toContain('\u001b');
 		// A spend figure that is not a number is not shown as one.
 		expect(read?.impact.spend.known).toBe(false);
+	});
+});
+
+describe('the row tags cache', () => {
+	const tags = new Map([
+		['204815739210', [{ key: 'env', value: 'prod' }]],
+		['318274650192', []],
+	]);
+
+	it('reads back what was written for the same key, and nothing for another', async () => {
+		await writeTagCache(key, tags, { directory });
+		expect(await readTagCache(key, directory)).toEqual(tags);
+		expect(await readTagCache({ ...key, callerAccountId: '222222222222' }, directory)).toBeUndefined();
+		const other = { ...key, organizationId: 'o-bbbbbbbbbb' };
+		await writeFile(tagCachePath(directory, other), await readFile(tagCachePath(directory, key), 'utf8'));
+		expect(await readTagCache(other, directory)).toBeUndefined();
+	});
+
+	it('ignores a damaged file, and the entries that are not an account id with a list of tags', async () => {
+		await writeFile(tagCachePath(directory, key), '{ not json');
+		expect(await readTagCache(key, directory)).toBeUndefined();
+		const crafted = {
+			version: 1,
+			...key,
+			tags: {
+				'204815739210': [{ key: 'env', value: 'prod', extra: 1 }],
+				'not-an-id': [{ key: 'a', value: 'b' }],
+				'318274650192': [{ key: 'env', value: 7 }],
+			},
+		};
+		await writeFile(tagCachePath(directory, key), JSON.stringify(crafted));
+		expect(await readTagCache(key, directory)).toEqual(new Map([['204815739210', [{ key: 'env', value: 'prod' }]]]));
 	});
 });

@@ -69,11 +69,54 @@ describe('filter', () => {
 		expect(ids('ou')).toEqual([]);
 	});
 
-	it('matches no account on a tag term, and says so', () => {
+	it('matches a tag term only among the accounts whose tags are read, and says how many are not', () => {
+		const tags = new Map([
+			['111111111111', [{ key: 'Env', value: 'Prod' }]],
+			[
+				'222222222222',
+				[
+					{ key: 'env', value: 'dev' },
+					{ key: 'team', value: 'payments' },
+				],
+			],
+			['333333333333', []],
+		]);
+		const tagged = (query: string) => filterList(list, query, undefined, tags).accounts.map((item) => item.id);
+		expect(tagged('tag:env=prod')).toEqual(['111111111111']);
+		expect(tagged('TAG:env')).toEqual(['111111111111', '222222222222']);
+		expect(tagged('tag:team=payments payments')).toEqual(['222222222222']);
+		// Key and value are matched whole.
+		expect(tagged('tag:env=pro')).toEqual([]);
+		expect(tagged('tag:en')).toEqual([]);
+		// Inverted: the read accounts without the tag; the unread one (444…) is in neither.
+		expect(tagged('!tag:env=prod')).toEqual(['222222222222', '333333333333']);
+		expect(tagged('!tag:env')).toEqual(['333333333333']);
+		expect(filterList(list, 'tag:env', undefined, tags).notes).toEqual([
+			'tag: checks 3 of 4 accounts (tags read so far); scroll to read more',
+		]);
+	});
+
+	it('matches no account on a tag term while no tags are read, and says so', () => {
 		const result = filterList(list, 'tag:env=dev');
 		expect(result.accounts).toEqual([]);
-		expect(result.filter.notes).toEqual(['tags are not loaded, so tag: matches no account']);
+		expect(result.notes).toEqual(['tag: checks 0 of 4 accounts (tags read so far); scroll to read more']);
 		expect(filterList(list, '!tag:env=dev').accounts).toEqual([]);
+	});
+
+	it('has no tag note once every account is read, nor without a tag term', () => {
+		const all = new Map(accounts.map((item) => [item.id, [{ key: 'env', value: 'dev' }]]));
+		expect(filterList(list, 'tag:env=dev', undefined, all).notes).toEqual([]);
+		expect(filterList(list, 'tag:env=dev', undefined, all).accounts).toHaveLength(4);
+		expect(filterList(list, 'payments', undefined, new Map()).notes).toEqual([]);
+	});
+
+	it('does not narrow from a result computed with other tags', () => {
+		const before = new Map([['111111111111', [{ key: 'env', value: 'prod' }]]]);
+		const after = new Map([...before, ['222222222222', [{ key: 'env', value: 'prod' }]]]);
+		const previous = filterList(list, 'tag:env=prod', undefined, before);
+		expect(previous.accounts.map((item) => item.id)).toEqual(['111111111111']);
+		const next = filterList(list, 'tag:env=prod pay', previous, after);
+		expect(next.accounts.map((item) => item.id)).toEqual(['111111111111', '222222222222']);
 	});
 
 	it('does not match across fields', () => {

@@ -37,6 +37,7 @@ import {
 	viewOf,
 	withQuery,
 } from '../dashboard-state.js';
+import type { TagsById } from '../filter-query.js';
 import { count, plural } from '../format.js';
 import { countMarked } from '../marks.js';
 
@@ -84,6 +85,7 @@ export function useDashboard(
 	height: number,
 	settings: Pick<Settings, 'sort'> | undefined,
 	costOf?: CostOf,
+	tags?: TagsById,
 ): UseDashboard {
 	const [state, setState] = useState<DashboardState>(() => initialDashboardState(savedSort(settings)));
 	// The state with every change made so far, rendered or not: keys of one burst come before a render, and the
@@ -101,21 +103,25 @@ export function useDashboard(
 	);
 	// The last result, so that typing one more character searches only the previous matches.
 	const lastFilter = useRef<FilterResult | undefined>(undefined);
-	const filtered = useMemo(() => filterList(sorted, state.query, lastFilter.current), [sorted, state.query]);
+	const filtered = useMemo(
+		() => filterList(sorted, state.query, lastFilter.current, tags),
+		[sorted, state.query, tags],
+	);
 	lastFilter.current = filtered;
 	const shown = filtered.accounts;
 	const view = viewOf(state, shown, height);
 
 	// Handlers read the latest list and height through a ref, so they keep one identity across renders.
-	const latest = useRef({ accounts, shown, height, state });
-	latest.current = { accounts, shown, height, state };
+	const latest = useRef({ accounts, shown, height, state, tags });
+	latest.current = { accounts, shown, height, state, tags };
 	// The list as a state shows it: the rendered one, unless keys of the same burst changed the filter or the sort
 	// since (a pasted `/state:closed` then Enter then A must mark only what that filter shows).
 	const listFor = useCallback((s: DashboardState): readonly Account[] => {
 		const rendered = latest.current;
 		const { query, sort, reversed } = rendered.state;
 		if (s.query === query && s.sort === sort && s.reversed === reversed) return rendered.shown;
-		return filterList(searchable(sortAccounts(rendered.accounts, s.sort, s.reversed)), s.query).accounts;
+		const list = searchable(sortAccounts(rendered.accounts, s.sort, s.reversed));
+		return filterList(list, s.query, undefined, rendered.tags).accounts;
 	}, []);
 
 	const move = useCallback(
@@ -224,7 +230,7 @@ export function useDashboard(
 		state,
 		shown,
 		total: accounts.length,
-		filterNotes: filtered.filter.notes,
+		filterNotes: filtered.notes,
 		move,
 		isEditing,
 		startFilter,

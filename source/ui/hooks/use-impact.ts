@@ -9,7 +9,7 @@
  * whose answer only updates state.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AccountImpact, OrganizationImpact } from '../../domain/impact.js';
+import type { AccountImpact, OrganizationImpact, Tag } from '../../domain/impact.js';
 import type { OrgReader } from '../../org/gateway.js';
 import type { CostOf } from '../account-list.js';
 import type { AccountsState } from './use-accounts.js';
@@ -22,6 +22,9 @@ export interface ImpactCache {
 		callerAccountId: string,
 	): Promise<{ readonly impact: OrganizationImpact; readonly savedAt: Date } | undefined>;
 	write(organizationId: string, callerAccountId: string, impact: OrganizationImpact): Promise<void>;
+	/** The tags read for the list's rows at the last start (use-row-tags.ts); never throws. */
+	readTags?(organizationId: string, callerAccountId: string): Promise<ReadonlyMap<string, readonly Tag[]> | undefined>;
+	writeTags?(organizationId: string, callerAccountId: string, tags: ReadonlyMap<string, readonly Tag[]>): Promise<void>;
 }
 
 export interface UseImpact {
