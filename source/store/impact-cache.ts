@@ -76,6 +76,15 @@ function isSpendByAccount(
 	);
 }
 
+/** Whether a file read was saved for this source, organization and caller: another's is never used. */
+function savedFor(file: Record<string, unknown>, key: CacheKey): boolean {
+	return (
+		file.sourceKey === key.sourceKey &&
+		file.organizationId === key.organizationId &&
+		file.callerAccountId === key.callerAccountId
+	);
+}
+
 /** The cached scan for exactly this key, or undefined (none, damaged, or another key's). Never throws. */
 export async function readImpactCache(
 	key: CacheKey,
@@ -84,13 +93,7 @@ export async function readImpactCache(
 	try {
 		const file: unknown = JSON.parse(await readFile(impactCachePath(directory, key), 'utf8'));
 		if (!isRecord(file) || file.version !== IMPACT_CACHE_VERSION || !isRecord(file.impact)) return undefined;
-		if (
-			file.sourceKey !== key.sourceKey ||
-			file.organizationId !== key.organizationId ||
-			file.callerAccountId !== key.callerAccountId
-		) {
-			return undefined;
-		}
+		if (!savedFor(file, key)) return undefined;
 		const savedAt = new Date(String(file.savedAt));
 		if (Number.isNaN(savedAt.getTime())) return undefined;
 		const impact = displayOrganizationImpact({
@@ -153,13 +156,7 @@ export async function readTagCache(
 	try {
 		const file: unknown = JSON.parse(await readFile(tagCachePath(directory, key), 'utf8'));
 		if (!isRecord(file) || file.version !== TAG_CACHE_VERSION || !isRecord(file.tags)) return undefined;
-		if (
-			file.sourceKey !== key.sourceKey ||
-			file.organizationId !== key.organizationId ||
-			file.callerAccountId !== key.callerAccountId
-		) {
-			return undefined;
-		}
+		if (!savedFor(file, key)) return undefined;
 		const tags = new Map<string, readonly Tag[]>();
 		for (const [accountId, list] of Object.entries(file.tags)) {
 			if (/^\d{12}$/.test(accountId) && isTagList(list)) {
