@@ -4,24 +4,14 @@ import { useEffect } from 'react';
 import { impactLines, mergeImpact } from '../../domain/impact.js';
 import { DetailsPane, detailsTitle } from '../components/DetailsPane.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
-import { useKeys } from '../hooks/use-keys.js';
 import { useNow } from '../hooks/use-now.js';
-import { scrollKeyActions, useScroll } from '../hooks/use-scroll.js';
 import { DETAILS_KEYS } from '../keymap.js';
 import { hintLine } from '../keymap-lookup.js';
+import { useAccountScreenKeys } from './account-screen-keys.js';
 import type { ScreenContext } from './context.js';
 
 export function DetailsScreen({ context, accountId }: { readonly context: ScreenContext; readonly accountId: string }) {
-	const scroll = useScroll(accountId);
-	useKeys({
-		bindings: DETAILS_KEYS,
-		on: {
-			back: context.back,
-			help: () => context.open({ screen: 'help' }),
-			quit: context.quit,
-			...scrollKeyActions(scroll),
-		},
-	});
+	const scroll = useAccountScreenKeys(context, accountId);
 	const { accounts, impact, height } = context;
 	const account = accounts.accounts.find((item) => item.id === accountId);
 	const { request } = impact;

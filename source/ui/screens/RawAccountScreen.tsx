@@ -2,10 +2,9 @@
 import { Box, Text } from 'ink';
 import { rawAccountLines } from '../account-details.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
-import { useKeys } from '../hooks/use-keys.js';
-import { scrollKeyActions, useScroll } from '../hooks/use-scroll.js';
 import { DETAILS_KEYS } from '../keymap.js';
 import { hintLine } from '../keymap-lookup.js';
+import { useAccountScreenKeys } from './account-screen-keys.js';
 import type { ScreenContext } from './context.js';
 
 export function RawAccountScreen({
@@ -15,16 +14,7 @@ export function RawAccountScreen({
 	readonly context: ScreenContext;
 	readonly accountId: string;
 }) {
-	const scroll = useScroll(accountId);
-	useKeys({
-		bindings: DETAILS_KEYS,
-		on: {
-			back: context.back,
-			help: () => context.open({ screen: 'help' }),
-			quit: context.quit,
-			...scrollKeyActions(scroll),
-		},
-	});
+	const scroll = useAccountScreenKeys(context, accountId);
 	const { accounts, height } = context;
 	const account = accounts.accounts.find((item) => item.id === accountId);
 	const lines = rawAccountLines(account, accountId);
