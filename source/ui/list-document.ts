@@ -130,16 +130,26 @@ export async function listDocument(
 	filter: ListFilter = {},
 	options: { readonly withImpact?: boolean; readonly now?: Date } = {},
 ): Promise<ListDocument> {
-	const organization = await step('describeOrganization', () => gateway.describeOrganization());
-	const [accounts, lookup] = await Promise.all([
-		step('listAccounts', () => gateway.listAccounts()),
-		// The quota figure has a fallback chain: a Service Quotas failure is not a failure of the list.
-		gateway.accountQuota().catch(
-			(error: unknown): QuotaLookup => ({
-				unavailableReason: error instanceof Error ? error.message : String(error),
-			}),
-		),
-	]);
+	// All three start at once: the listing is the long part and needs nothing from the others, so waiting
+	// for the organization first would add a round trip to every run. A listing whose organization cannot
+	// be read is stopped, and the organization's error is the one reported.
+	const stopListing = new AbortController();
+	const listing = gateway.listAccounts({ signal: stopListing.signal });
+	listing.catch(() => {});
+	// The quota figure has a fallback chain: a Service Quotas failure is not a failure of the list.
+	const quotaLookup = gateway.accountQuota().catch(
+		(error: unknown): QuotaLookup => ({
+			unavailableReason: error instanceof Error ? error.message : String(error),
+		}),
+	);
+	let organization: Organization;
+	try {
+		organization = await step('describeOrganization', () => gateway.describeOrganization());
+	} catch (error) {
+		stopListing.abort(error);
+		throw error;
+	}
+	const [accounts, lookup] = await Promise.all([step('listAccounts', () => listing), quotaLookup]);
 	const usage = quotaUsage(accounts, recordedClosures?.(organization.id));
 	const limit = resolveQuotaLimit(lookup, quotaOverride(organization.id));
 	return {
@@ -201,18 +211,34 @@ export async function streamAccounts(
 	filter: ListFilter,
 	write: (line: string) => void,
 ): Promise<void> {
-	const organization = await step('describeOrganization', () => gateway.describeOrganization());
-	await step('listAccounts', () =>
-		gateway.listAccounts({
-			onAccounts: (batch) => {
-				for (const account of batch) {
-					if (matchesListFilter(account, filter)) {
-						write(terminalSafeJson(JSON.stringify(listedAccount(account, organization))));
-					}
-				}
-			},
-		}),
-	);
+	// The listing starts at once, as in listDocument; pages that come before the organization (needed for
+	// each ARN) wait for it.
+	let organization: Organization | undefined;
+	const waiting: Account[] = [];
+	const writeAll = (batch: readonly Account[], known: Organization) => {
+		for (const account of batch) {
+			if (matchesListFilter(account, filter)) {
+				write(terminalSafeJson(JSON.stringify(listedAccount(account, known))));
+			}
+		}
+	};
+	const stopListing = new AbortController();
+	const listing = gateway.listAccounts({
+		signal: stopListing.signal,
+		onAccounts: (batch) => {
+			if (organization) writeAll(batch, organization);
+			else waiting.push(...batch);
+		},
+	});
+	listing.catch(() => {});
+	try {
+		organization = await step('describeOrganization', () => gateway.describeOrganization());
+	} catch (error) {
+		stopListing.abort(error);
+		throw error;
+	}
+	writeAll(waiting.splice(0), organization);
+	await step('listAccounts', () => listing);
 }
 
 /**
