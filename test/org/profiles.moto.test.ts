@@ -61,6 +61,8 @@ describeWithMoto('profiles of the shared AWS files', (moto) => {
 				`  endpoint_url = ${listener.endpoint}`,
 				'organizations =',
 				`  endpoint_url = ${moto.server.endpoint}`,
+				'cloudformation =',
+				`  endpoint_url = ${listener.endpoint}`,
 				'',
 				'[profile failing-process]',
 				`credential_process = sh -c "echo 'vault: token expired, run vault login' >&2; exit 3"`,
@@ -133,6 +135,26 @@ describeWithMoto('profiles of the shared AWS files', (moto) => {
 		await gateway.callerIdentity();
 		// Organizations went straight to moto; only STS went through the listener.
 		expect(listener.requests.map((request) => request.operation)).toEqual(['GetCallerIdentity']);
+	});
+
+	it("sends the impact scan's clients, loaded on demand, to the profile's endpoint_url too", async () => {
+		const gateway = await openAwsGateway({ profile: 'regional' });
+		await gateway.organizationImpact();
+		await gateway.accountImpact(MOTO_CALLER_ACCOUNT_ID);
+		const operations = new Set(listener.requests.map((request) => request.operation));
+		// Cost Explorer, CloudFormation (StackSets) and IAM Identity Center, beside Organizations.
+		for (const operation of ['GetCostAndUsage', 'ListStackSets', 'ListInstances', 'ListDelegatedAdministrators']) {
+			expect(operations, operation).toContain(operation);
+		}
+	});
+
+	it("sends an on-demand client to its own entry of the profile's services section", async () => {
+		const gateway = await openAwsGateway({ profile: 'split' });
+		await gateway.accountImpact(MOTO_CALLER_ACCOUNT_ID);
+		// Only CloudFormation has the listener as its endpoint; Organizations went straight to moto.
+		const operations = new Set(listener.requests.map((request) => request.operation));
+		expect(operations).toContain('ListStackSets');
+		expect(operations).not.toContain('ListPoliciesForTarget');
 	});
 
 	it("sends the role profile's AssumeRole, and every other call, to --endpoint-url", async () => {

@@ -24,7 +24,13 @@ import { ACCOUNT_QUOTA_CODES, countPendingInvitations, findAccountQuota } from '
 import { OrgError } from '../errors.js';
 import type { CallTarget, ListAccountsOptions, OrgGateway } from '../gateway.js';
 import { createAccountFacts } from './account-facts.js';
-import { createClients, DEFAULT_TIMEOUTS, type RequestTimeouts, sharedClientConfig } from './clients.js';
+import {
+	createClients,
+	DEFAULT_TIMEOUTS,
+	type RequestTimeouts,
+	serviceEndpoint,
+	sharedClientConfig,
+} from './clients.js';
 import { createImpactReader } from './impact.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 import { createParentPaths } from './parent-paths.js';
@@ -81,7 +87,7 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 	};
 	const { organizations, listing, destructive, quotas, sts } = clients;
 	const parentPaths = createParentPaths(organizations);
-	const impact = createImpactReader(organizations, shared);
+	const impact = createImpactReader(organizations, (service) => ({ ...shared, ...serviceEndpoint(settings, service) }));
 	const accountFacts = createAccountFacts(
 		clients.account,
 		async () => (await gateway.describeOrganization()).managementAccountEmail,

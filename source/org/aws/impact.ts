@@ -103,22 +103,27 @@ export interface ImpactReader {
 	clear(): void;
 }
 
+/** The config of a client loaded on demand: the shared one, with that service's own endpoint (profile or environment). */
+export type OnDemandClientConfig = (
+	service: 'cloudFormation' | 'identityCenter' | 'costExplorer',
+) => SharedClientConfig;
+
 export function createImpactReader(
 	organizations: OrganizationsClient,
-	config: SharedClientConfig,
+	configOf: OnDemandClientConfig,
 	now: () => Date = () => new Date(),
 ): ImpactReader {
 	const cloudFormation = once(async (): Promise<CloudFormationClient> => {
 		const { CloudFormationClient } = await cloudFormationSdk();
-		return new CloudFormationClient(config);
+		return new CloudFormationClient(configOf('cloudFormation'));
 	});
 	const identityCenter = once(async (): Promise<SSOAdminClient> => {
 		const { SSOAdminClient } = await identityCenterSdk();
-		return new SSOAdminClient(config);
+		return new SSOAdminClient(configOf('identityCenter'));
 	});
 	const costExplorer = once(async (): Promise<CostExplorerClient> => {
 		const { CostExplorerClient } = await costExplorerSdk();
-		return new CostExplorerClient({ ...config, region: COST_EXPLORER_REGION });
+		return new CostExplorerClient({ ...configOf('costExplorer'), region: COST_EXPLORER_REGION });
 	});
 
 	async function delegatedServices(accountId: string): Promise<string[]> {
@@ -227,7 +232,7 @@ export function createImpactReader(
 			return unknownItem(
 				IMPACT_SOURCES.identityCenter,
 				'service-not-enabled',
-				`no IAM Identity Center instance in ${config.region} (give --region the region it is enabled in)`,
+				`no IAM Identity Center instance in ${configOf('identityCenter').region} (give --region the region it is enabled in)`,
 			);
 		}
 		const permissionSets: string[] = [];

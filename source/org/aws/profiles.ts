@@ -26,6 +26,9 @@ export const SERVICE_IDS = {
 	quotas: 'Service Quotas',
 	sts: 'STS',
 	iam: 'IAM',
+	cloudFormation: 'CloudFormation',
+	identityCenter: 'SSO Admin',
+	costExplorer: 'Cost Explorer',
 } as const;
 
 export type ServiceName = keyof typeof SERVICE_IDS;
