@@ -30,7 +30,7 @@ function printError(message: string): void {
 }
 
 /** The gateway, and for AWS what loads its SDK now (otherwise its first call does). */
-async function createGateway(options: CliOptions): Promise<{ gateway: OrgGateway; loadSdk?: () => void }> {
+async function createGateway(options: CliOptions): Promise<{ gateway: OrgGateway; loadSdk?: () => Promise<void> }> {
 	if (options.demo) {
 		const { createSandbox } = await import('./org/sandbox/engine.js');
 		return {
@@ -44,7 +44,14 @@ async function createGateway(options: CliOptions): Promise<{ gateway: OrgGateway
 		options.command === 'dashboard' ? withFirstAnswersRequested : undefined,
 	);
 	// A failure to load reaches every call; here it has no one to tell.
-	return { gateway: lazy.gateway, loadSdk: () => void lazy.load().catch(() => undefined) };
+	return {
+		gateway: lazy.gateway,
+		loadSdk: () =>
+			lazy.load().then(
+				() => undefined,
+				() => undefined,
+			),
+	};
 }
 
 /** Width of the list table: the terminal's, or 120 when stdout is not a terminal (a pipe, a file). */
@@ -156,7 +163,7 @@ async function dashboard(
 	gateway: OrgReader,
 	settings: Settings,
 	options: CliOptions,
-	loadSdk: (() => void) | undefined,
+	loadSdk: (() => Promise<void>) | undefined,
 ): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
@@ -165,7 +172,7 @@ async function dashboard(
 	// With a cached list, the first frame draws it (unchecked) and the SDK loads after that frame, on the first call.
 	// Without one, the SDK loads first and its requests' round trips overlap the loading of the UI.
 	const lastSeen = await lastSeenList(gateway);
-	if (!lastSeen) loadSdk?.();
+	if (!lastSeen) await loadSdk?.();
 	const { runDashboard } = await import('./ui/run-dashboard.js');
 	const end = await runDashboard(gateway, settings, {
 		quotaFlag: options.quota,
