@@ -13,6 +13,7 @@ import { readOnlyGateway } from './org/read-only.js';
 import { Settings } from './store/settings.js';
 import { throwawayFolder } from './store/throwaway-folder.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
+import type { LastSeenList } from './ui/hooks/use-accounts.js';
 import { jsonForTerminal, ListFailure, listDocument, streamAccounts } from './ui/list-document.js';
 import type { ProfileSource } from './ui/run-dashboard.js';
 import { rendersEllipsis, setAsciiCutMarks } from './ui/text.js';
@@ -28,13 +29,29 @@ function printError(message: string): void {
 	process.stderr.write(`${redactCredentials(message)}\n`);
 }
 
-async function createGateway(options: CliOptions): Promise<OrgGateway> {
+/** The gateway, and for AWS what loads its SDK now (otherwise its first call does). */
+async function createGateway(options: CliOptions): Promise<{ gateway: OrgGateway; loadSdk?: () => Promise<void> }> {
 	if (options.demo) {
 		const { createSandbox } = await import('./org/sandbox/engine.js');
-		return createSandbox(options.demoAccounts === undefined ? {} : { accountCount: options.demoAccounts });
+		return {
+			gateway: createSandbox(options.demoAccounts === undefined ? {} : { accountCount: options.demoAccounts }),
+		};
 	}
-	const { openAwsGateway } = await import('./org/aws/gateway.js');
-	return openAwsGateway({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl });
+	const { lazyAwsGateway } = await import('./org/aws/lazy-gateway.js');
+	const lazy = await lazyAwsGateway(
+		{ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl },
+		// The dashboard's first requests go as soon as the SDK is loaded (a cached list needs both answers).
+		options.command === 'dashboard' ? withFirstAnswersRequested : undefined,
+	);
+	// A failure to load reaches every call; here it has no one to tell.
+	return {
+		gateway: lazy.gateway,
+		loadSdk: () =>
+			lazy.load().then(
+				() => undefined,
+				() => undefined,
+			),
+	};
 }
 
 /** Width of the list table: the terminal's, or 120 when stdout is not a terminal (a pipe, a file). */
@@ -101,16 +118,19 @@ async function journalJson(gateway: OrgReader, settings: Settings): Promise<numb
 	return 0;
 }
 
-/** P's profiles: those of the AWS config files; a profile opens with this run's --region and --endpoint-url (read-only stays read-only). */
-async function profileSource(options: CliOptions, readOnly: boolean): Promise<ProfileSource> {
-	const { openAwsGateway } = await import('./org/aws/gateway.js');
-	const { readSharedProfiles, shownPath } = await import('./org/aws/profiles.js');
+/**
+ * P's profiles: those of the AWS config files; a profile opens with this run's --region and --endpoint-url
+ * (read-only stays read-only). The SDK is loaded when P is used, not at the start.
+ */
+function profileSource(options: CliOptions, readOnly: boolean): ProfileSource {
 	return {
 		async list() {
+			const { readSharedProfiles, shownPath } = await import('./org/aws/profiles.js');
 			const { paths, profiles } = await readSharedProfiles({ fresh: true });
 			return { files: `${shownPath(paths.configFile)} and ${shownPath(paths.credentialsFile)}`, profiles };
 		},
 		async open(profile) {
+			const { openAwsGateway } = await import('./org/aws/gateway.js');
 			const opened = await openAwsGateway({ profile, region: options.region, endpointUrl: options.endpointUrl });
 			return readOnly ? readOnlyGateway(opened) : opened;
 		},
@@ -129,18 +149,35 @@ async function queueJson(gateway: OrgReader, settings: Settings): Promise<number
 	return 0;
 }
 
-/** In read-only mode `gateway` is a reader without write methods: the dashboard then offers nothing that changes AWS. */
-async function dashboard(gateway: OrgReader, settings: Settings, options: CliOptions): Promise<number> {
+/** The list last seen from this source (see store/cache.ts), for the first frame; undefined where there is none. */
+async function lastSeenList(gateway: OrgReader): Promise<LastSeenList | undefined> {
+	const { isCacheable, readLastSeenList } = await import('./store/cache.js');
+	return isCacheable(gateway) ? readLastSeenList(gateway.sourceKey) : undefined;
+}
+
+/**
+ * In read-only mode `gateway` is a reader without write methods: the dashboard then offers nothing that changes AWS.
+ * `loadSdk`: loads the AWS SDK now and sends the first requests (otherwise the dashboard's first call does).
+ */
+async function dashboard(
+	gateway: OrgReader,
+	settings: Settings,
+	options: CliOptions,
+	loadSdk: (() => Promise<void>) | undefined,
+): Promise<number> {
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
 	// Before the UI and the load allocate: the dashboard's peak memory (see young-generation.ts).
 	holdYoungGeneration();
-	// Sent before the UI is loaded, so their round trips overlap it (a cached list needs both answers).
-	const early = gateway.kind === 'aws' ? withFirstAnswersRequested(gateway) : gateway;
+	// With a cached list, the first frame draws it (unchecked) and the SDK loads after that frame, on the first call.
+	// Without one, the SDK loads first and its requests' round trips overlap the loading of the UI.
+	const lastSeen = await lastSeenList(gateway);
+	if (!lastSeen) await loadSdk?.();
 	const { runDashboard } = await import('./ui/run-dashboard.js');
-	const end = await runDashboard(early, settings, {
+	const end = await runDashboard(gateway, settings, {
 		quotaFlag: options.quota,
-		...(options.demo ? {} : { profiles: await profileSource(options, settings.readOnlyMode) }),
+		lastSeen,
+		...(options.demo ? {} : { profiles: profileSource(options, settings.readOnlyMode) }),
 	});
 	if (end.signal) return SIGNAL_EXIT[end.signal];
 	return end.readFailed ? FAILURE_EXIT : 0;
@@ -192,13 +229,13 @@ async function main(argv: readonly string[]): Promise<number> {
 	if (options.readOnly !== undefined) settings.readOnlyMode = options.readOnly;
 	// The dashboard shows it on its status line; a command has only stderr (stdout stays clean JSON).
 	if (settings.note && options.command !== 'dashboard') printError(`orgdash: ${settings.note}`);
-	const full = await createGateway(options);
+	const { gateway: full, loadSdk } = await createGateway(options);
 	// Read-only: from here on only the reads exist; the object with the writes goes out of reach.
 	const gateway: OrgReader = settings.readOnlyMode ? readOnlyGateway(full) : full;
 	if (options.command === 'list') return list(gateway, settings, options);
 	if (options.command === 'journal') return journalJson(gateway, settings);
 	if (options.command === 'queue') return queueJson(gateway, settings);
-	return dashboard(gateway, settings, options);
+	return dashboard(gateway, settings, options, loadSdk);
 }
 
 /** The one place the process ends: after stdout has been flushed (a pipe may still hold the JSON). */

@@ -1,8 +1,9 @@
 /**
  * The two answers every dashboard start waits for (the organization and who
- * is signed in), asked for as soon as the gateway exists: their round trips
- * then overlap the loading of the terminal UI instead of following it, and
- * the cached list (keyed on both) reaches the screen that much sooner.
+ * is signed in), asked for as soon as the adapter exists: without a cached
+ * list their round trips then overlap the loading of the terminal UI instead
+ * of following it; with one, they confirm the list already on screen (keyed
+ * on both) that much sooner.
  */
 import type { OrgReader } from './gateway.js';
 

@@ -21,6 +21,12 @@
  *
  * The file is columnar JSON (one array per field, parent paths stored once)
  * so that 10,000 accounts parse in a few milliseconds.
+ *
+ * Beside the lists, one small file per source names the organization and
+ * caller last seen from it (`last-<digest>.json`), so that a start can find
+ * that list before AWS has said who is signed in: such a list is shown only
+ * as not yet checked, and goes away if AWS then names another organization
+ * or caller (ui/hooks/use-accounts.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -289,7 +295,77 @@ export async function writeAccountCache(
 		await rm(temporary, { force: true });
 		throw error;
 	}
+	await writeLastSeen(key, directory);
 	return path;
+}
+
+/** The organization and caller last seen from one source. */
+interface LastSeenFile {
+	readonly version: number;
+	readonly sourceKey: string;
+	readonly organizationId: string;
+	readonly callerAccountId: string;
+}
+
+export function lastSeenFilePath(directory: string, sourceKey: string): string {
+	const digest = createHash('sha256')
+		.update(JSON.stringify([sourceKey]))
+		.digest('hex')
+		.slice(0, 32);
+	return join(directory, `last-${digest}.json`);
+}
+
+/** Records `key`'s organization and caller as the last seen from its source. Atomic, as the lists are. */
+export async function writeLastSeen(key: CacheKey, directory = defaultCacheDirectory()): Promise<void> {
+	const path = lastSeenFilePath(directory, key.sourceKey);
+	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	const file: LastSeenFile = {
+		version: CACHE_FORMAT_VERSION,
+		sourceKey: key.sourceKey,
+		organizationId: key.organizationId,
+		callerAccountId: key.callerAccountId,
+	};
+	ensurePrivateFolder(directory);
+	try {
+		await writeFile(temporary, JSON.stringify(file), { mode: PRIVATE_FILE_MODE });
+		await rename(temporary, path);
+	} catch (error) {
+		await rm(temporary, { force: true });
+		throw error;
+	}
+}
+
+/** The key of the list last seen from `sourceKey`, or undefined (none recorded, or a file that cannot be used). Never throws. */
+export async function readLastSeen(
+	sourceKey: string,
+	directory = defaultCacheDirectory(),
+): Promise<CacheKey | undefined> {
+	try {
+		const file = JSON.parse(await readFile(lastSeenFilePath(directory, sourceKey), 'utf8')) as Partial<LastSeenFile>;
+		if (
+			file.version !== CACHE_FORMAT_VERSION ||
+			file.sourceKey !== sourceKey ||
+			typeof file.organizationId !== 'string' ||
+			typeof file.callerAccountId !== 'string'
+		) {
+			return undefined;
+		}
+		return { sourceKey, organizationId: file.organizationId, callerAccountId: file.callerAccountId };
+	} catch {
+		return undefined;
+	}
+}
+
+/** The list last seen from `sourceKey`, with the organization and caller it was saved for; undefined when there is none to show. */
+export async function readLastSeenList(
+	sourceKey: string,
+	directory = defaultCacheDirectory(),
+): Promise<(CacheKey & { readonly accounts: Account[]; readonly savedAt: Date }) | undefined> {
+	const key = await readLastSeen(sourceKey, directory);
+	if (!key) return undefined;
+	const read = await readAccountCache(key, directory);
+	// A damaged or missing list is reported by the ordinary read, once AWS has named the organization.
+	return read.status === 'hit' ? { ...key, accounts: read.accounts, savedAt: read.savedAt } : undefined;
 }
 
 /** Removes the cached list for this key, if any. */

@@ -1,6 +1,6 @@
 /** The dashboard's view of the on-disk account cache (store/cache.ts). */
 import type { OrgReader } from '../org/gateway.js';
-import { isCacheable, readAccountCache, writeAccountCache } from '../store/cache.js';
+import { isCacheable, readAccountCache, writeAccountCache, writeLastSeen } from '../store/cache.js';
 import { readImpactCache, readTagCache, writeImpactCache, writeTagCache } from '../store/impact-cache.js';
 import type { AccountsCache } from './hooks/use-accounts.js';
 import type { ImpactCache } from './hooks/use-impact.js';
@@ -18,6 +18,7 @@ export function accountsCache(sourceKey: string, directory?: string): AccountsCa
 		async write(organizationId, callerAccountId, accounts) {
 			await writeAccountCache(key(organizationId, callerAccountId), accounts, directory ? { directory } : {});
 		},
+		remember: (organizationId, callerAccountId) => writeLastSeen(key(organizationId, callerAccountId), directory),
 	};
 }
 

@@ -23,7 +23,7 @@ import { insideTmux, osc52 } from './clipboard.js';
 import { HEADER_LINES, Header } from './components/Header.js';
 import { QUOTA_LINES, QuotaBar } from './components/QuotaBar.js';
 import type { HelpSection } from './help.js';
-import { type AccountsCache, type AccountsState, useAccounts } from './hooks/use-accounts.js';
+import { type AccountsCache, type AccountsState, type LastSeenList, useAccounts } from './hooks/use-accounts.js';
 import { useBatchQueue, useQueueNotice } from './hooks/use-batch-queue.js';
 import { useDashboard } from './hooks/use-dashboard.js';
 import { type ImpactCache, useImpact } from './hooks/use-impact.js';
@@ -323,6 +323,8 @@ export interface AppProps {
 	readonly settings?: Settings;
 	/** The last known account list, shown at once while the live list loads. */
 	readonly cache?: AccountsCache;
+	/** The list last seen from this source, read before the start: shown unchecked until AWS names its owner. */
+	readonly lastSeen?: LastSeenList | undefined;
 	/** The last organization impact scan, shown at once while the new one runs. */
 	readonly impactCache?: ImpactCache;
 	/** Overrides NO_COLOR detection (tests). */
@@ -333,14 +335,14 @@ export interface AppProps {
 	readonly profiles?: ProfileSwitcher | undefined;
 }
 
-export function App({ gateway, settings, cache, impactCache, theme, quotaFlag, profiles }: AppProps) {
+export function App({ gateway, settings, cache, lastSeen, impactCache, theme, quotaFlag, profiles }: AppProps) {
 	const { exit } = useApp();
 	const { stdout } = useStdout();
 	const [notice, setNotice] = useState<string | undefined>(undefined);
 	const copy = useCallback((text: string) => stdout.write(osc52(text, insideTmux())), [stdout]);
 	const size = useTerminalSize();
 	const now = useNow();
-	const accounts = useAccounts(gateway, { cache });
+	const accounts = useAccounts(gateway, { cache, lastSeen });
 	// The writes, when the object handed in has them; none in read-only mode.
 	const writer = useMemo(() => writerOf(gateway), [gateway]);
 	const impact = useImpact(gateway, accounts, impactCache);
@@ -482,6 +484,7 @@ export function App({ gateway, settings, cache, impactCache, theme, quotaFlag, p
 							loading={accounts.status === 'loading'}
 							loadedAt={accounts.loadedAt}
 							fromCache={accounts.fromCache}
+							checking={accounts.unchecked !== undefined}
 							now={now}
 						/>
 						<QuotaBar

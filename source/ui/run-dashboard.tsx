@@ -5,6 +5,7 @@ import type { OrgReader } from '../org/gateway.js';
 import type { Settings } from '../store/settings.js';
 import { accountsCacheFor, impactCacheFor } from './accounts-cache.js';
 import { App, type DashboardOutcome } from './app.js';
+import type { LastSeenList } from './hooks/use-accounts.js';
 import type { ProfileList, ProfileSwitcher } from './screens/context.js';
 import type { Theme } from './theme.js';
 
@@ -32,6 +33,8 @@ export interface DashboardOptions {
 	readonly quotaFlag?: number | 'off' | undefined;
 	/** For P; absent for the demo. */
 	readonly profiles?: ProfileSource | undefined;
+	/** The list last seen from the first gateway's source, for its first frame (see use-accounts.ts). */
+	readonly lastSeen?: LastSeenList | undefined;
 }
 
 /**
@@ -71,6 +74,7 @@ export function Dashboards({
 			gateway={current.gateway}
 			settings={settings}
 			cache={accountsCacheFor(current.gateway)}
+			lastSeen={current.generation === 0 ? options.lastSeen : undefined}
 			impactCache={impactCacheFor(current.gateway)}
 			{...(theme ? { theme } : {})}
 			quotaFlag={current.quotaFlag}

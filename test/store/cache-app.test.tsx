@@ -8,13 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Account } from '../../source/domain/account.js';
+import type { Account, CallerIdentity, Organization } from '../../source/domain/account.js';
+import type { OrgGateway, OrgReader } from '../../source/org/gateway.js';
 import { DEMO_MANAGEMENT_ACCOUNT_ID, DEMO_ORGANIZATION_ID } from '../../source/org/sandbox/demo.js';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
-import { type CacheKey, cacheFilePath, readAccountCache, writeAccountCache } from '../../source/store/cache.js';
+import {
+	type CacheKey,
+	cacheFilePath,
+	readAccountCache,
+	readLastSeenList,
+	writeAccountCache,
+} from '../../source/store/cache.js';
 import { Settings } from '../../source/store/settings.js';
 import { accountsCache } from '../../source/ui/accounts-cache.js';
 import { App } from '../../source/ui/app.js';
+import type { LastSeenList } from '../../source/ui/hooks/use-accounts.js';
 import { createTheme } from '../../source/ui/theme.js';
 import { KEY, pressAndWait, waitForFrame, waitForNoText, waitForText } from '../support/frames.js';
 
@@ -175,4 +183,184 @@ describe('the dashboard with a cached list', () => {
 		}
 		expect(saved.status).toBe('hit');
 	}, 20_000);
+});
+
+/** Every call that changes AWS (a write added to OrgGateway fails to compile here until it is named). */
+const WRITES = {
+	closeAccount: true,
+	removeAccount: true,
+	enableServiceControlPolicies: true,
+	createOrganizationalUnit: true,
+	createServiceControlPolicy: true,
+	attachPolicy: true,
+	moveAccount: true,
+} as const satisfies Record<Exclude<keyof OrgGateway, keyof OrgReader>, true>;
+
+/**
+ * The sandbox, with DescribeOrganization and GetCallerIdentity held until the
+ * test lets them answer (as AWS names them, or another organization or
+ * caller), and ListAccounts held until the test releases it.
+ */
+function heldAnswers() {
+	const sandbox = createSandbox();
+	let answerOrganization: (organization?: Partial<Organization>) => void = () => undefined;
+	let answerCaller: (caller?: Partial<CallerIdentity>) => void = () => undefined;
+	let releaseList: () => void = () => undefined;
+	const organizationAnswer = new Promise<Partial<Organization>>((resolve) => {
+		answerOrganization = (organization = {}) => resolve(organization);
+	});
+	const callerAnswer = new Promise<Partial<CallerIdentity>>((resolve) => {
+		answerCaller = (caller = {}) => resolve(caller);
+	});
+	const listReleased = new Promise<void>((resolve) => {
+		releaseList = resolve;
+	});
+	let listAsked = false;
+	const gateway: typeof sandbox = {
+		...sandbox,
+		describeOrganization: async () => ({ ...(await sandbox.describeOrganization()), ...(await organizationAnswer) }),
+		callerIdentity: async () => ({ ...(await sandbox.callerIdentity()), ...(await callerAnswer) }),
+		listAccounts: async (options) => {
+			listAsked = true;
+			await listReleased;
+			return sandbox.listAccounts(options);
+		},
+	};
+	return {
+		gateway,
+		calls: sandbox.calls,
+		answerOrganization,
+		answerCaller,
+		releaseList,
+		listAsked: () => listAsked,
+	};
+}
+
+async function lastSeenDemoList(sourceKey: string, minutesAgo = 180): Promise<LastSeenList> {
+	await writeAccountCache(keyFor(sourceKey), await cachedDemoList(), {
+		directory: cacheFolder,
+		savedAt: new Date(Date.now() - minutesAgo * 60_000),
+	});
+	const lastSeen = await readLastSeenList(sourceKey, cacheFolder);
+	if (!lastSeen) throw new Error('the list just written is not found as the last seen');
+	return lastSeen;
+}
+
+function startWithLastSeen(gateway: ReturnType<typeof createSandbox>, lastSeen: LastSeenList) {
+	return render(
+		<App
+			gateway={gateway}
+			settings={new Settings()}
+			theme={plain}
+			cache={accountsCache(gateway.sourceKey, cacheFolder)}
+			lastSeen={lastSeen}
+		/>,
+	);
+}
+
+describe('the list last seen from the source, before AWS has named the organization and the caller', () => {
+	it('is in the first frame, every row marked, the header saying it is being checked; it stays once both answers match', async () => {
+		const { gateway, answerOrganization, answerCaller, releaseList } = heldAnswers();
+		const app = startWithLastSeen(gateway, await lastSeenDemoList(gateway.sourceKey));
+
+		const first = app.frames[0] ?? '';
+		expect(first).toContain('Audit (as cached)');
+		expect(first).toContain('data: cached 3 h ago, checking the organization…');
+		expect(first).toContain('organization …');
+		expect(first).toContain('35 from the cache, not yet confirmed');
+		expect(rowOf(first, 'Audit (as cached)')).toMatch(/^.\*/);
+		expect(rowOf(first, 'Acme Corp Management')).toMatch(/^.\*/);
+
+		answerOrganization();
+		answerCaller();
+		// Both answers name the organization and caller of the list: it stays, still cached, while the list loads.
+		let frame = await waitForText(app, 'data: cached 3 h ago, refreshing', { timeoutMs: 15_000 });
+		expect(frame).toContain(`organization ${DEMO_ORGANIZATION_ID}`);
+		expect(rowOf(frame, 'Audit (as cached)')).toMatch(/^.\*/);
+
+		releaseList();
+		frame = await liveListShown(app);
+		expect(frame).not.toContain('Audit (as cached)');
+		expect(app.frames.some((shown) => shown.includes('data: loading'))).toBe(false);
+	}, 40_000);
+
+	it.each([
+		['another organization', 'organization' as const],
+		['another caller', 'caller' as const],
+	])(
+		'goes at once when AWS names %s, before any account is listed',
+		async (_label, which) => {
+			const { gateway, answerOrganization, answerCaller, releaseList } = heldAnswers();
+			const app = startWithLastSeen(gateway, await lastSeenDemoList(gateway.sourceKey));
+			await waitForText(app, 'Audit (as cached)');
+
+			if (which === 'organization') {
+				answerCaller();
+				answerOrganization({ id: 'o-other0000000' });
+			} else {
+				answerCaller({ accountId: '999999999999', arn: 'arn:aws:iam::999999999999:user/someone' });
+			}
+			// The listing is held: the rows go on the answer alone, and nothing of the other list stays on screen.
+			const gone = await waitForNoText(app, 'Audit (as cached)', { timeoutMs: 10_000 });
+			expect(gone).not.toContain('Acme Corp Management');
+			expect(gone).not.toContain('from the cache');
+			expect(gone).not.toContain('data: cached');
+			if (which === 'caller') answerOrganization();
+			await waitForText(app, 'data: loading', { timeoutMs: 10_000 });
+
+			releaseList();
+			await liveListShown(app);
+			const fromGone = app.frames.slice(app.frames.lastIndexOf(gone));
+			expect(fromGone.some((shown) => shown.includes('Audit (as cached)'))).toBe(false);
+		},
+		40_000,
+	);
+
+	it('goes when the organization cannot be read, and the failure is shown instead', async () => {
+		const { gateway, answerCaller } = heldAnswers();
+		gateway.describeOrganization = async () => {
+			throw new Error('could not reach Organizations');
+		};
+		const app = startWithLastSeen(gateway, await lastSeenDemoList(gateway.sourceKey));
+		answerCaller();
+		const frame = await waitForText(app, 'could not reach Organizations', { timeoutMs: 10_000 });
+		expect(frame).not.toContain('Audit (as cached)');
+		expect(frame).not.toContain('from the cache');
+	}, 20_000);
+
+	it('starts nothing that changes AWS while it is unchecked: c, x, a batch and Q are all refused', async () => {
+		const { gateway, calls, answerOrganization, answerCaller, listAsked } = heldAnswers();
+		const app = startWithLastSeen(gateway, await lastSeenDemoList(gateway.sourceKey));
+		let frame = await waitForText(app, 'Audit (as cached)');
+		frame = await pressAndWait(app, 'j');
+		expect(rowOf(frame, 'Audit (as cached)')?.startsWith('>')).toBe(true);
+
+		frame = await pressAndWait(app, 'c');
+		expect(frame).toContain('The organization is still loading');
+		await pressAndWait(app, KEY.escape);
+		frame = await pressAndWait(app, 'x');
+		expect(frame).toContain('The organization is still loading');
+		await pressAndWait(app, KEY.escape);
+
+		// Marked, then the batch menu's first action (close): its plan needs the organization's journal.
+		await pressAndWait(app, ' ');
+		frame = await pressAndWait(app, 'a');
+		expect(frame).toContain('Close the accounts');
+		frame = await pressAndWait(app, KEY.enter);
+		expect(frame).toContain('The organization is not loaded: a batch needs its journal.');
+		await pressAndWait(app, KEY.escape);
+		await pressAndWait(app, KEY.escape);
+		await waitForText(app, 'Audit (as cached)');
+		frame = await pressAndWait(app, 'Q');
+		expect(frame).toContain('The queue is kept per organization, and none is loaded yet.');
+
+		// Confirmed since, the list not read yet: the rows are still cached, and c on one is still refused.
+		answerOrganization();
+		answerCaller();
+		await waitForText(app, 'data: cached 3 h ago, refreshing', { timeoutMs: 15_000 });
+		expect(listAsked()).toBe(true);
+		frame = await pressAndWait(app, 'c');
+		expect(frame).toContain('is shown from the cached list');
+		expect(calls.filter((call) => call.operation in WRITES)).toEqual([]);
+	}, 40_000);
 });

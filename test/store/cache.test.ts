@@ -9,8 +9,12 @@ import {
 	clearAccountCache,
 	defaultCacheDirectory,
 	isCacheable,
+	lastSeenFilePath,
 	readAccountCache,
+	readLastSeen,
+	readLastSeenList,
 	writeAccountCache,
+	writeLastSeen,
 } from '../../source/store/cache.js';
 import { UNSAFE_TEXT } from '../support/unsafe-text.js';
 
@@ -222,8 +226,12 @@ describe('account cache', () => {
 		}
 		await writer;
 		expect([...sizes].every((size) => size === 3000 || size === 4000 || size === 5000)).toBe(true);
-		// No temporary files are left behind.
-		expect(await readdir(directory)).toEqual([cacheFilePath(directory, key).split('/').pop()]);
+		// No temporary files are left behind: the list, and the record of whose list the source saw last.
+		expect((await readdir(directory)).sort()).toEqual(
+			[cacheFilePath(directory, key), lastSeenFilePath(directory, key.sourceKey)]
+				.map((path) => path.split('/').pop())
+				.sort(),
+		);
 	});
 
 	it('keeps the old list and leaves no temporary file when a write fails', async () => {
@@ -310,6 +318,46 @@ describe('account cache', () => {
 		await writeAccountCache(key, mixed, { directory });
 		await clearAccountCache(key, directory);
 		expect(await readAccountCache(key, directory)).toEqual({ status: 'miss' });
+	});
+
+	it('finds the list last seen from a source without being told the organization or the caller', async () => {
+		expect(await readLastSeenList(key.sourceKey, directory)).toBeUndefined();
+		const savedAt = new Date('2026-11-30T08:00:00.000Z');
+		await writeAccountCache(key, mixed, { directory, savedAt });
+		const other: CacheKey = { ...key, organizationId: 'o-bbbbbbbbbb', callerAccountId: '222222222222' };
+		await writeAccountCache(other, makeAccounts(2), { directory });
+		// The last list written from the source is the one found; another source finds nothing.
+		expect(await readLastSeenList(key.sourceKey, directory)).toEqual({
+			...other,
+			accounts: makeAccounts(2),
+			savedAt: expect.any(Date),
+		});
+		expect(await readLastSeenList(`${key.sourceKey}:other`, directory)).toBeUndefined();
+		// Once AWS names the first organization and caller again, the next start looks for their list.
+		await writeLastSeen(key, directory);
+		expect(await readLastSeenList(key.sourceKey, directory)).toEqual({ ...key, accounts: mixed, savedAt });
+	});
+
+	it('finds no last list when the record names a list that is gone or damaged, or is damaged itself', async () => {
+		await writeAccountCache(key, mixed, { directory });
+		await writeFile(cacheFilePath(directory, key), '{"version": 1,');
+		expect(await readLastSeenList(key.sourceKey, directory)).toBeUndefined();
+		await clearAccountCache(key, directory);
+		expect(await readLastSeenList(key.sourceKey, directory)).toBeUndefined();
+
+		await writeAccountCache(key, mixed, { directory });
+		const record = lastSeenFilePath(directory, key.sourceKey);
+		// A record copied from another source's file name names that source: it is not this one's.
+		await writeFile(
+			record,
+			JSON.stringify({ version: 1, sourceKey: 'elsewhere', organizationId: 'o-a', callerAccountId: '1' }),
+		);
+		expect(await readLastSeen(key.sourceKey, directory)).toBeUndefined();
+		await writeFile(record, 'not json');
+		expect(await readLastSeenList(key.sourceKey, directory)).toBeUndefined();
+		await writeLastSeen(key, directory);
+		expect((await stat(record)).mode & 0o777).toBe(0o600);
+		expect(await readLastSeen(key.sourceKey, directory)).toEqual(key);
 	});
 
 	it('caches the AWS adapter only, not the sandbox', () => {

@@ -141,6 +141,7 @@ export function buildRows(results: Results, options: Options): Row[] {
 	for (const spec of FIGURES) {
 		if (spec.moto && !options.moto) continue;
 		if (options.onlyShapes && !isShapeFigure(spec.figure)) continue;
+		if (options.onlyStarts && !isStartFigure(spec.figure)) continue;
 		const sizes: (number | undefined)[] = spec.sized ? options.sizes : [undefined];
 		for (const size of sizes) {
 			const samples = results.get(spec.figure, size);
@@ -164,6 +165,10 @@ export function buildRows(results: Results, options: Options): Row[] {
 		}
 	}
 	return rows;
+}
+
+function isStartFigure(figure: string): boolean {
+	return figure.startsWith('start to ') || figure.startsWith('second start to ');
 }
 
 function isShapeFigure(figure: string): boolean {

@@ -69,17 +69,19 @@ export async function measureDemo(results: Results, options: Options): Promise<v
 	}
 	for (const size of options.sizes) {
 		for (let run = 1; run <= options.runs; run++) {
-			progress(`${size} accounts: key presses, run ${run}/${options.runs}`);
-			await measure(results, Object.values(KEY_FIGURES), size, async () => {
-				const keys = await timeKeys(size, options.presses);
-				for (const [name, figure] of Object.entries(KEY_FIGURES) as [KeyName, string][]) {
-					results.add(figure, size, ...keys.keys[name].settledFrame);
-				}
-			});
-			progress(`${size} accounts: the plan of a batch of all of them, run ${run}/${options.runs}`);
-			await measure(results, [FIGURE.batchPlan], size, async () => {
-				results.add(FIGURE.batchPlan, size, ...(await timeBatchPlans(size, 10)));
-			});
+			if (!options.onlyStarts) {
+				progress(`${size} accounts: key presses, run ${run}/${options.runs}`);
+				await measure(results, Object.values(KEY_FIGURES), size, async () => {
+					const keys = await timeKeys(size, options.presses);
+					for (const [name, figure] of Object.entries(KEY_FIGURES) as [KeyName, string][]) {
+						results.add(figure, size, ...keys.keys[name].settledFrame);
+					}
+				});
+				progress(`${size} accounts: the plan of a batch of all of them, run ${run}/${options.runs}`);
+				await measure(results, [FIGURE.batchPlan], size, async () => {
+					results.add(FIGURE.batchPlan, size, ...(await timeBatchPlans(size, 10)));
+				});
+			}
 			progress(`${size} accounts: demo start, run ${run}/${options.runs}`);
 			await measure(results, [FIGURE.sizedFirstRow, FIGURE.sizedWholeList, FIGURE.memoryDemo], size, async () => {
 				const start = await timeStart(['--demo-accounts', String(size)], { expectedTotal: size });
@@ -120,28 +122,7 @@ export async function measureMoto(results: Results, options: Options, context: s
 			const parentNote = `largest OU ${largestParent(organization).toLocaleString('en-US')} accounts`;
 			results.note(FIGURE.proxyOrgdash, size, parentNote);
 			for (let run = 1; run <= options.runs; run++) {
-				progress(`${size} accounts: full load direct, run ${run}/${options.runs}`);
-				await measure(
-					results,
-					[FIGURE.directOrgdash, FIGURE.directCli, FIGURE.directRatio, FIGURE.memoryLoad],
-					size,
-					async () => {
-						const load = await loadSideBySide(moto.endpoint, { count: run === 1 });
-						checkCount(load.orgdash.accounts, size, 'orgdash');
-						if (load.cli.accounts !== undefined) checkCount(load.cli.accounts, size, 'aws CLI');
-						results.add(FIGURE.directOrgdash, size, load.orgdash.seconds);
-						results.add(FIGURE.directCli, size, load.cli.seconds);
-						results.add(FIGURE.directRatio, size, load.ratio);
-						results.add(FIGURE.memoryLoad, size, load.orgdash.maxRssMB);
-					},
-				);
-
-				progress(`${size} accounts: full load through the ${PROXY_DELAY_MS} ms proxy, run ${run}/${options.runs}`);
-				const proxied = { orgdash: FIGURE.proxyOrgdash, cli: FIGURE.proxyCli, ratio: FIGURE.proxyRatio };
-				await measure(results, Object.values(proxied), size, async () => {
-					const { cliRequests } = await loadThroughProxy(results, proxied, size, moto.endpoint, PROXY_DELAY_MS, false);
-					results.note(FIGURE.proxyCli, size, `${cliRequests.toLocaleString('en-US')} requests, one at a time`);
-				});
+				if (!options.onlyStarts) await measureFullLoads(results, size, moto.endpoint, run, options.runs);
 
 				progress(`${size} accounts: dashboard starts on moto, run ${run}/${options.runs}`);
 				await measureStarts(results, size, moto.endpoint, {
@@ -166,7 +147,7 @@ export async function measureMoto(results: Results, options: Options, context: s
 					await startProxyServer.close();
 				}
 			}
-			if (size === largest) {
+			if (size === largest && !options.onlyStarts) {
 				progress(`${size} accounts: full load with ${THROTTLE_SHARE * 100}% of answers throttled (once)`);
 				const figures = [FIGURE.throttledOrgdash, FIGURE.throttledCli, FIGURE.throttledSurvives];
 				await measure(results, figures, size, async () => {
@@ -208,6 +189,38 @@ export async function measureMoto(results: Results, options: Options, context: s
 	} finally {
 		await moto.stop();
 	}
+}
+
+/** orgdash's full load and the AWS CLI's, on moto directly and through the proxy. */
+async function measureFullLoads(
+	results: Results,
+	size: number,
+	endpoint: string,
+	run: number,
+	runs: number,
+): Promise<void> {
+	progress(`${size} accounts: full load direct, run ${run}/${runs}`);
+	await measure(
+		results,
+		[FIGURE.directOrgdash, FIGURE.directCli, FIGURE.directRatio, FIGURE.memoryLoad],
+		size,
+		async () => {
+			const load = await loadSideBySide(endpoint, { count: run === 1 });
+			checkCount(load.orgdash.accounts, size, 'orgdash');
+			if (load.cli.accounts !== undefined) checkCount(load.cli.accounts, size, 'aws CLI');
+			results.add(FIGURE.directOrgdash, size, load.orgdash.seconds);
+			results.add(FIGURE.directCli, size, load.cli.seconds);
+			results.add(FIGURE.directRatio, size, load.ratio);
+			results.add(FIGURE.memoryLoad, size, load.orgdash.maxRssMB);
+		},
+	);
+
+	progress(`${size} accounts: full load through the ${PROXY_DELAY_MS} ms proxy, run ${run}/${runs}`);
+	const proxied = { orgdash: FIGURE.proxyOrgdash, cli: FIGURE.proxyCli, ratio: FIGURE.proxyRatio };
+	await measure(results, Object.values(proxied), size, async () => {
+		const { cliRequests } = await loadThroughProxy(results, proxied, size, endpoint, PROXY_DELAY_MS, false);
+		results.note(FIGURE.proxyCli, size, `${cliRequests.toLocaleString('en-US')} requests, one at a time`);
+	});
 }
 
 /**

@@ -55,7 +55,7 @@ async function main(): Promise<number> {
 			return 2;
 		}
 		if (!options.onlyShapes) await measureMoto(results, options, context);
-		await measureShapes(results, options, context);
+		if (!options.onlyStarts) await measureShapes(results, options, context);
 	}
 
 	const rows = buildRows(results, options);

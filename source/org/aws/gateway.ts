@@ -34,10 +34,11 @@ import {
 import { createImpactReader } from './impact.js';
 import { DEFAULT_CONCURRENCY, loadAccounts, toAccount } from './loader.js';
 import { createParentPaths } from './parent-paths.js';
-import { FALLBACK_REGION, resolveTarget, type ServiceName } from './profiles.js';
+import { resolveTarget, type ServiceName } from './profiles.js';
 import { createQuarantineCalls } from './quarantine.js';
 import { createRootAccessFeatures } from './root-access.js';
 import { callAws, toOrgError } from './sdk-errors.js';
+import { awsSourceKey, callTarget } from './target.js';
 
 /** Plain values: the command line resolves them from its flags and the environment (cli-options.ts). */
 export interface AwsGatewayOptions {
@@ -68,8 +69,8 @@ export async function openAwsGateway(options: AwsGatewayOptions = {}): Promise<O
 
 /** The adapter from values already resolved (tests give them directly); see openAwsGateway. */
 export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
-	const profile = options.profile || undefined;
-	const region = options.region || FALLBACK_REGION;
+	const target: CallTarget = callTarget(options);
+	const { profile, region } = target;
 	const endpointUrl = options.endpointUrl || undefined;
 	const settings = {
 		profile,
@@ -80,11 +81,6 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 	};
 	const shared = sharedClientConfig(settings);
 	const clients = createClients(settings, shared);
-	const target: CallTarget = {
-		profile,
-		region,
-		endpointUrl: endpointUrl ?? options.serviceEndpoints?.organizations,
-	};
 	const { organizations, listing, destructive, quotas, sts } = clients;
 	const parentPaths = createParentPaths(organizations);
 	const impact = createImpactReader(organizations, (service) => ({ ...shared, ...serviceEndpoint(settings, service) }));
@@ -95,7 +91,7 @@ export function createAwsGateway(options: AwsGatewayOptions = {}): OrgGateway {
 
 	const gateway: OrgGateway = {
 		kind: 'aws',
-		sourceKey: `aws:profile=${profile ?? 'default'}:region=${region}:endpoint=${target.endpointUrl ?? 'aws'}`,
+		sourceKey: awsSourceKey(target),
 		target,
 
 		async describeOrganization(): Promise<Organization> {

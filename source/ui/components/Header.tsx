@@ -23,6 +23,8 @@ export interface HeaderProps {
 	readonly loading: boolean;
 	readonly loadedAt?: Date;
 	readonly fromCache: boolean;
+	/** The cached rows were saved for the organization and caller last seen here, and AWS has not yet named them. */
+	readonly checking?: boolean;
 	readonly now: Date;
 }
 
@@ -34,10 +36,13 @@ export function targetLabel(target: CallTarget): string {
 	return `${who} (${target.region})${target.endpointUrl ? ` via ${target.endpointUrl}` : ''}`;
 }
 
-export function dataAgeLabel(props: Pick<HeaderProps, 'loading' | 'loadedAt' | 'fromCache' | 'now'>): string {
+export function dataAgeLabel(
+	props: Pick<HeaderProps, 'loading' | 'loadedAt' | 'fromCache' | 'checking' | 'now'>,
+): string {
 	const { loading, loadedAt, fromCache, now } = props;
 	if (!loadedAt) return loading ? 'data: loading…' : 'data: not loaded';
 	const when = age(loadedAt, now);
+	if (fromCache && props.checking) return `data: cached ${when}, checking the organization…`;
 	if (fromCache) return `data: cached ${when}${loading ? ', refreshing…' : ', not refreshed'}`;
 	return `data: loaded ${when}${loading ? ', refreshing…' : ''}`;
 }

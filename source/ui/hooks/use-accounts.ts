@@ -3,7 +3,10 @@
  * refresh keeps the current rows until the new ones replace them, a failure
  * keeps whatever was loaded, and the load is aborted on unmount. A cache (the
  * last known list) can be plugged in: its rows show at once, marked as cached
- * until AWS confirms them.
+ * until AWS confirms them. The list last seen from this source can even show
+ * before AWS has named the organization and the caller: then it is marked as
+ * not yet checked, and it goes as soon as an answer names another
+ * organization or caller, or cannot be had.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Account, CallerIdentity, Organization } from '../../domain/account.js';
@@ -13,11 +16,23 @@ import type { OrgReader } from '../../org/gateway.js';
 
 export type CachedList = { readonly accounts: readonly Account[]; readonly savedAt: Date };
 
+/** Whose list it is: the organization and the caller it was read for. */
+export interface ListOwner {
+	readonly organizationId: string;
+	readonly callerAccountId: string;
+}
+
+/** The list last seen from this source, read before AWS has said which organization and caller are behind it now. */
+export type LastSeenList = CachedList & ListOwner;
+
 /** The last known account list of one organization as seen by one caller (see store/cache.ts). */
 export interface AccountsCache {
 	/** The list, nothing, or a note saying why a stored list was not usable. Never throws. */
 	read(organizationId: string, callerAccountId: string): Promise<CachedList | { readonly note: string } | undefined>;
+	/** Saves the list; it becomes the source's last seen. */
 	write(organizationId: string, callerAccountId: string, accounts: readonly Account[]): Promise<void>;
+	/** Records the organization and caller AWS named as the source's last seen (the next start looks for their list). */
+	remember(organizationId: string, callerAccountId: string): Promise<void>;
 }
 
 export interface AccountsState {
@@ -36,6 +51,12 @@ export interface AccountsState {
 	readonly loadedAt?: Date;
 	/** True when the rows shown come from the cache and no live list has completed yet. */
 	readonly fromCache: boolean;
+	/**
+	 * Whose cached rows are shown while AWS has not yet named the organization
+	 * and the caller behind this source: set only then. The rows are cached
+	 * (in `cachedIds`), so nothing is offered on them.
+	 */
+	readonly unchecked?: ListOwner;
 	/** Accounts received from AWS during the current load (the spinner's count). */
 	readonly received: number;
 	readonly failure?: LoadFailure;
@@ -52,6 +73,8 @@ export interface UseAccounts extends AccountsState {
 
 export interface UseAccountsOptions {
 	readonly cache?: AccountsCache;
+	/** Shown from the first frame, unchecked, until AWS names the organization and the caller. */
+	readonly lastSeen?: LastSeenList;
 	/** How often rows arriving during a load are published, at most (ms). */
 	readonly publishIntervalMs?: number;
 }
@@ -65,6 +88,19 @@ const INITIAL: AccountsState = {
 	fromCache: false,
 	received: 0,
 };
+
+/** The first state: empty, or the list last seen from this source, every row cached and unchecked. */
+function initialState(lastSeen: LastSeenList | undefined): AccountsState {
+	if (!lastSeen || lastSeen.accounts.length === 0) return INITIAL;
+	return {
+		...INITIAL,
+		accounts: lastSeen.accounts,
+		cachedIds: new Set(lastSeen.accounts.map((account) => account.id)),
+		fromCache: true,
+		loadedAt: lastSeen.savedAt,
+		unchecked: { organizationId: lastSeen.organizationId, callerAccountId: lastSeen.callerAccountId },
+	};
+}
 
 function errorText(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -88,8 +124,8 @@ async function step<T>(operation: LoadOperation, call: () => Promise<T>): Promis
 }
 
 export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}): UseAccounts {
-	const { cache, publishIntervalMs = 100 } = options;
-	const [state, setState] = useState<AccountsState>(INITIAL);
+	const { cache, lastSeen, publishIntervalMs = 100 } = options;
+	const [state, setState] = useState<AccountsState>(() => initialState(lastSeen));
 	const stateRef = useRef(state);
 	stateRef.current = state;
 	const controllerRef = useRef<AbortController | undefined>(undefined);
@@ -140,23 +176,61 @@ export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}
 
 		update((s) => ({ ...s, status: 'loading', failure: undefined, received: 0 }));
 
+		// Rows shown before AWS named the organization and the caller: they stay only if both answers are theirs.
+		let unchecked = previous.unchecked;
+		const dropUnchecked = (): Partial<AccountsState> => {
+			if (!unchecked) return {};
+			unchecked = undefined;
+			base.clear();
+			baseIsCache = false;
+			const { accounts, cachedIds } = shown();
+			return { accounts, cachedIds, fromCache: false, loadedAt: undefined, unchecked: undefined };
+		};
+
 		const run = async () => {
 			// Who is signed in is shown even when the organization cannot be read (a standalone account, say).
 			const callerLookup = gateway.callerIdentity().then(
 				(identity) => {
-					update((s) => ({ ...s, caller: identity, callerError: undefined }));
+					if (signal.aborted) return identity;
+					const another = unchecked !== undefined && unchecked.callerAccountId !== identity.accountId;
+					const dropped = another ? dropUnchecked() : {};
+					update((s) => ({ ...s, caller: identity, callerError: undefined, ...dropped }));
 					return identity;
 				},
 				(error: unknown) => {
-					update((s) => ({ ...s, callerError: errorText(error) }));
+					if (signal.aborted) return undefined;
+					const dropped = dropUnchecked();
+					update((s) => ({ ...s, callerError: errorText(error), ...dropped }));
 					return undefined;
 				},
 			);
-			const organization = await step('describeOrganization', () => gateway.describeOrganization());
+			let organization: Organization;
+			try {
+				organization = await step('describeOrganization', () => gateway.describeOrganization());
+			} catch (error) {
+				// The failure's panel replaces the rows: whose they are was never confirmed.
+				const dropped = dropUnchecked();
+				if (!signal.aborted) update((s) => ({ ...s, ...dropped }));
+				throw error;
+			}
 			if (signal.aborted) return;
-			update((s) => ({ ...s, organization }));
+			const another = unchecked !== undefined && unchecked.organizationId !== organization.id;
+			const dropped = another ? dropUnchecked() : {};
+			update((s) => ({ ...s, organization, ...dropped }));
 			const caller = await callerLookup;
 			if (signal.aborted) return;
+			if (caller && unchecked) {
+				// Both answers name the organization and caller the rows were saved for: they are this source's list.
+				unchecked = undefined;
+				update((s) => ({ ...s, unchecked: undefined }));
+			} else if (
+				caller &&
+				cache &&
+				(previous.organization?.id !== organization.id || previous.caller?.accountId !== caller.accountId)
+			) {
+				// The next start looks for this organization's list first.
+				cache.remember(organization.id, caller.accountId).catch(() => undefined);
+			}
 
 			gateway.accountQuota().then(
 				(quota) => update((s) => ({ ...s, quota })),

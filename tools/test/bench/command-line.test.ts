@@ -28,4 +28,12 @@ describe('the benchmark command line', () => {
 			new UsageError('--only-shapes needs moto: leave out --no-moto.'),
 		);
 	});
+
+	it('runs only the starts with --only-starts, not with --only-shapes', () => {
+		expect(parseOptions([]).onlyStarts).toBe(false);
+		expect(parseOptions(['--only-starts', '--sizes', '1000']).onlyStarts).toBe(true);
+		expect(() => parseOptions(['--only-starts', '--only-shapes'])).toThrow(
+			new UsageError('--only-shapes and --only-starts measure different things: choose one.'),
+		);
+	});
 });
