@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Account, AccountState } from '../../source/domain/account.js';
 import {
 	clampIndex,
+	countShown,
 	filterList,
 	move,
 	nextSortKey,
@@ -14,6 +15,7 @@ import {
 	sortAccounts,
 	visibleWindow,
 } from '../../source/ui/account-list.js';
+import { countMarked } from '../../source/ui/marks.js';
 import { accountWith } from '../support/accounts.js';
 
 function account(id: string, overrides: Partial<Account> = {}): Account {
@@ -144,6 +146,37 @@ describe('filter', () => {
 				},
 			),
 		);
+	});
+});
+
+describe('countShown', () => {
+	const many = Array.from({ length: 80 }, (_, index) =>
+		account(String(300000000000 + index * 104729), {
+			name: `team-${['alpha', 'beta', 'gamma', 'delta'][index % 4]}-${index}`,
+			state: index % 5 === 0 ? 'CLOSED' : 'ACTIVE',
+		}),
+	);
+	const source = searchable(sortAccounts(many, 'name'));
+	// Ids of the list, and some of accounts not (or not yet) in it, as marks can be during a load.
+	const ids = [...many.map((item) => item.id), '999999999990', '999999999991'];
+
+	it('counts the marks the filter shows, as a pass over the shown accounts does, for any marks and filter', () => {
+		fc.assert(
+			fc.property(
+				fc.subarray(ids),
+				fc.constantFrom('', 'alpha', 'a', '1', 'state:closed', '!state:closed', 'beta 1', 'nothing-matches'),
+				(marked, query) => {
+					const result = filterList(source, query);
+					const marks = new Set(marked);
+					expect(countShown(marks, result)).toBe(countMarked(marks, result.accounts));
+				},
+			),
+		);
+	});
+
+	it('gives every position, in order, when nothing is filtered', () => {
+		expect(filterList(source, '').positions).toEqual(many.map((_, index) => index));
+		expect(filterList(source, '  ').accounts).toBe(source.accounts);
 	});
 });
 
