@@ -46,8 +46,29 @@ const ACROSS_FRAMES_CACHE = `class StyledLinesAcrossFrames extends Map {
 const styledLinesAcrossFrames = new StyledLinesAcrossFrames();
 `;
 
+/**
+ * The frame itself, row by row (tools/build/ink-rows.ts): appended to Ink's
+ * output module, it replaces the Output class's `get` and keeps Ink's own
+ * for an Output it cannot read. It needs the class under its name.
+ */
+const OUTPUT_CLASS = 'export default class Output';
+const ROW_BY_ROW_FRAME = `
+import * as orgdashAnsiTokenize from '@alcalzone/ansi-tokenize';
+import orgdashSliceAnsi from 'slice-ansi';
+import { rowByRowGet as orgdashRowByRowGet } from ${JSON.stringify(join(root, 'tools', 'build', 'ink-rows.ts'))};
+Output.prototype.get = orgdashRowByRowGet(
+    {
+        sliceAnsi: orgdashSliceAnsi,
+        styledCharsToString: orgdashAnsiTokenize.styledCharsToString,
+        diffAnsiCodes: orgdashAnsiTokenize.diffAnsiCodes,
+        ansiCodesToString: orgdashAnsiTokenize.ansiCodesToString,
+    },
+    Output.prototype.get,
+);
+`;
+
 /** What happened to Ink's output module in this build. */
-type InkEdit = 'applied' | 'skipped' | 'not found';
+type InkEdit = 'applied' | 'skipped' | 'not found' | 'rows applied' | 'rows not found';
 
 function inkFrameCache(report: (outcome: InkEdit) => void): Plugin {
 	return {
@@ -55,13 +76,16 @@ function inkFrameCache(report: (outcome: InkEdit) => void): Plugin {
 		setup(bundle) {
 			bundle.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, ({ path }) => {
 				const source = readFileSync(path, 'utf8');
+				const resolveDir = dirname(path);
+				const rowByRow = source.includes(OUTPUT_CLASS) ? ROW_BY_ROW_FRAME : '';
+				report(rowByRow ? 'rows applied' : 'rows not found');
 				if (source.split(PER_FRAME_CACHE).length !== 2) {
 					report('not found');
-					return { contents: source, loader: 'js' };
+					return { contents: `${source}${rowByRow}`, loader: 'js', resolveDir };
 				}
 				report('applied');
-				const contents = `${ACROSS_FRAMES_CACHE}${source.replace(PER_FRAME_CACHE, 'styledChars = styledLinesAcrossFrames;')}`;
-				return { contents, loader: 'js' };
+				const contents = `${ACROSS_FRAMES_CACHE}${source.replace(PER_FRAME_CACHE, 'styledChars = styledLinesAcrossFrames;')}${rowByRow}`;
+				return { contents, loader: 'js', resolveDir };
 			});
 		},
 	};
@@ -121,4 +145,10 @@ if (inkEdits.has('not found')) {
 	process.stdout.write('stock Ink: its styling cache is rebuilt for every frame (--stock-ink)\n');
 } else if (!inkEdits.has('applied')) {
 	process.stderr.write("warning: Ink's output module was not in the bundle; the ink-frame-cache plugin did nothing.\n");
+}
+if (inkEdits.has('rows not found')) {
+	process.stderr.write(
+		`warning: Ink's output module has no "${OUTPUT_CLASS}" any more, so its frames are built cell by cell ` +
+			'(stock Ink: correct, but key presses are slower). Review ROW_BY_ROW_FRAME in tools/build/bundle.ts.\n',
+	);
 }
