@@ -4,7 +4,7 @@
  * line of exactly the columns' width; the selected row is inverted and marked.
  */
 import { Box, Text, Transform } from 'ink';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Account } from '../../domain/account.js';
 import type { SortKey } from '../account-list.js';
 import { type Column, type ColumnId, headerCells, MARKER_WIDTH, rowCells } from '../columns.js';
@@ -59,8 +59,10 @@ export function AccountTable(props: AccountTableProps) {
 		emptyMessage,
 	} = props;
 	const showsCost = columns.some((column) => column.id === 'cost');
-	const titles = headerCells(
-		columns.map((column) => (column.id === SORT_COLUMN[sort] ? sortedTitle(column, sort) : column)),
+	// Measured text: only a new layout or sort needs it again, not a key that moves the selection.
+	const titles = useMemo(
+		() => headerCells(columns.map((column) => (column.id === SORT_COLUMN[sort] ? sortedTitle(column, sort) : column))),
+		[columns, sort],
 	);
 	const filler = Math.max(0, height - Math.max(rows.length, 1));
 	return (
