@@ -357,3 +357,30 @@ export function resolveSelection(list: readonly Account[], selectedId: string | 
 export function visibleWindow<T>(list: readonly T[], top: number, height: number): readonly T[] {
 	return list.slice(top, top + Math.max(0, height));
 }
+
+/**
+ * A React key for each row of the window, by account id: an account still on
+ * screen keeps its key (a filter that keeps most rows re-renders none of
+ * them), and an account new to the window takes a key an account gone from it
+ * left (a page down updates its rows in place instead of unmounting every row
+ * and mounting new ones). Keys are small numbers, unique within the window.
+ */
+export function rowKeys(previous: ReadonlyMap<string, number>, ids: readonly string[]): Map<string, number> {
+	const keys = new Map<string, number>();
+	const taken = new Set<number>();
+	for (const id of ids) {
+		const key = previous.get(id);
+		if (key !== undefined && !keys.has(id)) {
+			keys.set(id, key);
+			taken.add(key);
+		}
+	}
+	let free = 0;
+	for (const id of ids) {
+		if (keys.has(id)) continue;
+		while (taken.has(free)) free++;
+		keys.set(id, free);
+		taken.add(free);
+	}
+	return keys;
+}

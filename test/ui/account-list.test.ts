@@ -8,6 +8,7 @@ import {
 	move,
 	nextSortKey,
 	resolveSelection,
+	rowKeys,
 	SORT_KEYS,
 	type SortKey,
 	scrollTop,
@@ -177,6 +178,42 @@ describe('countShown', () => {
 	it('gives every position, in order, when nothing is filtered', () => {
 		expect(filterList(source, '').positions).toEqual(many.map((_, index) => index));
 		expect(filterList(source, '  ').accounts).toBe(source.accounts);
+	});
+});
+
+describe('rowKeys', () => {
+	const id = fc.integer({ min: 0, max: 30 }).map((value) => String(100000000000 + value));
+	const window = fc.uniqueArray(id, { maxLength: 12 });
+
+	it('gives unique keys below the window sizes; an account in both windows keeps its key', () => {
+		fc.assert(
+			fc.property(fc.array(window, { minLength: 1, maxLength: 6 }), (windows) => {
+				let keys = new Map<string, number>();
+				let largest = 0;
+				for (const ids of windows) {
+					const next = rowKeys(keys, ids);
+					largest = Math.max(largest, ids.length);
+					expect([...next.keys()].sort()).toEqual([...ids].sort());
+					expect(new Set(next.values()).size).toBe(ids.length);
+					for (const key of next.values()) expect(key).toBeLessThan(largest);
+					for (const kept of ids.filter((item) => keys.has(item))) expect(next.get(kept)).toBe(keys.get(kept));
+					keys = next;
+				}
+			}),
+		);
+	});
+
+	it('a page of new accounts takes the keys of the page it replaces', () => {
+		const first = rowKeys(new Map(), ['a', 'b', 'c']);
+		expect([...rowKeys(first, ['d', 'e', 'f']).values()]).toEqual([0, 1, 2]);
+		// One row scrolled: the two rows still shown keep theirs, the new one takes the freed key.
+		expect(rowKeys(first, ['b', 'c', 'd'])).toEqual(
+			new Map([
+				['b', 1],
+				['c', 2],
+				['d', 0],
+			]),
+		);
 	});
 });
 

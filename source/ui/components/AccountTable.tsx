@@ -4,9 +4,9 @@
  * line of exactly the columns' width; the selected row is inverted and marked.
  */
 import { Box, Text, Transform } from 'ink';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { Account } from '../../domain/account.js';
-import type { SortKey } from '../account-list.js';
+import { rowKeys, type SortKey } from '../account-list.js';
 import { type Column, type ColumnId, headerCells, MARKER_WIDTH, rowCells } from '../columns.js';
 import { restoreCutMarks, standInCutMarks } from '../text.js';
 import { StateBadge } from './StateBadge.js';
@@ -65,6 +65,13 @@ export function AccountTable(props: AccountTableProps) {
 		[columns, sort],
 	);
 	const filler = Math.max(0, height - Math.max(rows.length, 1));
+	// Each row's key: the last window's keys kept for the accounts still in it (see rowKeys).
+	const lastKeys = useRef<ReadonlyMap<string, number>>(new Map());
+	const keys = rowKeys(
+		lastKeys.current,
+		rows.map((account) => account.id),
+	);
+	lastKeys.current = keys;
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
@@ -75,7 +82,7 @@ export function AccountTable(props: AccountTableProps) {
 			) : (
 				rows.map((account, index) => (
 					<AccountRow
-						key={account.id}
+						key={keys.get(account.id)}
 						account={account}
 						columns={columns}
 						selected={index === selectedRow}
