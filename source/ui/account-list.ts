@@ -105,8 +105,15 @@ export function filterList(
 	const filter = parseFilter(query);
 	const { terms } = filter;
 	if (terms.length === 0) {
-		const positions = source.accounts.map((_, index) => index);
-		return { source, query, filter, tags, notes: filter.notes, positions, accounts: source.accounts };
+		return {
+			source,
+			query,
+			filter,
+			tags,
+			notes: filter.notes,
+			positions: everyPosition(source),
+			accounts: source.accounts,
+		};
 	}
 	const usesTags = hasTagTerm(filter);
 	const notes = usesTags ? withTagNote(filter.notes, source, tags) : filter.notes;
@@ -143,6 +150,64 @@ export function filterList(
 		}
 	}
 	return { source, query, filter, tags, notes, positions, accounts };
+}
+
+// Built once per list, when first asked: clearing the filter (Esc) then costs nothing at 10,000 accounts.
+const everyPositionOf = new WeakMap<SearchableList, readonly number[]>();
+
+function everyPosition(source: SearchableList): readonly number[] {
+	let positions = everyPositionOf.get(source);
+	if (!positions) {
+		positions = source.accounts.map((_, index) => index);
+		everyPositionOf.set(source, positions);
+	}
+	return positions;
+}
+
+// Built once per list, when first asked (marks are counted against it).
+const positionByIdOf = new WeakMap<SearchableList, ReadonlyMap<string, number>>();
+
+function positionById(source: SearchableList): ReadonlyMap<string, number> {
+	let byId = positionByIdOf.get(source);
+	if (!byId) {
+		byId = new Map(source.accounts.map((account, index) => [account.id, index]));
+		positionByIdOf.set(source, byId);
+	}
+	return byId;
+}
+
+/** Whether `positions` (ascending, as a filter result holds them) holds `position`: a binary search. */
+function holdsPosition(positions: readonly number[], position: number): boolean {
+	let low = 0;
+	let high = positions.length - 1;
+	while (low <= high) {
+		const middle = (low + high) >>> 1;
+		const value = positions[middle] as number;
+		if (value === position) return true;
+		if (value < position) low = middle + 1;
+		else high = middle - 1;
+	}
+	return false;
+}
+
+/**
+ * How many of `ids` the filter result shows. A few marks among thousands of
+ * matches are looked up by id (a Space, or one more character typed, costs no
+ * pass over the list); more ids than matches, the matches are checked instead.
+ */
+export function countShown(ids: ReadonlySet<string>, result: FilterResult): number {
+	if (ids.size === 0) return 0;
+	let count = 0;
+	if (ids.size < result.positions.length) {
+		const byId = positionById(result.source);
+		for (const id of ids) {
+			const position = byId.get(id);
+			if (position !== undefined && holdsPosition(result.positions, position)) count++;
+		}
+		return count;
+	}
+	for (const account of result.accounts) if (ids.has(account.id)) count++;
+	return count;
 }
 
 function withTagNote(notes: readonly string[], source: SearchableList, tags: TagsById | undefined): readonly string[] {
@@ -291,4 +356,31 @@ export function resolveSelection(list: readonly Account[], selectedId: string | 
 /** The rows on screen. */
 export function visibleWindow<T>(list: readonly T[], top: number, height: number): readonly T[] {
 	return list.slice(top, top + Math.max(0, height));
+}
+
+/**
+ * A React key for each row of the window, by account id: an account still on
+ * screen keeps its key (a filter that keeps most rows re-renders none of
+ * them), and an account new to the window takes a key an account gone from it
+ * left (a page down updates its rows in place instead of unmounting every row
+ * and mounting new ones). Keys are small numbers, unique within the window.
+ */
+export function rowKeys(previous: ReadonlyMap<string, number>, ids: readonly string[]): Map<string, number> {
+	const keys = new Map<string, number>();
+	const taken = new Set<number>();
+	for (const id of ids) {
+		const key = previous.get(id);
+		if (key !== undefined && !keys.has(id)) {
+			keys.set(id, key);
+			taken.add(key);
+		}
+	}
+	let free = 0;
+	for (const id of ids) {
+		if (keys.has(id)) continue;
+		while (taken.has(free)) free++;
+		keys.set(id, free);
+		taken.add(free);
+	}
+	return keys;
 }

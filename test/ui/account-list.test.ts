@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Account, AccountState } from '../../source/domain/account.js';
 import {
 	clampIndex,
+	countShown,
 	filterList,
 	move,
 	nextSortKey,
 	resolveSelection,
+	rowKeys,
 	SORT_KEYS,
 	type SortKey,
 	scrollTop,
@@ -14,6 +16,7 @@ import {
 	sortAccounts,
 	visibleWindow,
 } from '../../source/ui/account-list.js';
+import { countMarked } from '../../source/ui/marks.js';
 import { accountWith } from '../support/accounts.js';
 
 function account(id: string, overrides: Partial<Account> = {}): Account {
@@ -143,6 +146,73 @@ describe('filter', () => {
 					expect(narrowed.accounts).toEqual(full.accounts);
 				},
 			),
+		);
+	});
+});
+
+describe('countShown', () => {
+	const many = Array.from({ length: 80 }, (_, index) =>
+		account(String(300000000000 + index * 104729), {
+			name: `team-${['alpha', 'beta', 'gamma', 'delta'][index % 4]}-${index}`,
+			state: index % 5 === 0 ? 'CLOSED' : 'ACTIVE',
+		}),
+	);
+	const source = searchable(sortAccounts(many, 'name'));
+	// Ids of the list, and some of accounts not (or not yet) in it, as marks can be during a load.
+	const ids = [...many.map((item) => item.id), '999999999990', '999999999991'];
+
+	it('counts the marks the filter shows, as a pass over the shown accounts does, for any marks and filter', () => {
+		fc.assert(
+			fc.property(
+				fc.subarray(ids),
+				fc.constantFrom('', 'alpha', 'a', '1', 'state:closed', '!state:closed', 'beta 1', 'nothing-matches'),
+				(marked, query) => {
+					const result = filterList(source, query);
+					const marks = new Set(marked);
+					expect(countShown(marks, result)).toBe(countMarked(marks, result.accounts));
+				},
+			),
+		);
+	});
+
+	it('gives every position, in order, when nothing is filtered', () => {
+		expect(filterList(source, '').positions).toEqual(many.map((_, index) => index));
+		expect(filterList(source, '  ').accounts).toBe(source.accounts);
+	});
+});
+
+describe('rowKeys', () => {
+	const id = fc.integer({ min: 0, max: 30 }).map((value) => String(100000000000 + value));
+	const window = fc.uniqueArray(id, { maxLength: 12 });
+
+	it('gives unique keys below the window sizes; an account in both windows keeps its key', () => {
+		fc.assert(
+			fc.property(fc.array(window, { minLength: 1, maxLength: 6 }), (windows) => {
+				let keys = new Map<string, number>();
+				let largest = 0;
+				for (const ids of windows) {
+					const next = rowKeys(keys, ids);
+					largest = Math.max(largest, ids.length);
+					expect([...next.keys()].sort()).toEqual([...ids].sort());
+					expect(new Set(next.values()).size).toBe(ids.length);
+					for (const key of next.values()) expect(key).toBeLessThan(largest);
+					for (const kept of ids.filter((item) => keys.has(item))) expect(next.get(kept)).toBe(keys.get(kept));
+					keys = next;
+				}
+			}),
+		);
+	});
+
+	it('a page of new accounts takes the keys of the page it replaces', () => {
+		const first = rowKeys(new Map(), ['a', 'b', 'c']);
+		expect([...rowKeys(first, ['d', 'e', 'f']).values()]).toEqual([0, 1, 2]);
+		// One row scrolled: the two rows still shown keep theirs, the new one takes the freed key.
+		expect(rowKeys(first, ['b', 'c', 'd'])).toEqual(
+			new Map([
+				['b', 1],
+				['c', 2],
+				['d', 0],
+			]),
 		);
 	});
 });

@@ -36,6 +36,8 @@ export interface KeySamples {
 	readonly firstFrame: number[];
 	/** Key written to the last frame it caused, once the screen is quiet (ms). */
 	readonly settledFrame: number[];
+	/** The process's CPU time (user and system) from the key to its last frame (ms): the work, whatever the load. */
+	readonly cpu: number[];
 }
 
 export interface KeysChildResult {
@@ -126,14 +128,21 @@ async function pressAndTime(
 	input: FakeTerminalInput,
 	output: FakeTerminalOutput,
 	key: string,
-): Promise<{ first: number; settled: number }> {
+): Promise<{ first: number; settled: number; cpu: number }> {
 	const before = output.frameTimes.length;
+	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
 	input.write(key);
 	await waitFor(() => output.frameTimes.length > before, KEY_TIMEOUT_MS, `a frame after key ${JSON.stringify(key)}`);
 	await settle(output);
+	// Includes the polling while the screen settles (a few timers, well under a millisecond).
+	const used = process.cpuUsage(cpuBefore);
 	const frames = output.frameTimes.slice(before);
-	return { first: (frames[0] as number) - started, settled: (frames[frames.length - 1] as number) - started };
+	return {
+		first: (frames[0] as number) - started,
+		settled: (frames[frames.length - 1] as number) - started,
+		cpu: (used.user + used.system) / 1000,
+	};
 }
 
 function option(name: string, fallback: number): number {
@@ -168,16 +177,17 @@ async function main(): Promise<void> {
 	await settle(output);
 
 	const keys: Record<KeyName, KeySamples> = {
-		j: { firstFrame: [], settledFrame: [] },
-		pageDown: { firstFrame: [], settledFrame: [] },
-		bottom: { firstFrame: [], settledFrame: [] },
-		filterChar: { firstFrame: [], settledFrame: [] },
-		mark: { firstFrame: [], settledFrame: [] },
-		markAllFiltered: { firstFrame: [], settledFrame: [] },
+		j: { firstFrame: [], settledFrame: [], cpu: [] },
+		pageDown: { firstFrame: [], settledFrame: [], cpu: [] },
+		bottom: { firstFrame: [], settledFrame: [], cpu: [] },
+		filterChar: { firstFrame: [], settledFrame: [], cpu: [] },
+		mark: { firstFrame: [], settledFrame: [], cpu: [] },
+		markAllFiltered: { firstFrame: [], settledFrame: [], cpu: [] },
 	};
-	const record = (name: KeyName, time: { first: number; settled: number }) => {
+	const record = (name: KeyName, time: { first: number; settled: number; cpu: number }) => {
 		keys[name].firstFrame.push(time.first);
 		keys[name].settledFrame.push(time.settled);
+		keys[name].cpu.push(time.cpu);
 	};
 	// Letters and digits that occur in names, emails and ids, so each one really filters the whole list.
 	const filterChars = 'a1e2o3s4r5';

@@ -12,7 +12,7 @@
  *
  *   node dist-tools/build/bundle.js [--stock-ink]
  *
- * --stock-ink leaves Ink as installed (to measure what the edit below is worth).
+ * --stock-ink leaves Ink as installed (to measure what the edits below are worth).
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -46,8 +46,57 @@ const ACROSS_FRAMES_CACHE = `class StyledLinesAcrossFrames extends Map {
 const styledLinesAcrossFrames = new StyledLinesAcrossFrames();
 `;
 
+/**
+ * The frame itself, row by row (tools/build/ink-rows.ts): appended to Ink's
+ * output module, it replaces the Output class's `get` and keeps Ink's own
+ * for an Output it cannot read. It needs the class under its name.
+ */
+const OUTPUT_CLASS = 'export default class Output';
+const ROW_BY_ROW_FRAME = `
+import * as orgdashAnsiTokenize from '@alcalzone/ansi-tokenize';
+import orgdashSliceAnsi from 'slice-ansi';
+import { rowByRowGet as orgdashRowByRowGet } from ${JSON.stringify(join(root, 'tools', 'build', 'ink-rows.ts'))};
+Output.prototype.get = orgdashRowByRowGet(
+    {
+        sliceAnsi: orgdashSliceAnsi,
+        styledCharsToString: orgdashAnsiTokenize.styledCharsToString,
+        diffAnsiCodes: orgdashAnsiTokenize.diffAnsiCodes,
+        ansiCodesToString: orgdashAnsiTokenize.ansiCodesToString,
+    },
+    Output.prototype.get,
+);
+`;
+
+/**
+ * Ink measures every text of every frame before writing it, styles and all
+ * (string-width's fast path is for printable ASCII only, so each row of the
+ * list is stripped of its escape codes and measured character by character).
+ * A text's width never changes: it is kept, for the texts of the last few
+ * frames, as Ink's layout already keeps it for the same texts unstyled.
+ */
+const TEXT_WIDTH = 'const currentWidth = widestLine(text);';
+const TEXT_WIDTHS_KEPT = 1000;
+const TEXT_WIDTHS_ACROSS_FRAMES = `const orgdashTextWidths = new Map();
+function orgdashWidestLine(text) {
+    let width = orgdashTextWidths.get(text);
+    if (width === undefined) {
+        width = widestLine(text);
+        if (orgdashTextWidths.size >= ${TEXT_WIDTHS_KEPT}) orgdashTextWidths.delete(orgdashTextWidths.keys().next().value);
+        orgdashTextWidths.set(text, width);
+    }
+    return width;
+}
+`;
+
 /** What happened to Ink's output module in this build. */
-type InkEdit = 'applied' | 'skipped' | 'not found';
+type InkEdit =
+	| 'applied'
+	| 'skipped'
+	| 'not found'
+	| 'rows applied'
+	| 'rows not found'
+	| 'widths applied'
+	| 'widths not found';
 
 function inkFrameCache(report: (outcome: InkEdit) => void): Plugin {
 	return {
@@ -55,12 +104,25 @@ function inkFrameCache(report: (outcome: InkEdit) => void): Plugin {
 		setup(bundle) {
 			bundle.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, ({ path }) => {
 				const source = readFileSync(path, 'utf8');
+				const resolveDir = dirname(path);
+				const rowByRow = source.includes(OUTPUT_CLASS) ? ROW_BY_ROW_FRAME : '';
+				report(rowByRow ? 'rows applied' : 'rows not found');
 				if (source.split(PER_FRAME_CACHE).length !== 2) {
 					report('not found');
-					return { contents: source, loader: 'js' };
+					return { contents: `${source}${rowByRow}`, loader: 'js', resolveDir };
 				}
 				report('applied');
-				const contents = `${ACROSS_FRAMES_CACHE}${source.replace(PER_FRAME_CACHE, 'styledChars = styledLinesAcrossFrames;')}`;
+				const contents = `${ACROSS_FRAMES_CACHE}${source.replace(PER_FRAME_CACHE, 'styledChars = styledLinesAcrossFrames;')}${rowByRow}`;
+				return { contents, loader: 'js', resolveDir };
+			});
+			bundle.onLoad({ filter: /[/\\]ink[/\\]build[/\\]render-node-to-output\.js$/ }, ({ path }) => {
+				const source = readFileSync(path, 'utf8');
+				if (source.split(TEXT_WIDTH).length !== 2) {
+					report('widths not found');
+					return { contents: source, loader: 'js' };
+				}
+				report('widths applied');
+				const contents = `${TEXT_WIDTHS_ACROSS_FRAMES}${source.replace(TEXT_WIDTH, 'const currentWidth = orgdashWidestLine(text);')}`;
 				return { contents, loader: 'js' };
 			});
 		},
@@ -118,7 +180,19 @@ if (inkEdits.has('not found')) {
 			'Review the ink-frame-cache plugin in tools/build/bundle.ts for this Ink version.\n',
 	);
 } else if (inkEdits.has('skipped')) {
-	process.stdout.write('stock Ink: its styling cache is rebuilt for every frame (--stock-ink)\n');
+	process.stdout.write('stock Ink: its frames built and its texts measured as Ink does (--stock-ink)\n');
 } else if (!inkEdits.has('applied')) {
 	process.stderr.write("warning: Ink's output module was not in the bundle; the ink-frame-cache plugin did nothing.\n");
+}
+if (inkEdits.has('widths not found')) {
+	process.stderr.write(
+		`warning: Ink's text output has no "${TEXT_WIDTH}" any more, so every text is measured on every frame ` +
+			'(stock Ink: correct, but key presses are slower). Review TEXT_WIDTHS_ACROSS_FRAMES in tools/build/bundle.ts.\n',
+	);
+}
+if (inkEdits.has('rows not found')) {
+	process.stderr.write(
+		`warning: Ink's output module has no "${OUTPUT_CLASS}" any more, so its frames are built cell by cell ` +
+			'(stock Ink: correct, but key presses are slower). Review ROW_BY_ROW_FRAME in tools/build/bundle.ts.\n',
+	);
 }

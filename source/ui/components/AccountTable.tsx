@@ -4,9 +4,9 @@
  * line of exactly the columns' width; the selected row is inverted and marked.
  */
 import { Box, Text, Transform } from 'ink';
-import { memo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { Account } from '../../domain/account.js';
-import type { SortKey } from '../account-list.js';
+import { rowKeys, type SortKey } from '../account-list.js';
 import { type Column, type ColumnId, headerCells, MARKER_WIDTH, rowCells } from '../columns.js';
 import { restoreCutMarks, standInCutMarks } from '../text.js';
 import { StateBadge } from './StateBadge.js';
@@ -59,10 +59,19 @@ export function AccountTable(props: AccountTableProps) {
 		emptyMessage,
 	} = props;
 	const showsCost = columns.some((column) => column.id === 'cost');
-	const titles = headerCells(
-		columns.map((column) => (column.id === SORT_COLUMN[sort] ? sortedTitle(column, sort) : column)),
+	// Measured text: only a new layout or sort needs it again, not a key that moves the selection.
+	const titles = useMemo(
+		() => headerCells(columns.map((column) => (column.id === SORT_COLUMN[sort] ? sortedTitle(column, sort) : column))),
+		[columns, sort],
 	);
 	const filler = Math.max(0, height - Math.max(rows.length, 1));
+	// Each row's key: the last window's keys kept for the accounts still in it (see rowKeys).
+	const lastKeys = useRef<ReadonlyMap<string, number>>(new Map());
+	const keys = rowKeys(
+		lastKeys.current,
+		rows.map((account) => account.id),
+	);
+	lastKeys.current = keys;
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
@@ -73,7 +82,7 @@ export function AccountTable(props: AccountTableProps) {
 			) : (
 				rows.map((account, index) => (
 					<AccountRow
-						key={account.id}
+						key={keys.get(account.id)}
 						account={account}
 						columns={columns}
 						selected={index === selectedRow}

@@ -8,6 +8,7 @@ import type { Account } from '../../domain/account.js';
 import type { Settings } from '../../store/settings.js';
 import {
 	type CostOf,
+	countShown,
 	type FilterResult,
 	filterList,
 	isSortKey,
@@ -37,9 +38,8 @@ import {
 	viewOf,
 	withQuery,
 } from '../dashboard-state.js';
-import type { TagsById } from '../filter-query.js';
+import { hasTagTerm, parseFilter, type TagsById } from '../filter-query.js';
 import { count, plural } from '../format.js';
-import { countMarked } from '../marks.js';
 
 export interface UseDashboard extends DashboardView {
 	readonly state: DashboardState;
@@ -101,11 +101,14 @@ export function useDashboard(
 		() => searchable(sortAccounts(accounts, state.sort, state.reversed, costOf)),
 		[accounts, state.sort, state.reversed, costOf],
 	);
+	// The tags matter only to a `tag:` term: without one, a tag read in the background filters nothing again.
+	const filterUsesTags = useMemo(() => hasTagTerm(parseFilter(state.query)), [state.query]);
+	const tagsForFilter = filterUsesTags ? tags : undefined;
 	// The last result, so that typing one more character searches only the previous matches.
 	const lastFilter = useRef<FilterResult | undefined>(undefined);
 	const filtered = useMemo(
-		() => filterList(sorted, state.query, lastFilter.current, tags),
-		[sorted, state.query, tags],
+		() => filterList(sorted, state.query, lastFilter.current, tagsForFilter),
+		[sorted, state.query, tagsForFilter],
 	);
 	lastFilter.current = filtered;
 	const shown = filtered.accounts;
@@ -164,7 +167,7 @@ export function useDashboard(
 		const rows = latest.current.height;
 		apply((s) => reversedSort(pinned(s, listFor(s), rows)));
 	}, [apply, listFor]);
-	const markedShown = useMemo(() => countMarked(state.marked, shown), [state.marked, shown]);
+	const markedShown = useMemo(() => countShown(state.marked, filtered), [state.marked, filtered]);
 
 	const markRangeNow = useCallback((): string | undefined => {
 		const rows = latest.current.height;
