@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
 import { deletionDate } from '../../source/domain/quota.js';
 import { OrgError } from '../../source/org/errors.js';
@@ -428,6 +428,53 @@ describe('loading', () => {
 });
 
 describe('failures', () => {
+	it('starts the listing beside the organization: no round trip waits for the other', async () => {
+		const sandbox = demo({ latencyMs: 20 });
+		let answerOrganization: (() => void) | undefined;
+		let listingStarted = false;
+		const gateway: OrgGateway = Object.create(sandbox, {
+			describeOrganization: {
+				value: () =>
+					new Promise((resolve) => {
+						answerOrganization = () => resolve(sandbox.describeOrganization());
+					}),
+			},
+			listAccounts: {
+				value: (options: Parameters<OrgGateway['listAccounts']>[0]) => {
+					listingStarted = true;
+					return sandbox.listAccounts(options);
+				},
+			},
+		});
+		const app = start(gateway);
+		await vi.waitFor(() => expect(listingStarted && answerOrganization !== undefined).toBe(true));
+		answerOrganization?.();
+		expect(await loaded(app)).toContain('35 accounts');
+	});
+
+	it('stops the listing and shows no rows when the organization cannot be read', async () => {
+		const sandbox = demo({ latencyMs: 20 });
+		let listingSignal: AbortSignal | undefined;
+		const gateway: OrgGateway = Object.create(sandbox, {
+			describeOrganization: {
+				value: async () => {
+					await new Promise((resolve) => setTimeout(resolve, 80));
+					throw new OrgError('AccessDeniedException', 'not allowed to describe the organization');
+				},
+			},
+			listAccounts: {
+				value: (options: Parameters<OrgGateway['listAccounts']>[0]) => {
+					listingSignal = options?.signal;
+					return sandbox.listAccounts(options);
+				},
+			},
+		});
+		const app = start(gateway);
+		const frame = await waitForText(app, 'Access denied');
+		expect(listingSignal?.aborted).toBe(true);
+		expect(accountRows(frame)).toEqual([]);
+	});
+
 	it('a standalone account: says so, what it means, and how it is closed', async () => {
 		const gateway = demo({ callerAccountId: '999999999999' });
 		const app = start(gateway);
@@ -513,7 +560,10 @@ describe('the cached list', () => {
 			<App gateway={gateway} settings={settings} theme={plain} cache={accountsCache(gateway.sourceKey, cacheFolder)} />,
 		);
 		const cached = await waitForText(app, 'data: cached 3 h ago');
-		expect(accountRows(cached).every((row) => row[1] === '*')).toBe(true);
+		// The listing starts beside the organization's description: rows it has sent are fresh and unmarked, the
+		// cached rest marked, until the listing ends.
+		const rows = accountRows(cached);
+		expect(rows.filter((row) => row[1] === '*').length).toBeGreaterThan(0);
 		expect(cached).toContain('from the cache, not yet confirmed');
 		const fresh = await loaded(app);
 		expect(fresh).toContain('35 accounts');

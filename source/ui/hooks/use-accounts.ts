@@ -188,6 +188,15 @@ export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}
 		};
 
 		const run = async () => {
+			// The listing starts at once, beside the organization and the caller: it needs neither and is the long
+			// part, so waiting for them first would add their round trip to every load.
+			const stopListing = new AbortController();
+			signal.addEventListener('abort', () => stopListing.abort(signal.reason), { once: true });
+			let listed = false;
+			const listing = gateway.listAccounts({ signal: stopListing.signal, onAccounts }).finally(() => {
+				listed = true;
+			});
+			listing.catch(() => {});
 			// Who is signed in is shown even when the organization cannot be read (a standalone account, say).
 			const callerLookup = gateway.callerIdentity().then(
 				(identity) => {
@@ -208,7 +217,9 @@ export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}
 			try {
 				organization = await step('describeOrganization', () => gateway.describeOrganization());
 			} catch (error) {
-				// The failure's panel replaces the rows: whose they are was never confirmed.
+				// The failure's panel replaces the rows: whose they are was never confirmed, nor the listing's.
+				stopListing.abort(error);
+				live.clear();
 				const dropped = dropUnchecked();
 				if (!signal.aborted) update((s) => ({ ...s, ...dropped }));
 				throw error;
@@ -243,7 +254,8 @@ export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}
 				if (signal.aborted) return;
 				if (cached && 'note' in cached) {
 					update((s) => ({ ...s, cacheNote: cached.note }));
-				} else if (cached && live.size === 0) {
+				} else if (cached && !listed) {
+					// Rows the listing already sent stay above the cached ones (shown() puts live first).
 					for (const account of cached.accounts) base.set(account.id, account);
 					baseIsCache = true;
 					const { accounts, cachedIds } = shown();
@@ -251,7 +263,7 @@ export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}
 				}
 			}
 
-			const accounts = await step('listAccounts', () => gateway.listAccounts({ signal, onAccounts }));
+			const accounts = await step('listAccounts', () => listing);
 			if (signal.aborted) return;
 			clearTimeout(timer);
 			update((s) => ({
