@@ -16,7 +16,7 @@ import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
 import { jsonForTerminal, ListFailure, listDocument, streamAccounts } from './ui/list-document.js';
 import type { ProfileSource } from './ui/run-dashboard.js';
 import { rendersEllipsis, setAsciiCutMarks } from './ui/text.js';
-import { holdYoungGeneration } from './young-generation.js';
+import { holdHeapGrowth } from './young-generation.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
@@ -134,7 +134,7 @@ async function dashboard(gateway: OrgReader, settings: Settings, options: CliOpt
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
 	// Before the UI and the load allocate: the dashboard's peak memory (see young-generation.ts).
-	holdYoungGeneration();
+	holdHeapGrowth();
 	// Sent before the UI is loaded, so their round trips overlap it (a cached list needs both answers).
 	const early = gateway.kind === 'aws' ? withFirstAnswersRequested(gateway) : gateway;
 	const { runDashboard } = await import('./ui/run-dashboard.js');

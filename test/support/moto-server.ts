@@ -62,7 +62,19 @@ import {
 	OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The folder holding package.json above this file: test/support/ here, but a
+ * chunk of the benchmark's bundle (dist-tools/bench/chunks/) when built, where
+ * a fixed '../..' would miss the project's .venv and the seeding server.
+ */
+function projectRootAbove(folder: string): string {
+	for (let current = folder; ; current = dirname(current)) {
+		if (existsSync(join(current, 'package.json'))) return current;
+		if (dirname(current) === current) return resolve(folder, '..', '..');
+	}
+}
+
+const PROJECT_ROOT = projectRootAbove(dirname(fileURLToPath(import.meta.url)));
 /** moto_server plus a route that seeds a whole organization in the server's own process (see the file). */
 const SEEDING_SERVER = join(PROJECT_ROOT, 'test', 'support', 'moto-seeding-server.py');
 const START_TIMEOUT_MS = 30_000;
