@@ -16,6 +16,8 @@ export interface Options {
 	readonly quick: boolean;
 	/** Only the full loads by shape (each shape's run can be long: one shape at a time). */
 	readonly onlyShapes: boolean;
+	/** Only the dashboard's starts on moto, with its peak memory (no loads side by side, no proxy). */
+	readonly onlyMemory: boolean;
 	readonly out: string;
 }
 
@@ -34,6 +36,7 @@ export function parseOptions(argv: string[]): Options {
 				quick: { type: 'boolean', default: false },
 				'no-moto': { type: 'boolean', default: false },
 				'only-shapes': { type: 'boolean', default: false },
+				'only-memory': { type: 'boolean', default: false },
 				out: { type: 'string' },
 				help: { type: 'boolean', default: false },
 			},
@@ -60,6 +63,9 @@ export function parseOptions(argv: string[]): Options {
 	if (values['only-shapes'] === true && values['no-moto'] === true) {
 		throw new UsageError('--only-shapes needs moto: leave out --no-moto.');
 	}
+	if (values['only-memory'] === true && (values['no-moto'] === true || values['only-shapes'] === true)) {
+		throw new UsageError('--only-memory needs moto and goes without --only-shapes.');
+	}
 	if (quick) sizes = [sizes[0] as number];
 	let shapes: Shape[] = [...SHAPES];
 	if (typeof values.shapes === 'string') {
@@ -82,6 +88,7 @@ export function parseOptions(argv: string[]): Options {
 		moto: values['no-moto'] !== true,
 		quick,
 		onlyShapes: values['only-shapes'] === true,
+		onlyMemory: values['only-memory'] === true,
 		out: typeof values.out === 'string' ? values.out : projectPath('.bench', 'latest.md'),
 	};
 }
@@ -95,6 +102,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --quick                   the smallest size, one run, the root shape only (for CI)
   --no-moto                 skip the figures that need a moto server (loads, starts on moto)
   --only-shapes             only the full loads by shape (with --shapes: one shape a run)
+  --only-memory             only the dashboard's starts on moto and its peak memory
   --presses N               key presses per key and run (default 40)
   --out FILE                where the markdown goes (default .bench/latest.md)`;
 
