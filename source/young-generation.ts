@@ -13,7 +13,7 @@
  *   mostly dies soon after. Held to 15 % above what was kept
  *   (`--heap-growing-percent`), it is collected sooner.
  * Measured on a 10,000-account moto organization, back to back: a peak of
- * 200-230 MB with the first alone, 166 MB with the second alone, 142-143 MB
+ * 160-230 MB with the first alone, 166 MB with the second alone, 139-143 MB
  * with both, the load's time within the runs' spread. The price is CPU spent
  * collecting (up to twice the time in an allocation-bound loop), so `list` and
  * `journal`, which keep no screen open, do without it.
