@@ -17,7 +17,7 @@ import type { LastSeenList } from './ui/hooks/use-accounts.js';
 import { jsonForTerminal, ListFailure, listDocument, streamAccounts } from './ui/list-document.js';
 import type { ProfileSource } from './ui/run-dashboard.js';
 import { rendersEllipsis, setAsciiCutMarks } from './ui/text.js';
-import { holdYoungGeneration } from './young-generation.js';
+import { holdHeapGrowth } from './young-generation.js';
 
 const USAGE_EXIT = 2;
 const FAILURE_EXIT = 1;
@@ -168,8 +168,8 @@ async function dashboard(
 	// React's development build checks and measures every render: several times slower per key press.
 	process.env.NODE_ENV ??= 'production';
 	// Before the UI and the load allocate: the dashboard's peak memory (see young-generation.ts).
-	holdYoungGeneration();
-	// With a cached list, the first frame draws it (unchecked) and the SDK loads after that frame, on the first call.
+	holdHeapGrowth();
+	// With a cached list, the first frame draws it (unchecked) and the SDK loads after that first frame, on the first call.
 	// Without one, the SDK loads first and its requests' round trips overlap the loading of the UI.
 	const lastSeen = await lastSeenList(gateway);
 	if (!lastSeen) await loadSdk?.();

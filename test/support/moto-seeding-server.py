@@ -6,7 +6,10 @@ POST it a JSON organization ({"ous": ["Workloads/Prod"], "accounts": [{"name",
 backend calls that CreateOrganization (all features), CreateOrganizationalUnit,
 CreateAccount and MoveAccount make, for the account the tests' keys sign as:
 an organization of a hundred accounts in milliseconds, where two HTTP requests
-per account took seconds of CPU. GET it to ask whether the route is there.
+per account took seconds of CPU. With "existing": true it adds the OUs and
+accounts to the organization already there (an OU path already there is used,
+not made again), so an organization can grow step by step. GET it to ask
+whether the route is there.
 
 test/support/moto-server.ts starts it with moto_server's own Python and the
 same options (-H HOST -p PORT); every other request is moto's. If moto's
@@ -36,8 +39,11 @@ def seed(spec):
     from moto.organizations.models import organizations_backends
 
     backend = organizations_backends[CALLER_ACCOUNT_ID]["aws"]
-    created = backend.create_organization(region=spec.get("region", "us-east-1"), FeatureSet="ALL")
-    organization = created.get("Organization", created)
+    if spec.get("existing"):
+        described = backend.describe_organization()
+    else:
+        described = backend.create_organization(region=spec.get("region", "us-east-1"), FeatureSet="ALL")
+    organization = described.get("Organization", described)
     root_id = backend.list_roots()["Roots"][0]["Id"]
     ou_ids = {"": root_id}
 
@@ -46,7 +52,12 @@ def seed(spec):
             return ou_ids[path]
         parent_path, _, name = path.rpartition("/")
         parent_id = ensure_ou(parent_path)
-        ou_ids[path] = backend.create_organizational_unit(ParentId=parent_id, Name=name)["OrganizationalUnit"]["Id"]
+        present = [ou.id for ou in backend.ou if ou.parent_id == parent_id and ou.name == name]
+        if present:
+            ou_ids[path] = present[0]
+        else:
+            created = backend.create_organizational_unit(ParentId=parent_id, Name=name)
+            ou_ids[path] = created["OrganizationalUnit"]["Id"]
         return ou_ids[path]
 
     for path in spec.get("ous", []):

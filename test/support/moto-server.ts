@@ -62,7 +62,19 @@ import {
 	OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The folder holding package.json above this file: test/support/ here, but a
+ * chunk of the benchmark's bundle (dist-tools/bench/chunks/) when built, where
+ * a fixed '../..' would miss the project's .venv and the seeding server.
+ */
+function projectRootAbove(folder: string): string {
+	for (let current = folder; ; current = dirname(current)) {
+		if (existsSync(join(current, 'package.json'))) return current;
+		if (dirname(current) === current) return resolve(folder, '..', '..');
+	}
+}
+
+const PROJECT_ROOT = projectRootAbove(dirname(fileURLToPath(import.meta.url)));
 /** moto_server plus a route that seeds a whole organization in the server's own process (see the file). */
 const SEEDING_SERVER = join(PROJECT_ROOT, 'test', 'support', 'moto-seeding-server.py');
 const START_TIMEOUT_MS = 30_000;
@@ -179,7 +191,12 @@ interface StartedMoto {
  * (the interpreter named on its first line), or moto_server itself when that
  * Python cannot be found; the seeding then goes through the SDK.
  */
-function motoCommand(executable: string, serverOptions: string[]): { command: string; args: string[] } {
+function motoCommand(
+	executable: string,
+	serverOptions: string[],
+	withSeedingRoute: boolean,
+): { command: string; args: string[] } {
+	if (!withSeedingRoute) return { command: executable, args: serverOptions };
 	let firstLine = '';
 	try {
 		firstLine = readFileSync(executable, 'utf8').slice(0, 300).split('\n')[0] ?? '';
@@ -199,7 +216,11 @@ async function startOnce(executable: string, options: MotoOptions): Promise<Star
 	const { logFile } = options;
 	// A server that outlives its test file writes its log to a file: a pipe would close with the worker.
 	const logFd = logFile ? openSync(logFile, 'a') : undefined;
-	const { command, args } = motoCommand(executable, ['-H', '127.0.0.1', '-p', String(port)]);
+	const { command, args } = motoCommand(
+		executable,
+		['-H', '127.0.0.1', '-p', String(port)],
+		options.withoutSeedingRoute !== true,
+	);
 	const child = spawn(command, args, {
 		stdio: ['ignore', 'ignore', logFd ?? 'pipe'],
 		detached: logFd !== undefined,
@@ -268,6 +289,8 @@ export interface MotoOptions {
 	readonly logFile?: string;
 	/** The process whose end stops the server too (when it runs moto-seeding-server.py). */
 	readonly ownerPid?: number;
+	/** Plain moto_server, so seeding goes through the SDK (to check both ways build the same organization). */
+	readonly withoutSeedingRoute?: boolean;
 }
 
 /** Starts moto_server on a free 127.0.0.1 port and waits until it answers. */
@@ -503,7 +526,7 @@ const SEED_ROUTE = '/orgdash/seed-organization';
 const seedsInServerByEndpoint = new Map<string, Promise<boolean>>();
 
 /** Whether the server at `endpoint` has the seeding route (a GET, which plain moto answers 404 without changing anything). */
-function seedsInServer(endpoint: string): Promise<boolean> {
+export function seedsInServer(endpoint: string): Promise<boolean> {
 	let known = seedsInServerByEndpoint.get(endpoint);
 	if (!known) {
 		known = fetch(`${endpoint}${SEED_ROUTE}`)
@@ -514,13 +537,46 @@ function seedsInServer(endpoint: string): Promise<boolean> {
 	return known;
 }
 
-interface SeededInServer {
+/** What the seeding route answers: ids of what it made, accounts in the order they were asked for. */
+export interface SeededInServer {
 	readonly organizationId: string;
 	readonly managementAccountId: string;
 	readonly managementAccountEmail: string;
 	readonly rootId: string;
+	/** OU id by path below the root, for every path of the request; '' is the root. */
 	readonly ouIds: Record<string, string>;
 	readonly accounts: { readonly id: string; readonly parentId: string }[];
+}
+
+/**
+ * One request to the seeding route: a new organization with these OUs and
+ * accounts, or with `existing`, these added to the organization already there.
+ */
+export async function postSeedRoute(
+	endpoint: string,
+	request: {
+		readonly ous?: readonly string[];
+		readonly accounts?: readonly Required<AccountSpec>[];
+		readonly existing?: boolean;
+	},
+): Promise<SeededInServer> {
+	const accounts = request.accounts ?? [];
+	const response = await fetch(`${endpoint}${SEED_ROUTE}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			region: MOTO_REGION,
+			ous: request.ous ?? [],
+			accounts,
+			existing: request.existing === true,
+		}),
+	});
+	const answer = (await response.json()) as SeededInServer & { message?: string };
+	if (!response.ok) throw new Error(`moto could not seed the organization: ${answer.message ?? response.status}`);
+	if (answer.accounts.length !== accounts.length) {
+		throw new Error(`moto seeded ${answer.accounts.length} accounts of ${accounts.length}`);
+	}
+	return answer;
 }
 
 async function seedInServer(
@@ -529,16 +585,7 @@ async function seedInServer(
 	ous: readonly string[],
 	specs: readonly Required<AccountSpec>[],
 ): Promise<SeededOrganization> {
-	const response = await fetch(`${endpoint}${SEED_ROUTE}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ region: MOTO_REGION, ous, accounts: specs }),
-	});
-	const answer = (await response.json()) as SeededInServer & { message?: string };
-	if (!response.ok) throw new Error(`moto could not seed the organization: ${answer.message ?? response.status}`);
-	if (answer.accounts.length !== specs.length) {
-		throw new Error(`moto seeded ${answer.accounts.length} accounts of ${specs.length}`);
-	}
+	const answer = await postSeedRoute(endpoint, { ous, accounts: specs });
 	return {
 		client,
 		organizationId: answer.organizationId,

@@ -18,6 +18,8 @@ export interface Options {
 	readonly onlyShapes: boolean;
 	/** Only the starts (demo, moto, through the proxy): the dashboard's first row and whole list. */
 	readonly onlyStarts: boolean;
+	/** Only the dashboard's starts on moto, with its peak memory (no loads side by side, no proxy). */
+	readonly onlyMemory: boolean;
 	readonly out: string;
 }
 
@@ -37,6 +39,7 @@ export function parseOptions(argv: string[]): Options {
 				'no-moto': { type: 'boolean', default: false },
 				'only-shapes': { type: 'boolean', default: false },
 				'only-starts': { type: 'boolean', default: false },
+				'only-memory': { type: 'boolean', default: false },
 				out: { type: 'string' },
 				help: { type: 'boolean', default: false },
 			},
@@ -66,6 +69,9 @@ export function parseOptions(argv: string[]): Options {
 	if (values['only-shapes'] === true && values['only-starts'] === true) {
 		throw new UsageError('--only-shapes and --only-starts measure different things: choose one.');
 	}
+	if (values['only-memory'] === true && (values['no-moto'] === true || values['only-shapes'] === true)) {
+		throw new UsageError('--only-memory needs moto and goes without --only-shapes.');
+	}
 	if (quick) sizes = [sizes[0] as number];
 	let shapes: Shape[] = [...SHAPES];
 	if (typeof values.shapes === 'string') {
@@ -89,6 +95,7 @@ export function parseOptions(argv: string[]): Options {
 		quick,
 		onlyShapes: values['only-shapes'] === true,
 		onlyStarts: values['only-starts'] === true,
+		onlyMemory: values['only-memory'] === true,
 		out: typeof values.out === 'string' ? values.out : projectPath('.bench', 'latest.md'),
 	};
 }
@@ -103,6 +110,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-moto                 skip the figures that need a moto server (loads, starts on moto)
   --only-shapes             only the full loads by shape (with --shapes: one shape a run)
   --only-starts             only the dashboard's starts (demo, moto, through the proxy)
+  --only-memory             only the dashboard's starts on moto and its peak memory
   --presses N               key presses per key and run (default 40)
   --out FILE                where the markdown goes (default .bench/latest.md)`;
 

@@ -142,6 +142,7 @@ export function buildRows(results: Results, options: Options): Row[] {
 		if (spec.moto && !options.moto) continue;
 		if (options.onlyShapes && !isShapeFigure(spec.figure)) continue;
 		if (options.onlyStarts && !isStartFigure(spec.figure)) continue;
+		if (options.onlyMemory && !MOTO_START_FIGURES.has(spec.figure)) continue;
 		const sizes: (number | undefined)[] = spec.sized ? options.sizes : [undefined];
 		for (const size of sizes) {
 			const samples = results.get(spec.figure, size);
@@ -170,6 +171,14 @@ export function buildRows(results: Results, options: Options): Row[] {
 function isStartFigure(figure: string): boolean {
 	return figure.startsWith('start to ') || figure.startsWith('second start to ');
 }
+/** What --only-memory measures: the dashboard's starts on moto, and its peak memory. */
+const MOTO_START_FIGURES = new Set<string>([
+	FIGURE.motoFirstRow,
+	FIGURE.motoWholeList,
+	FIGURE.cachedFirstRow,
+	FIGURE.cachedWholeList,
+	FIGURE.memoryMoto,
+]);
 
 function isShapeFigure(figure: string): boolean {
 	return SHAPES.some((shape) => figure.startsWith(`full load, ${SHAPE_TEXT[shape]},`));

@@ -17,7 +17,7 @@ import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
 import { App } from '../../source/ui/app.js';
-import { holdYoungGeneration } from '../../source/young-generation.js';
+import { holdHeapGrowth } from '../../source/young-generation.js';
 import { VirtualScreen } from '../../test/support/screen.js';
 import { loadedTotal } from './loaded.js';
 
@@ -153,7 +153,7 @@ function option(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
 	// As the command's dashboard does (source/cli.tsx).
-	holdYoungGeneration();
+	holdHeapGrowth();
 	const accountCount = option('--accounts', 1000);
 	const presses = option('--presses', 40);
 	const output = new FakeTerminalOutput();

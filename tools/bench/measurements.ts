@@ -108,17 +108,10 @@ export async function measureMoto(results: Results, options: Options, context: s
 	}
 	try {
 		const organization: SeededOrganization = await createOrganizationTree(moto.endpoint);
-		context.push(
-			`moto: ${organization.ous.length} OUs up to ${OU_DEPTH} levels below the root; one OU holds about a tenth of the accounts (accounts created with CreateAccount and moved with MoveAccount through the SDK).`,
-		);
+		context.push(spreadContext(organization));
 		const largest = options.sizes[options.sizes.length - 1] as number;
 		for (const size of options.sizes) {
-			progress(`${size} accounts: seeding moto`);
-			const seedStart = performance.now();
-			await growOrganization(moto.endpoint, organization, size - 1);
-			progress(
-				`${size} accounts: seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (largest parent: ${largestParent(organization)} accounts)`,
-			);
+			await seedSpread(moto.endpoint, organization, size);
 			const parentNote = `largest OU ${largestParent(organization).toLocaleString('en-US')} accounts`;
 			results.note(FIGURE.proxyOrgdash, size, parentNote);
 			for (let run = 1; run <= options.runs; run++) {
@@ -221,6 +214,53 @@ async function measureFullLoads(
 		const { cliRequests } = await loadThroughProxy(results, proxied, size, endpoint, PROXY_DELAY_MS, false);
 		results.note(FIGURE.proxyCli, size, `${cliRequests.toLocaleString('en-US')} requests, one at a time`);
 	});
+}
+
+/** What the spread organization is, and how it was seeded. */
+function spreadContext(organization: SeededOrganization): string {
+	const how = organization.inServer
+		? "in moto's own process through the seeding route, with the backend calls of CreateAccount and MoveAccount"
+		: 'with CreateAccount and moved with MoveAccount through the SDK';
+	return `moto: ${organization.ous.length} OUs up to ${OU_DEPTH} levels below the root; one OU holds about a tenth of the accounts (accounts created ${how}).`;
+}
+
+async function seedSpread(endpoint: string, organization: SeededOrganization, size: number): Promise<void> {
+	progress(`${size} accounts: seeding moto`);
+	const seedStart = performance.now();
+	await growOrganization(endpoint, organization, size - 1);
+	progress(
+		`${size} accounts: seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (largest parent: ${largestParent(organization)} accounts)`,
+	);
+}
+
+/** Only the dashboard's starts on moto (first, then cached), with its peak memory: `--only-memory`. */
+export async function measureMotoStarts(results: Results, options: Options, context: string[]): Promise<void> {
+	let moto: MotoServer;
+	try {
+		moto = await startMoto(findMotoServer(), { pinCallerAccount: true });
+	} catch (error) {
+		for (const size of options.sizes) results.failed(FIGURE.memoryMoto, size, error);
+		return;
+	}
+	try {
+		const organization = await createOrganizationTree(moto.endpoint);
+		context.push(spreadContext(organization));
+		for (const size of options.sizes) {
+			await seedSpread(moto.endpoint, organization, size);
+			for (let run = 1; run <= options.runs; run++) {
+				progress(`${size} accounts: dashboard starts on moto, run ${run}/${options.runs}`);
+				await measureStarts(results, size, moto.endpoint, {
+					firstRow: FIGURE.motoFirstRow,
+					wholeList: FIGURE.motoWholeList,
+					cachedFirstRow: FIGURE.cachedFirstRow,
+					cachedWholeList: FIGURE.cachedWholeList,
+					memory: FIGURE.memoryMoto,
+				});
+			}
+		}
+	} finally {
+		await moto.stop();
+	}
 }
 
 /**

@@ -4,7 +4,7 @@
  * over repeated runs, PASS or MISS against the targets, and writes the same
  * table as markdown (default .bench/latest.md) with the machine and the command.
  *
- *   npm run bench -- [--sizes 1000,5000,10000] [--shapes spread,root,one-ou,deep] [--runs 3] [--quick] [--no-moto] [--out FILE]
+ *   npm run bench -- [--sizes 1000,5000,10000] [--shapes spread,root,one-ou,deep] [--runs 3] [--quick] [--no-moto] [--only-shapes | --only-memory] [--out FILE]
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import { awsCliVersion } from './aws-cli.js';
 import { commandLine, type Options, parseOptions, USAGE, UsageError } from './command-line.js';
 import { buildRows, PROXY_DELAY_MS, THROTTLE_SHARE } from './figures.js';
 import { describeMachine, loadAverage, machineLine } from './machine.js';
-import { measureDemo, measureMoto, measureShapes } from './measurements.js';
+import { measureDemo, measureMoto, measureMotoStarts, measureShapes } from './measurements.js';
 import { cliPath } from './paths.js';
 import { progress, Results } from './results.js';
 import { renderMarkdown, renderText, verdict } from './table.js';
@@ -48,14 +48,17 @@ async function main(): Promise<number> {
 		`sizes ${options.sizes.join(', ')}; ${options.runs} run(s) each; ${machine.cpuModel}, ${machine.cores} cores`,
 	);
 
-	if (!options.onlyShapes) await measureDemo(results, options);
+	if (!options.onlyShapes && !options.onlyMemory) await measureDemo(results, options);
 	if (options.moto) {
 		if (!findMotoServer()) {
 			process.stderr.write(`bench: ${motoMissingMessage()} Or pass --no-moto.\n`);
 			return 2;
 		}
-		if (!options.onlyShapes) await measureMoto(results, options, context);
-		if (!options.onlyStarts) await measureShapes(results, options, context);
+		if (options.onlyMemory) await measureMotoStarts(results, options, context);
+		else {
+			if (!options.onlyShapes) await measureMoto(results, options, context);
+			if (!options.onlyStarts) await measureShapes(results, options, context);
+		}
 	}
 
 	const rows = buildRows(results, options);

@@ -21,6 +21,16 @@ describe('the benchmark command line', () => {
 		);
 	});
 
+	it("runs only the dashboard's starts on moto with --only-memory, which needs moto and no --only-shapes", () => {
+		expect(parseOptions([]).onlyMemory).toBe(false);
+		expect(parseOptions(['--only-memory', '--sizes', '10000']).onlyMemory).toBe(true);
+		for (const other of ['--no-moto', '--only-shapes']) {
+			expect(() => parseOptions(['--only-memory', other])).toThrow(
+				new UsageError('--only-memory needs moto and goes without --only-shapes.'),
+			);
+		}
+	});
+
 	it('runs only the loads by shape with --only-shapes, which needs moto', () => {
 		expect(parseOptions([]).onlyShapes).toBe(false);
 		expect(parseOptions(['--only-shapes', '--shapes', 'root']).onlyShapes).toBe(true);
