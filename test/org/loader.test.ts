@@ -389,9 +389,16 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 							pagesOf.set(parentId, (pagesOf.get(parentId) ?? 0) + 1);
 						},
 					});
-					const loaded = await loadAccounts(proxiedClient(proxy));
+					const reported = new Map<string, Account>();
+					const loaded = await loadAccounts(proxiedClient(proxy), {
+						onAccounts: (page) => {
+							for (const account of page) reported.set(account.id, account);
+						},
+					});
 					const expected = await truth(org);
 					expectSameAccounts(loaded, expected);
+					// Nothing moved: each account is the object reported first (on screen), not a copy a second walk made.
+					expect(loaded.filter((account) => reported.get(account.id) !== account)).toEqual([]);
 					const listedByBoto3 = await boto3Listing(moto.server.endpoint);
 					expect(new Map(loaded.map((account) => [account.id, account.parentId]))).toEqual(listedByBoto3);
 					// The fullest parent is paged by the first walk, then by the second walk or not at all:

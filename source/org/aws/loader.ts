@@ -127,6 +127,27 @@ function sameAccount(a: Account, b: Account): boolean {
 	);
 }
 
+/** Whether an account record says what the kept one says, field by field (dates by their time). */
+function sameRecord(kept: Readonly<Record<string, unknown>>, item: SdkAccount): boolean {
+	const fields = Object.entries(item);
+	if (fields.length !== Object.keys(kept).length) return false;
+	for (const [field, value] of fields) {
+		const keptValue = kept[field];
+		if (keptValue === value) continue;
+		if (keptValue instanceof Date && value instanceof Date && keptValue.getTime() === value.getTime()) continue;
+		if (
+			Array.isArray(keptValue) &&
+			Array.isArray(value) &&
+			keptValue.length === value.length &&
+			keptValue.every((part, index) => part === value[index])
+		) {
+			continue;
+		}
+		return false;
+	}
+	return true;
+}
+
 /** A page token that no longer points anywhere (moto: the next account moved away; AWS: an expired token). */
 function isStaleToken(error: unknown): boolean {
 	const reason = (error as { Reason?: string } | undefined)?.Reason;
@@ -214,6 +235,11 @@ export async function loadAccounts(client: OrganizationsClient, options: LoadAcc
 		const changed: Account[] = [];
 		for (const item of raw ?? []) {
 			if (!item.Id) continue;
+			// Seen again as it was (a second walk, say): the object kept, and on screen, stays; no copy is made.
+			const kept = seen.get(item.Id);
+			if (kept?.raw && kept.parentId === parentId && (kept.original?.parentPath ?? kept.parentPath) === parentPath) {
+				if (sameRecord(kept.raw, item)) continue;
+			}
 			const account = toAccount(item, parentId, parentPath);
 			const previous = seen.get(account.id);
 			seen.set(account.id, account);
