@@ -16,7 +16,7 @@ import {
 	paginateListAccounts,
 	type Account as SdkAccount,
 } from '@aws-sdk/client-organizations';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
 import { createAwsGateway } from '../../source/org/aws/gateway.js';
 import { type LoadAccountsOptions, loadAccounts } from '../../source/org/aws/loader.js';
@@ -53,19 +53,30 @@ function accountsFor(): AccountSpec[] {
 	return specs;
 }
 
+/** ListParents requests in flight at once while reading the truth (the answers do not depend on the order). */
+const TRUTH_CONCURRENCY = 8;
+
 /** What the organization holds now: every account (sequential ListAccounts) and its OU path (ListParents). */
 async function truth(org: SeededOrganization): Promise<Map<string, string>> {
 	const pathById = new Map<string, string>();
 	for (const [path, id] of org.ouIds) pathById.set(id, pathOf(path));
-	const result = new Map<string, string>();
+	const ids: string[] = [];
 	for await (const page of paginateListAccounts({ client: org.client, pageSize: 20 }, {})) {
-		for (const account of page.Accounts ?? []) {
-			const parents = await org.client.send(new ListParentsCommand({ ChildId: account.Id }));
-			const parentId = parents.Parents?.[0]?.Id ?? '';
-			result.set(account.Id ?? '', pathById.get(parentId) ?? `unknown parent ${parentId}`);
-		}
+		for (const account of page.Accounts ?? []) ids.push(account.Id ?? '');
 	}
-	return result;
+	const paths = new Map<string, string>();
+	let next = 0;
+	const readers = Array.from({ length: TRUTH_CONCURRENCY }, async () => {
+		while (next < ids.length) {
+			const id = ids[next++] as string;
+			const parents = await org.client.send(new ListParentsCommand({ ChildId: id }));
+			const parentId = parents.Parents?.[0]?.Id ?? '';
+			paths.set(id, pathById.get(parentId) ?? `unknown parent ${parentId}`);
+		}
+	});
+	await Promise.all(readers);
+	// In ListAccounts' order, as before.
+	return new Map(ids.map((id) => [id, paths.get(id) as string]));
 }
 
 function expectSameAccounts(loaded: readonly Account[], expected: Map<string, string>): void {
@@ -96,7 +107,7 @@ function countByPath(expected: Map<string, string>): Map<string, number> {
 	return counts;
 }
 
-/** A shape's test seeds up to 160 accounts, and reads them back twice (the SDK and boto3), one at a time. */
+/** A shape's test seeds up to 160 accounts, and reads them back twice (the SDK and boto3). */
 const SHAPE_TEST_MS = 120_000;
 
 function parentIdOf(body: string): string | undefined {
@@ -108,9 +119,12 @@ async function boto3Listing(endpoint: string): Promise<Map<string, string>> {
 	const python = join(dirname(findMotoServer() ?? ''), 'python');
 	const script = [
 		'import boto3, json, sys',
+		'from concurrent.futures import ThreadPoolExecutor',
 		"c = boto3.client('organizations', endpoint_url=sys.argv[1], region_name='us-east-1', aws_access_key_id='testing', aws_secret_access_key='testing')",
 		"ids = [a['Id'] for p in c.get_paginator('list_accounts').paginate(PaginationConfig={'PageSize': 20}) for a in p['Accounts']]",
-		"print(json.dumps({i: c.list_parents(ChildId=i)['Parents'][0]['Id'] for i in ids}))",
+		// boto3's clients are thread-safe: the parents are read eight at a time.
+		"parent = lambda i: c.list_parents(ChildId=i)['Parents'][0]['Id']",
+		'with ThreadPoolExecutor(8) as pool: print(json.dumps(dict(zip(ids, pool.map(parent, ids)))))',
 	].join('\n');
 	const { stdout } = await promisify(execFile)(python, ['-c', script, endpoint], { timeout: 60_000 });
 	return new Map(Object.entries(JSON.parse(stdout) as Record<string, string>));
@@ -158,7 +172,8 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 	});
 
 	describe('on an organization five OUs deep', () => {
-		beforeEach(seedTree);
+		// Seeded once: only the tests that move accounts change it, and they seed it again first.
+		beforeAll(seedTree);
 
 		it('loads the same accounts as a sequential ListAccounts, with paths five OUs deep, several requests at once', async () => {
 			proxy = await startProxy({ target: moto.server.endpoint, delayMs: 20 });
@@ -185,6 +200,7 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 		 * Big's first page (moto then refuses Big's page token).
 		 */
 		async function loadWhileMoving(options: Pick<LoadAccountsOptions, 'verify'>) {
+			await seedTree();
 			const bigId = org.ouIds.get(BIG) ?? '';
 			const firstPage = await org.client.send(new ListAccountsForParentCommand({ ParentId: bigId, MaxResults: 20 }));
 			const secondPage = await org.client.send(
@@ -289,8 +305,8 @@ describeWithMoto('concurrent OU-tree loader against moto', (moto) => {
 	});
 
 	describe('under throttling', () => {
-		/** A smaller tree: once throttled, adaptive retries pace the client down to a few requests a second. */
-		beforeEach(async () => {
+		/** A smaller tree: once throttled, adaptive retries pace the client down to a few requests a second. Neither test changes it. */
+		beforeAll(async () => {
 			await moto.server.reset();
 			org = await seedOrganization(moto.server.endpoint, {
 				ous: ['Workloads/Prod', 'Security'],

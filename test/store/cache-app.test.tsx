@@ -1,7 +1,7 @@
 /**
  * The account cache as the dashboard uses it: rows from the last known list
  * show at once, marked, and no close or removal starts on them until AWS (here
- * the sandbox, slowed down so the cached rows stay a while) has confirmed them.
+ * the sandbox, its listing held so the cached rows stay a while) has confirmed them.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import type { Account, CallerIdentity, Organization } from '../../source/domain/
 import type { OrgGateway, OrgReader } from '../../source/org/gateway.js';
 import { DEMO_MANAGEMENT_ACCOUNT_ID, DEMO_ORGANIZATION_ID } from '../../source/org/sandbox/demo.js';
 import { createSandbox } from '../../source/org/sandbox/engine.js';
+import type { SandboxGateway } from '../../source/org/sandbox/types.js';
 import {
 	type CacheKey,
 	cacheFilePath,
@@ -27,9 +28,23 @@ import { createTheme } from '../../source/ui/theme.js';
 import { KEY, pressAndWait, waitForFrame, waitForNoText, waitForText } from '../support/frames.js';
 
 const plain = createTheme(false);
-/** Long enough for the cached rows to stay on screen while the test presses keys. */
-// Long enough for the keys pressed meanwhile to meet the cached rows on a busy machine.
-const SLOW_MS = 3000;
+
+/**
+ * The sandbox with its account listing held until the test lets it go: the
+ * cached rows stay on screen for as long as the test presses keys on them,
+ * however busy the machine, and no longer.
+ */
+function withHeldListing(sandbox: SandboxGateway): { gateway: SandboxGateway; release: () => void } {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	const listAccounts: SandboxGateway['listAccounts'] = async (options) => {
+		await held;
+		return sandbox.listAccounts(options);
+	};
+	return { gateway: { ...sandbox, listAccounts }, release };
+}
 
 let folder: string;
 let cacheFolder: string;
@@ -59,23 +74,7 @@ async function cachedDemoList(): Promise<Account[]> {
 	return accounts.map((account) => (account.name === 'Audit' ? { ...account, name: 'Audit (as cached)' } : account));
 }
 
-/**
- * The sandbox, its listing's first page a round trip later than the other
- * answers (the listing starts beside them): the cached list, read once the
- * organization is named, is on screen before any live row.
- */
-function listingLater(sandbox: ReturnType<typeof createSandbox>): ReturnType<typeof createSandbox> {
-	return Object.create(sandbox, {
-		listAccounts: {
-			value: async (options: Parameters<typeof sandbox.listAccounts>[0]) => {
-				await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
-				return sandbox.listAccounts(options);
-			},
-		},
-	});
-}
-
-function start(gateway: ReturnType<typeof createSandbox>) {
+function start(gateway: SandboxGateway) {
 	return render(
 		<App
 			gateway={gateway}
@@ -99,7 +98,7 @@ const liveListShown = (app: ReturnType<typeof start>) =>
 
 describe('the dashboard with a cached list', () => {
 	it('marks cached rows, refuses c and x on them, and allows them once AWS has confirmed the row', async () => {
-		const gateway = listingLater(createSandbox({ latencyMs: SLOW_MS }));
+		const { gateway, release } = withHeldListing(createSandbox());
 		await writeAccountCache(keyFor(gateway.sourceKey), await cachedDemoList(), {
 			directory: cacheFolder,
 			savedAt: new Date(Date.now() - 7 * 60_000),
@@ -125,6 +124,7 @@ describe('the dashboard with a cached list', () => {
 		expect(frame).toContain('press x again');
 
 		// The refusal stays put while the live list arrives (the header says so): no flow opens by itself.
+		release();
 		frame = await waitForText(app, 'data: loaded', { timeoutMs: 15_000 });
 		expect(frame).toContain('press x again');
 		await pressAndWait(app, KEY.escape);
@@ -157,13 +157,14 @@ describe('the dashboard with a cached list', () => {
 		expect(saved.status === 'hit' && saved.accounts.length).toBe(35);
 		cleanup();
 
-		const second = listingLater(createSandbox({ latencyMs: SLOW_MS }));
-		const again = start(second);
+		const second = withHeldListing(createSandbox());
+		const again = start(second.gateway);
 		const frame = await waitForText(again, 'data: cached', { timeoutMs: 10_000 });
-		// Rows are there, from the cache, while the (slow) listing is still under way.
+		// Rows are there, from the cache, while the listing is still under way.
 		expect(frame).toContain('Acme Corp Management');
 		expect(frame).toContain('35 from the cache, not yet confirmed');
 		expect(rowOf(frame, 'Acme Corp Management')).toMatch(/^.\*/);
+		second.release();
 		await liveListShown(again);
 	}, 40_000);
 

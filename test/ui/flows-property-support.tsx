@@ -305,28 +305,26 @@ export function expand(scenario: Scenario): Press[] {
 	return presses;
 }
 
+/** Ink's key state for a printable key or a burst: no named key. */
+const NO_NAMED_KEY: Key = Object.freeze({ ...NO_KEY, shift: false } as Key);
+const named = (name: keyof Key, extra: Partial<Key> = {}): Key =>
+	Object.freeze({ ...NO_NAMED_KEY, [name]: true, ...extra }) as Key;
+/** Ink's reading of each named key's sequence, built once: the runs read hundreds of thousands of keys. */
+const NAMED_KEYS: ReadonlyMap<string, Key> = new Map([
+	[ENTER, named('return')],
+	[ESCAPE, named('escape', { meta: true })],
+	[BACKSPACE, named('backspace')],
+	[KEYS.up, named('upArrow')],
+	[KEYS.down, named('downArrow')],
+	[KEYS.left, named('leftArrow')],
+	[KEYS.right, named('rightArrow')],
+]);
+
 /** Ink's reading of one write, for the reducer runs (the rendered runs let Ink read it). */
 function inkInput(press: Press): { readonly input: string; readonly key: Key } {
-	const none = { ...NO_KEY, shift: false } as Key;
-	if (press.burst) return { input: press.raw, key: none };
-	switch (press.raw) {
-		case ENTER:
-			return { input: '', key: { ...none, return: true } };
-		case ESCAPE:
-			return { input: '', key: { ...none, escape: true, meta: true } };
-		case BACKSPACE:
-			return { input: '', key: { ...none, backspace: true } };
-		case KEYS.up:
-			return { input: '', key: { ...none, upArrow: true } };
-		case KEYS.down:
-			return { input: '', key: { ...none, downArrow: true } };
-		case KEYS.left:
-			return { input: '', key: { ...none, leftArrow: true } };
-		case KEYS.right:
-			return { input: '', key: { ...none, rightArrow: true } };
-		default:
-			return { input: press.raw, key: none };
-	}
+	if (press.burst) return { input: press.raw, key: NO_NAMED_KEY };
+	const namedKey = NAMED_KEYS.get(press.raw);
+	return namedKey ? { input: '', key: namedKey } : { input: press.raw, key: NO_NAMED_KEY };
 }
 
 type Calls = ReadonlyArray<{ operation: string; accountId?: string }>;
@@ -442,7 +440,7 @@ interface Demo {
 	readonly sandbox: SandboxGateway;
 	readonly organization: Organization;
 	readonly caller: CallerIdentity;
-	readonly accounts: Account[];
+	readonly accounts: readonly Account[];
 	readonly journal: Journal;
 	/** Checklist progress in conf, for the rendered runs only: the reducer runs leave it out. */
 	readonly settings: Settings | undefined;
@@ -455,15 +453,29 @@ const ROOT = mkdtempSync(join(tmpdir(), 'orgdash-property-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 let runNumber = 0;
 
+/**
+ * The accounts a fresh demo sandbox lists: the same for every run (the clock
+ * is fixed), so they are listed once, from a sandbox of their own, and frozen
+ * so that no run can change what the next one sees.
+ */
+let demoAccounts: Promise<readonly Account[]> | undefined;
+function listedDemoAccounts(): Promise<readonly Account[]> {
+	demoAccounts ??= createSandbox({ now: () => NOW })
+		.listAccounts()
+		.then((accounts) => Object.freeze(accounts.map((account) => Object.freeze(account))));
+	return demoAccounts;
+}
+
 export async function demo(
 	memberCaller: boolean,
 	options: { latencyMs?: number; settings?: boolean } = {},
 ): Promise<Demo> {
 	runNumber++;
 	const directory = join(ROOT, String(runNumber));
+	// Each run acts on a sandbox of its own; only the listing of its starting state is shared.
 	const sandbox = createSandbox({ now: () => NOW, latencyMs: options.latencyMs ?? 0 });
 	const organization = await sandbox.describeOrganization();
-	const accounts = await sandbox.listAccounts();
+	const accounts = await listedDemoAccounts();
 	if (memberCaller) sandbox.setCaller(DEMO_ACCOUNTS.securityTooling);
 	const caller = await sandbox.callerIdentity();
 	sandbox.calls.length = 0;
