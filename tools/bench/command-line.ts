@@ -74,7 +74,10 @@ export function parseOptions(argv: string[]): Options {
 	}
 	if (quick) sizes = [sizes[0] as number];
 	let shapes: Shape[] = [...SHAPES];
-	if (typeof values.shapes === 'string') {
+	if (values.shapes === 'none') {
+		// The other figures alone: the loads by shape run on their own (--only-shapes), being the longest part.
+		shapes = [];
+	} else if (typeof values.shapes === 'string') {
 		shapes = values.shapes.split(',').map((part) => {
 			const name = part.trim();
 			if (!(SHAPES as readonly string[]).includes(name)) {
@@ -105,7 +108,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --sizes 1000,5000,10000   organization sizes (accounts)
   --runs N                  repeated runs per figure (default 3)
   --shapes spread,root,one-ou,deep
-                            organization shapes of the full loads by shape (default all)
+                            organization shapes of the full loads by shape (default all; none: no loads by shape)
   --quick                   the smallest size, one run, the root shape only (for CI)
   --no-moto                 skip the figures that need a moto server (loads, starts on moto)
   --only-shapes             only the full loads by shape (with --shapes: one shape a run)

@@ -268,6 +268,7 @@ export async function measureMotoStarts(results: Results, options: Options, cont
  * each proxy delay: a fresh moto server per shape, grown size by size.
  */
 export async function measureShapes(results: Results, options: Options, context: string[]): Promise<void> {
+	if (options.shapes.length === 0) return;
 	const figuresOf = (shape: Shape) => SHAPE_DELAYS_MS.flatMap((delay) => Object.values(shapeFigures(shape, delay)));
 	context.push(
 		`Full loads by shape (${options.shapes.map((shape) => SHAPE_TEXT[shape]).join('; ')}): each on a moto server of its own; pages are 20 accounts, so no listing can beat the fullest parent's pages one after another, and the CLI pays the whole organization's.`,

@@ -15,6 +15,7 @@ describe('the benchmark command line', () => {
 
 	it('takes the shapes named, each once, and says which exist when one does not', () => {
 		expect(parseOptions(['--shapes', 'deep, root,deep']).shapes).toEqual(['deep', 'root']);
+		expect(parseOptions(['--shapes', 'none']).shapes).toEqual([]);
 		expect(parseOptions(['--quick', '--shapes', 'one-ou']).shapes).toEqual(['one-ou']);
 		expect(() => parseOptions(['--shapes', 'flat'])).toThrow(
 			new UsageError('--shapes takes spread, root, one-ou, deep, not "flat".'),
