@@ -10,6 +10,7 @@ import { redactCredentials } from './domain/redact.js';
 import { withFirstAnswersRequested } from './org/first-answers.js';
 import type { OrgGateway, OrgReader } from './org/gateway.js';
 import { readOnlyGateway } from './org/read-only.js';
+import { settleWrites } from './store/replace-file.js';
 import { Settings } from './store/settings.js';
 import { throwawayFolder } from './store/throwaway-folder.js';
 import { type CliOptions, parseCommandLine } from './ui/cli-options.js';
@@ -238,9 +239,16 @@ async function main(argv: readonly string[]): Promise<number> {
 	return dashboard(gateway, settings, options, loadSdk);
 }
 
-/** The one place the process ends: after stdout has been flushed (a pipe may still hold the JSON). */
+/** How long the end waits for the files still being written (a cache saved just before the quit). */
+const WRITES_SETTLE_MS = 2_000;
+
+/**
+ * The one place the process ends: once the files under way are written (a
+ * quit right after a load would cut the cache's write short) and stdout has
+ * been flushed (a pipe may still hold the JSON).
+ */
 function finish(code: number): void {
-	process.stdout.write('', () => process.exit(code));
+	void settleWrites(WRITES_SETTLE_MS).then(() => process.stdout.write('', () => process.exit(code)));
 }
 
 main(process.argv.slice(2)).then(finish, (error: unknown) => {

@@ -4,6 +4,7 @@
  * cached and being checked, and it goes when AWS names another organization
  * behind the same endpoint.
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import {
@@ -49,10 +50,12 @@ describeWithMoto('a second start with the cached list (built command, pseudo-ter
 			() => `no live list; the screen:\n${text()}`,
 			WAIT_MS,
 		);
-		// The list is cached just after it is shown.
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		// The list is being cached as it is shown: q at once, and the process lets the write end before it exits.
 		terminal.child.write('q');
 		expect(await terminal.exited).toBe(0);
+		const files = readdirSync(folder(), { recursive: true, encoding: 'utf8' });
+		expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+		expect(files.some((name) => /accounts-[0-9a-f]+\.json$/.test(name))).toBe(true);
 		return screens;
 	}
 

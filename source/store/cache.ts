@@ -28,8 +28,8 @@
  * as not yet checked, and goes away if AWS then names another organization
  * or caller (ui/hooks/use-accounts.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
 	ACCOUNT_STATES,
@@ -41,6 +41,7 @@ import {
 } from '../domain/account.js';
 import type { OrgGateway } from '../org/gateway.js';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, tightenMode } from './private-files.js';
+import { replaceFile } from './replace-file.js';
 import { settingsDirectory } from './settings.js';
 
 export const CACHE_FORMAT_VERSION = 1;
@@ -282,19 +283,9 @@ export async function writeAccountCache(
 ): Promise<string> {
 	const directory = options.directory ?? defaultCacheDirectory();
 	const path = cacheFilePath(directory, key);
-	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	ensurePrivateFolder(directory);
-	try {
-		// Account names and emails are not for other users of the machine.
-		await writeFile(temporary, JSON.stringify(encode(key, accounts, options.savedAt ?? new Date())), {
-			mode: PRIVATE_FILE_MODE,
-			flush: true,
-		});
-		await rename(temporary, path);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
-	}
+	// Account names and emails are not for other users of the machine: the file is 0600.
+	await replaceFile(path, JSON.stringify(encode(key, accounts, options.savedAt ?? new Date())));
 	await writeLastSeen(key, directory);
 	return path;
 }
@@ -318,7 +309,6 @@ export function lastSeenFilePath(directory: string, sourceKey: string): string {
 /** Records `key`'s organization and caller as the last seen from its source. Atomic, as the lists are. */
 export async function writeLastSeen(key: CacheKey, directory = defaultCacheDirectory()): Promise<void> {
 	const path = lastSeenFilePath(directory, key.sourceKey);
-	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	const file: LastSeenFile = {
 		version: CACHE_FORMAT_VERSION,
 		sourceKey: key.sourceKey,
@@ -326,13 +316,7 @@ export async function writeLastSeen(key: CacheKey, directory = defaultCacheDirec
 		callerAccountId: key.callerAccountId,
 	};
 	ensurePrivateFolder(directory);
-	try {
-		await writeFile(temporary, JSON.stringify(file), { mode: PRIVATE_FILE_MODE });
-		await rename(temporary, path);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
-	}
+	await replaceFile(path, JSON.stringify(file));
 }
 
 /** The key of the list last seen from `sourceKey`, or undefined (none recorded, or a file that cannot be used). Never throws. */

@@ -7,8 +7,7 @@
  * that the `tag:` filter has them on the next start. A damaged or foreign file
  * is ignored, never fatal; what is read back is made display-safe.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import {
 	displayOrganizationImpact,
 	type ImpactItem,
@@ -19,7 +18,8 @@ import {
 	unknownItem,
 } from '../domain/impact.js';
 import { type CacheKey, cacheFilePath, defaultCacheDirectory } from './cache.js';
-import { ensurePrivateFolder, PRIVATE_FILE_MODE } from './private-files.js';
+import { ensurePrivateFolder } from './private-files.js';
+import { replaceFile } from './replace-file.js';
 
 export const IMPACT_CACHE_VERSION = 1;
 
@@ -114,7 +114,6 @@ export async function writeImpactCache(
 ): Promise<void> {
 	const directory = options.directory ?? defaultCacheDirectory();
 	const path = impactCachePath(directory, key);
-	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	ensurePrivateFolder(directory);
 	const file: ImpactCacheFile = {
 		version: IMPACT_CACHE_VERSION,
@@ -122,13 +121,7 @@ export async function writeImpactCache(
 		savedAt: (options.savedAt ?? new Date()).toISOString(),
 		impact,
 	};
-	try {
-		await writeFile(temporary, JSON.stringify(file), { mode: PRIVATE_FILE_MODE, flush: true });
-		await rename(temporary, path);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
-	}
+	await replaceFile(path, JSON.stringify(file));
 }
 
 export const TAG_CACHE_VERSION = 1;
@@ -180,14 +173,7 @@ export async function writeTagCache(
 ): Promise<void> {
 	const directory = options.directory ?? defaultCacheDirectory();
 	const path = tagCachePath(directory, key);
-	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	ensurePrivateFolder(directory);
 	const file = { version: TAG_CACHE_VERSION, ...key, tags: Object.fromEntries(tags) };
-	try {
-		await writeFile(temporary, JSON.stringify(file), { mode: PRIVATE_FILE_MODE, flush: true });
-		await rename(temporary, path);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
-	}
+	await replaceFile(path, JSON.stringify(file));
 }

@@ -142,9 +142,13 @@ export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}
 		};
 
 		// What was on screen when this load began: kept until live rows replace it.
+		// Only what the load needs of the state before it: the closures below keep nothing else of it alive.
 		const previous = stateRef.current;
 		const base = new Map<string, Account>(previous.accounts.map((account) => [account.id, account]));
 		let baseIsCache = previous.fromCache;
+		const previousCachedIds = previous.cachedIds;
+		const previousOrganizationId = previous.organization?.id;
+		const previousCallerAccountId = previous.caller?.accountId;
 		const live = new Map<string, Account>();
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		let published = false;
@@ -155,7 +159,7 @@ export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}
 			for (const [id, account] of base) {
 				if (live.has(id)) continue;
 				accounts.push(account);
-				if (baseIsCache || previous.cachedIds.has(id)) cachedIds.add(id);
+				if (baseIsCache || previousCachedIds.has(id)) cachedIds.add(id);
 			}
 			return { accounts, cachedIds: cachedIds.size > 0 ? cachedIds : EMPTY_IDS };
 		};
@@ -237,7 +241,7 @@ export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}
 			} else if (
 				caller &&
 				cache &&
-				(previous.organization?.id !== organization.id || previous.caller?.accountId !== caller.accountId)
+				(previousOrganizationId !== organization.id || previousCallerAccountId !== caller.accountId)
 			) {
 				// The next start looks for this organization's list first.
 				cache.remember(organization.id, caller.accountId).catch(() => undefined);
@@ -275,6 +279,9 @@ export function useAccounts(gateway: OrgReader, options: UseAccountsOptions = {}
 				received: accounts.length,
 				loadedAt: new Date(),
 			}));
+			// The list is in the state now: the rows kept until it came (a cached list, the last load's) can go.
+			base.clear();
+			live.clear();
 			if (cache && callerAccountId) {
 				// A cache that cannot be written costs the next start its head start, nothing more.
 				cache.write(organization.id, callerAccountId, accounts).catch(() => undefined);
