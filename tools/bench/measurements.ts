@@ -94,6 +94,15 @@ export async function measureDemo(results: Results, options: Options): Promise<v
 	}
 }
 
+/** The dashboard's starts on moto directly, first and cached, with its peak memory. */
+const MOTO_STARTS = {
+	firstRow: FIGURE.motoFirstRow,
+	wholeList: FIGURE.motoWholeList,
+	cachedFirstRow: FIGURE.cachedFirstRow,
+	cachedWholeList: FIGURE.cachedWholeList,
+	memory: FIGURE.memoryMoto,
+} as const;
+
 export async function measureMoto(results: Results, options: Options, context: string[]): Promise<void> {
 	let moto: MotoServer;
 	try {
@@ -118,13 +127,7 @@ export async function measureMoto(results: Results, options: Options, context: s
 				if (!options.onlyStarts) await measureFullLoads(results, size, moto.endpoint, run, options.runs);
 
 				progress(`${size} accounts: dashboard starts on moto, run ${run}/${options.runs}`);
-				await measureStarts(results, size, moto.endpoint, {
-					firstRow: FIGURE.motoFirstRow,
-					wholeList: FIGURE.motoWholeList,
-					cachedFirstRow: FIGURE.cachedFirstRow,
-					cachedWholeList: FIGURE.cachedWholeList,
-					memory: FIGURE.memoryMoto,
-				});
+				await measureStarts(results, size, moto.endpoint, MOTO_STARTS);
 				progress(
 					`${size} accounts: dashboard starts through the ${PROXY_DELAY_MS} ms proxy, run ${run}/${options.runs}`,
 				);
@@ -249,13 +252,7 @@ export async function measureMotoStarts(results: Results, options: Options, cont
 			await seedSpread(moto.endpoint, organization, size);
 			for (let run = 1; run <= options.runs; run++) {
 				progress(`${size} accounts: dashboard starts on moto, run ${run}/${options.runs}`);
-				await measureStarts(results, size, moto.endpoint, {
-					firstRow: FIGURE.motoFirstRow,
-					wholeList: FIGURE.motoWholeList,
-					cachedFirstRow: FIGURE.cachedFirstRow,
-					cachedWholeList: FIGURE.cachedWholeList,
-					memory: FIGURE.memoryMoto,
-				});
+				await measureStarts(results, size, moto.endpoint, MOTO_STARTS);
 			}
 		}
 	} finally {
