@@ -34,16 +34,23 @@ export function replaceFile(path: string, text: string): Promise<void> {
 	return write;
 }
 
-/** Waits for the writes under way to end (written or failed), at most `timeoutMs`. Never rejects. */
+/**
+ * Waits for the writes under way to end (written or failed), and for those
+ * they start in turn (a list, then the record of who it belongs to), at most
+ * `timeoutMs` in all. Never rejects.
+ */
 export async function settleWrites(timeoutMs: number): Promise<void> {
-	if (writesUnderWay.size === 0) return;
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	await Promise.race([
-		Promise.allSettled([...writesUnderWay]),
-		new Promise((resolve) => {
-			timer = setTimeout(resolve, timeoutMs);
-		}),
-	]);
+	let timedOut = false;
+	const deadline = new Promise<void>((resolve) => {
+		timer = setTimeout(() => {
+			timedOut = true;
+			resolve();
+		}, timeoutMs);
+	});
+	while (writesUnderWay.size > 0 && !timedOut) {
+		await Promise.race([Promise.allSettled([...writesUnderWay]), deadline]);
+	}
 	clearTimeout(timer);
 }
 

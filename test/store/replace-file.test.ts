@@ -63,6 +63,15 @@ describe('settleWrites', () => {
 		expect(readdirSync(folder)).toEqual(['big.json']);
 	});
 
+	it('waits for a write that one under way starts when it ends (a list, then who it belongs to)', async () => {
+		const list = join(folder, 'list.json');
+		const owner = join(folder, 'owner.json');
+		void replaceFile(list, 'x'.repeat(1_000_000)).then(() => replaceFile(owner, '{"owner":true}'));
+		await settleWrites(10_000);
+		expect(readFileSync(owner, 'utf8')).toBe('{"owner":true}');
+		expect(readdirSync(folder).sort()).toEqual(['list.json', 'owner.json']);
+	});
+
 	it('returns at once with nothing under way, and never rejects for a failed write', async () => {
 		await settleWrites(10_000);
 		const failed = replaceFile(join(folder, 'nowhere', 'x.json'), 'text');
