@@ -32,7 +32,7 @@ export function readOnlyGateway(gateway: OrgGateway): OrgReader {
 }
 
 /** Every method OrgGateway adds to OrgReader: a write added there must be named here, or this fails to compile. */
-const WRITE_METHODS = {
+export const WRITE_METHODS = {
 	closeAccount: true,
 	removeAccount: true,
 	enableServiceControlPolicies: true,
