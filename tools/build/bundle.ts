@@ -12,12 +12,13 @@
  *
  *   node dist-tools/build/bundle.js [--stock-ink]
  *
- * --stock-ink leaves Ink as installed (to measure what the edits below are worth).
+ * --stock-ink leaves Ink and its layout and width modules as installed (to measure what the edits are worth).
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { withLazyEmojiPattern, withoutWasmFetch } from './start-edits.js';
 
 /** This file runs as dist-tools/build/bundle.js. */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -129,9 +130,36 @@ function inkFrameCache(report: (outcome: InkEdit) => void): Plugin {
 	};
 }
 
+/** What the start edits (start-edits.ts) did in this build. */
+type StartEdit = 'wasm applied' | 'wasm not found' | 'emoji applied' | 'emoji not found';
+
+function startEdits(report: (outcome: StartEdit) => void): Plugin {
+	return {
+		name: 'start-edits',
+		setup(bundle) {
+			bundle.onLoad({ filter: /[/\\]yoga-layout[/\\]dist[/\\]binaries[/\\][^/\\]+\.js$/ }, ({ path }) => {
+				const source = readFileSync(path, 'utf8');
+				const edited = withoutWasmFetch(source);
+				report(edited ? 'wasm applied' : 'wasm not found');
+				return { contents: edited ?? source, loader: 'js' };
+			});
+			// Ink's string-width; another copy (another major version, wrap-ansi's) may not have the pattern.
+			bundle.onLoad({ filter: /[/\\]string-width[/\\]index\.js$/ }, ({ path }) => {
+				const source = readFileSync(path, 'utf8');
+				const edited = withLazyEmojiPattern(source);
+				report(edited ? 'emoji applied' : 'emoji not found');
+				return { contents: edited ?? source, loader: 'js' };
+			});
+		},
+	};
+}
+
 const stockInk = process.argv.includes('--stock-ink');
+const startEditsDone = new Set<StartEdit>();
 const inkEdits = new Set<InkEdit>();
-const plugins = stockInk ? [] : [inkFrameCache((outcome) => inkEdits.add(outcome))];
+const plugins = stockInk
+	? []
+	: [inkFrameCache((outcome) => inkEdits.add(outcome)), startEdits((outcome) => startEditsDone.add(outcome))];
 if (stockInk) inkEdits.add('skipped');
 
 const common: BuildOptions = {
@@ -194,5 +222,17 @@ if (inkEdits.has('rows not found')) {
 	process.stderr.write(
 		`warning: Ink's output module has no "${OUTPUT_CLASS}" any more, so its frames are built cell by cell ` +
 			'(stock Ink: correct, but key presses are slower). Review ROW_BY_ROW_FRAME in tools/build/bundle.ts.\n',
+	);
+}
+if (!stockInk && !startEditsDone.has('wasm applied')) {
+	process.stderr.write(
+		'warning: Yoga\'s WebAssembly loader has no "return w||"function"!=typeof fetch?" any more, so every start may load ' +
+			"Node's HTTP client to read it (correct, but about 50 ms slower). Review withoutWasmFetch in tools/build/start-edits.ts.\n",
+	);
+}
+if (!stockInk && !startEditsDone.has('emoji applied')) {
+	process.stderr.write(
+		"warning: string-width's RGI emoji pattern was not found, so it is compiled at every start (correct, but about " +
+			'20 ms slower). Review withLazyEmojiPattern in tools/build/start-edits.ts.\n',
 	);
 }

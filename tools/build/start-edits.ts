@@ -1,0 +1,51 @@
+/**
+ * Two edits to third-party modules in the bundle, each for time the dashboard
+ * spends before its first frame. Each is a pure function of the module's
+ * text: it returns the edited text, or undefined when the text it replaces is
+ * not there (another release), and the build then keeps the module as it is
+ * and says so: slower to start, never wrong.
+ */
+
+/**
+ * Yoga (Ink's layout engine) ships its WebAssembly as a base64 `data:` URL
+ * and, wherever a global `fetch` exists, reads it through `fetch`, falling
+ * back to decoding it itself. On Node that first `fetch` loads Node's whole
+ * HTTP client (undici) to decode a string it already holds: about 50 ms of
+ * every start. The edit takes the fallback, Yoga's own decoding, always.
+ */
+const WASM_FETCH_TEST = 'return w||"function"!=typeof fetch?';
+const WASM_DECODED_HERE = 'return w||true?';
+
+export function withoutWasmFetch(source: string): string | undefined {
+	if (source.split(WASM_FETCH_TEST).length !== 2) return undefined;
+	return source.replace(WASM_FETCH_TEST, () => WASM_DECODED_HERE);
+}
+
+/**
+ * string-width compiles `\p{RGI_Emoji}` (every emoji sequence Unicode
+ * recommends) when it is imported: about 20 ms, before anything is measured.
+ * Every RGI emoji holds a keycap mark (U+20E3, a keycap sequence) or a
+ * code point with the Emoji property beyond ASCII (a single emoji, a flag, a
+ * tag, modifier or ZWJ sequence; the ASCII ones, digits, # and *, are emoji
+ * only in a keycap), so a text without either cannot match and is answered
+ * by a cheap test; the full pattern is compiled the first time a text could
+ * match it. string-width answers
+ * exactly as before (tools/test/build/start-edits.test.ts checks every code
+ * point and the emoji sequences).
+ */
+const RGI_EMOJI_AT_IMPORT = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+export const MAY_BE_EMOJI = '[[\\p{Emoji}--\\p{ASCII}]\\u20E3]';
+const RGI_EMOJI_WHEN_NEEDED = `const orgdashMayBeEmoji = /${MAY_BE_EMOJI}/v;
+let orgdashRgiEmoji;
+const rgiEmojiRegex = {
+	test: (text) => orgdashMayBeEmoji.test(text) && (orgdashRgiEmoji ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text),
+};`;
+
+export function withLazyEmojiPattern(source: string): string | undefined {
+	if (source.split(RGI_EMOJI_AT_IMPORT).length !== 2) return undefined;
+	// Only `.test` is used; anything else would need the real pattern.
+	const uses = source.match(/rgiEmojiRegex\.\w+/g) ?? [];
+	if (uses.length === 0 || uses.some((use) => use !== 'rgiEmojiRegex.test')) return undefined;
+	// A function, not a string: the replacement holds `$'`, which String.replace would expand.
+	return source.replace(RGI_EMOJI_AT_IMPORT, () => RGI_EMOJI_WHEN_NEEDED);
+}

@@ -1,0 +1,123 @@
+/**
+ * The start edits (tools/build/start-edits.ts) on the modules installed here:
+ * each applies, and the edited module answers as the original does.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAY_BE_EMOJI, withLazyEmojiPattern, withoutWasmFetch } from '../../build/start-edits.js';
+
+/** The copies Ink imports (the bundle edits the same files). */
+const installed = (path: string) => fileURLToPath(new URL(`../../../node_modules/${path}`, import.meta.url));
+const stringWidthFile = installed('string-width/index.js');
+const yogaFile = installed('yoga-layout/dist/binaries/yoga-wasm-base64-esm.js');
+const wrapYogaFile = installed('yoga-layout/dist/src/wrapAssembly.js');
+
+/** Edited copies sit beside the originals, so that their own imports resolve as the originals' do. */
+const written: string[] = [];
+function besideOriginal(original: string, contents: string): string {
+	const file = original.replace(/\.js$/, `.edited-${process.pid}.js`);
+	writeFileSync(file, contents);
+	written.push(file);
+	return file;
+}
+afterAll(() => {
+	for (const file of written) rmSync(file, { force: true });
+});
+
+describe("string-width's emoji pattern compiled when first needed", () => {
+	const original = readFileSync(stringWidthFile, 'utf8');
+	const edited = withLazyEmojiPattern(original);
+
+	it('applies to the installed string-width, and only where the pattern is used by `.test`', () => {
+		expect(edited).toBeDefined();
+		expect(edited).not.toContain('const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;');
+		expect(withLazyEmojiPattern('const x = 1;')).toBeUndefined();
+		expect(
+			withLazyEmojiPattern('const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;\nrgiEmojiRegex.exec(s); rgiEmojiRegex.test(s);'),
+		).toBeUndefined();
+	});
+
+	it('lets through every code point the full pattern matches', () => {
+		const rgiEmoji = new RegExp('^\\p{RGI_Emoji}$', 'v');
+		const mayBeEmoji = new RegExp(MAY_BE_EMOJI, 'v');
+		const missed: string[] = [];
+		let emoji = 0;
+		for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+			if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+			const text = String.fromCodePoint(codePoint);
+			if (!rgiEmoji.test(text)) continue;
+			emoji++;
+			if (!mayBeEmoji.test(text)) missed.push(codePoint.toString(16));
+		}
+		expect(emoji).toBeGreaterThan(1000);
+		expect(missed).toEqual([]);
+	});
+
+	it('measures text as the original does: emoji, sequences, and code points across every plane', async () => {
+		const stock = (await import(pathToFileURL(stringWidthFile).href)).default as (text: string) => number;
+		const lazy = (await import(pathToFileURL(besideOriginal(stringWidthFile, edited ?? '')).href)).default as (
+			text: string,
+		) => number;
+		const texts = [
+			'1\uFE0F\u20E3', // keycap
+			'#\u20E3', // keycap without VS16
+			'\u{1F1EB}\u{1F1F7}', // flag
+			'\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', // tag sequence
+			'\u{1F44D}\u{1F3FD}', // modifier sequence
+			'\u{1F468}\u200D\u{1F469}\u200D\u{1F467}', // ZWJ sequence
+			'\u2764\uFE0F', // text-default emoji made emoji
+			'\u263A', // text-default emoji alone
+			'a1b2 ─│… 界 x\u0301 \u{1F600} 12:00 \u26A0\uFE0F done',
+		];
+		for (let codePoint = 0; codePoint <= 0x10ffff; codePoint += codePoint < 0x20000 ? 1 : 251) {
+			if (codePoint < 0xd800 || codePoint > 0xdfff) texts.push(String.fromCodePoint(codePoint));
+		}
+		const differences = texts.filter((text) => lazy(text) !== stock(text)).map((text) => JSON.stringify(text));
+		expect(differences).toEqual([]);
+	}, 30_000);
+});
+
+describe("Yoga's WebAssembly read without fetch", () => {
+	const original = readFileSync(yogaFile, 'utf8');
+	const edited = withoutWasmFetch(original);
+
+	it('applies to the installed Yoga', () => {
+		expect(edited).toBeDefined();
+		expect(edited).not.toContain('"function"!=typeof fetch?Promise.resolve()');
+		expect(withoutWasmFetch('function ya(){}')).toBeUndefined();
+	});
+
+	it("lays out as before, and Node's HTTP client is never loaded", () => {
+		const file = besideOriginal(yogaFile, edited ?? '');
+		// A process of its own: this one may have loaded the HTTP client already.
+		const script = `
+			const { default: loadYoga } = await import(${JSON.stringify(pathToFileURL(file).href)});
+			const { default: wrapAssembly } = await import(${JSON.stringify(pathToFileURL(wrapYogaFile).href)});
+			const Yoga = wrapAssembly(await loadYoga());
+			const root = Yoga.Node.create();
+			root.setWidth(80);
+			const child = Yoga.Node.create();
+			child.setFlexGrow(1);
+			child.setHeight(3);
+			root.insertChild(child, 0);
+			root.calculateLayout(undefined, undefined, Yoga.DIRECTION_LTR);
+			const httpClient = process.moduleLoadList.some((name) => name.includes('undici'));
+			console.log(JSON.stringify({ width: child.getComputedWidth(), height: root.getComputedHeight(), httpClient }));
+		`;
+		const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+		expect(JSON.parse(output)).toEqual({ width: 80, height: 3, httpClient: false });
+	});
+
+	it('the stock module does load it (what the edit saves)', () => {
+		const script = `
+			const { default: loadYoga } = await import(${JSON.stringify(pathToFileURL(yogaFile).href)});
+			await loadYoga();
+			console.log(process.moduleLoadList.some((name) => name.includes('undici')));
+		`;
+		expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe(
+			'true',
+		);
+	});
+});
