@@ -15,6 +15,7 @@ import {
 	type TagsById,
 	tagNote,
 } from './filter-query.js';
+import type { ShownList } from './marks.js';
 
 export const SORT_KEYS = ['name', 'id', 'state', 'ou', 'joined', 'cost'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -174,6 +175,27 @@ function positionById(source: SearchableList): ReadonlyMap<string, number> {
 		positionByIdOf.set(source, byId);
 	}
 	return byId;
+}
+
+// Made once per result, so that marks made from it know it again (see countMarksShown).
+const shownListOf = new WeakMap<FilterResult, ShownList>();
+
+/** The result as a ShownList: whether it holds an account is a lookup and a binary search, not a pass over it. */
+export function shownList(result: FilterResult): ShownList {
+	let list = shownListOf.get(result);
+	if (!list) {
+		const byId = positionById(result.source);
+		list = {
+			accounts: result.accounts,
+			holds: (accountId) => {
+				const position = byId.get(accountId);
+				return position !== undefined && holdsPosition(result.positions, position);
+			},
+			countOf: (ids) => countShown(ids, result),
+		};
+		shownListOf.set(result, list);
+	}
+	return list;
 }
 
 /** Whether `positions` (ascending, as a filter result holds them) holds `position`: a binary search. */
