@@ -21,16 +21,6 @@ export interface ShownList {
 	countOf(ids: ReadonlySet<string>): number;
 }
 
-/** A plain list as a ShownList, its ids in a set (for lists no filter result stands behind). */
-export function listOf(accounts: readonly Account[]): ShownList {
-	const ids = new Set(accounts.map((account) => account.id));
-	return {
-		accounts,
-		holds: (accountId) => ids.has(accountId),
-		countOf: (marks) => countMarked(marks, accounts),
-	};
-}
-
 /**
  * Earlier marks and every account of a shown list: what A makes. Held as the
  * two, not copied into a set: at 10,000 accounts A marks thousands, and a set

@@ -17,7 +17,6 @@ import {
 import {
 	countMarked,
 	countMarksShown,
-	listOf,
 	type Marks,
 	markAccounts,
 	markShown,
@@ -138,8 +137,9 @@ describe('marks in the dashboard state', () => {
 
 	it('A marks every account shown, U clears them all', () => {
 		let state = markToggled(initialDashboardState(), list, height);
-		const closed = filterAccounts(list, 'state:closed');
-		state = allShownMarked(withQuery(state, 'state:closed'), listOf(closed));
+		const shown = shownList(filterList(searchable(list), 'state:closed'));
+		const closed = shown.accounts;
+		state = allShownMarked(withQuery(state, 'state:closed'), shown);
 		expect(state.marked.size).toBe(closed.length);
 		expect(countMarked(state.marked, closed)).toBe(closed.length);
 		state = marksCleared(state);
@@ -147,7 +147,7 @@ describe('marks in the dashboard state', () => {
 	});
 
 	it('a reload drops only the marks of accounts gone', () => {
-		const state = allShownMarked(initialDashboardState(), listOf(list.slice(0, 5)));
+		const state = allShownMarked(initialDashboardState(), shownList(filterList(searchable(list.slice(0, 5)), '')));
 		const pruned = marksPruned(state, list.slice(2));
 		expect(pruned.removed).toEqual([at(0).id, at(1).id]);
 		expect(pruned.state.marked.size).toBe(3);
