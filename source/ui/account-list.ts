@@ -1,8 +1,8 @@
 /**
  * The account list's logic, pure and cheap enough for every key press at
  * 10,000 accounts: search text and sort keys are computed once per account
- * (cached by object identity), filtering is a few string tests per account, and
- * only the window of rows on screen is ever rendered.
+ * (cached by object identity), free text is searched for in one string of
+ * every account's text, and only the window of rows on screen is ever rendered.
  */
 import type { Account, AccountState } from '../domain/account.js';
 import {

@@ -1,6 +1,6 @@
 /**
  * The dashboard list as React state: sorted once per data or sort change,
- * filtered once per keystroke (a substring test on precomputed text), and
+ * filtered once per keystroke (a search of precomputed text), and
  * only the window on screen is handed to the table.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
