@@ -1,12 +1,13 @@
 /**
  * The account list's logic, pure and cheap enough for every key press at
  * 10,000 accounts: search text and sort keys are computed once per account
- * (cached by object identity), filtering is a few string tests per account, and
- * only the window of rows on screen is ever rendered.
+ * (cached by object identity), free text is searched for in one string of
+ * every account's text, and only the window of rows on screen is ever rendered.
  */
 import type { Account, AccountState } from '../domain/account.js';
 import {
 	type FilterSubject,
+	type FilterTerm,
 	hasTagTerm,
 	matchesTerm,
 	narrows,
@@ -15,6 +16,7 @@ import {
 	type TagsById,
 	tagNote,
 } from './filter-query.js';
+import type { ShownList } from './marks.js';
 
 export const SORT_KEYS = ['name', 'id', 'state', 'ou', 'joined', 'cost'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -105,7 +107,7 @@ export function filterList(
 	const filter = parseFilter(query);
 	const { terms } = filter;
 	if (terms.length === 0) {
-		return {
+		return known({
 			source,
 			query,
 			filter,
@@ -113,7 +115,7 @@ export function filterList(
 			notes: filter.notes,
 			positions: everyPosition(source),
 			accounts: source.accounts,
-		};
+		});
 	}
 	const usesTags = hasTagTerm(filter);
 	const notes = usesTags ? withTagNote(filter.notes, source, tags) : filter.notes;
@@ -124,21 +126,32 @@ export function filterList(
 		narrows(previous.filter, filter);
 	const candidates = narrowing ? previous.positions : undefined;
 	const count = candidates ? candidates.length : source.texts.length;
+	// Free text is searched for in one string of every account's text (see textIndex); the accounts it is in are
+	// then met in order, as the candidates are, with a cursor per term.
+	const index = terms.some((term) => term.field === 'text') ? textIndex(source) : undefined;
+	const hits = terms.map((term) => (index && term.field === 'text' ? accountsContaining(index, term.value) : NO_HITS));
+	const cursors = new Int32Array(terms.length);
 	const positions: number[] = [];
 	const accounts: Account[] = [];
 	for (let i = 0; i < count; i++) {
 		const position = candidates ? (candidates[i] as number) : i;
-		const text = source.texts[position] as string;
 		let matches = true;
-		for (const term of terms) {
-			const match =
-				term.field === 'text'
-					? text.includes(term.value) !== term.negated
-					: matchesTerm(
-							term,
-							source.subjects[position] as FilterSubject,
-							term.field === 'tag' ? tags?.get((source.accounts[position] as Account).id) : undefined,
-						);
+		for (let t = 0; t < terms.length; t++) {
+			const term = terms[t] as FilterTerm;
+			let match: boolean;
+			if (term.field === 'text') {
+				const found = hits[t] as Int32Array;
+				let cursor = cursors[t] as number;
+				while (cursor < found.length && (found[cursor] as number) < position) cursor++;
+				cursors[t] = cursor;
+				match = (cursor < found.length && found[cursor] === position) !== term.negated;
+			} else {
+				match = matchesTerm(
+					term,
+					source.subjects[position] as FilterSubject,
+					term.field === 'tag' ? tags?.get((source.accounts[position] as Account).id) : undefined,
+				);
+			}
 			if (!match) {
 				matches = false;
 				break;
@@ -149,7 +162,59 @@ export function filterList(
 			accounts.push(source.accounts[position] as Account);
 		}
 	}
-	return { source, query, filter, tags, notes, positions, accounts };
+	return known({ source, query, filter, tags, notes, positions, accounts });
+}
+
+function known(result: FilterResult): FilterResult {
+	resultOfList.set(result.accounts, result);
+	return result;
+}
+
+/** Every account's search text in one string, and where each starts in it. */
+interface TextIndex {
+	/** The texts, one after another, a newline between two: a term has no white space, so it never spans two. */
+	readonly corpus: string;
+	/** Where each account's text starts in `corpus`, and one more: where the text after the last would start. */
+	readonly starts: Int32Array;
+}
+
+// Built once per list, when first asked. A pass over 10,000 strings of their own, scattered in memory, cost a
+// filter character a few milliseconds whenever they were not in the processor's cache (a frame drawn since
+// pushes them out); one string is read in one sweep.
+const textIndexOf = new WeakMap<SearchableList, TextIndex>();
+
+function textIndex(source: SearchableList): TextIndex {
+	let index = textIndexOf.get(source);
+	if (!index) {
+		const starts = new Int32Array(source.texts.length + 1);
+		let offset = 0;
+		source.texts.forEach((text, position) => {
+			starts[position] = offset;
+			offset += text.length + 1;
+		});
+		starts[source.texts.length] = offset;
+		index = { corpus: source.texts.join('\n'), starts };
+		textIndexOf.set(source, index);
+	}
+	return index;
+}
+
+const NO_HITS = new Int32Array(0);
+
+/** The positions, ascending, of the accounts whose text holds `value` (not empty, no white space). */
+function accountsContaining(index: TextIndex, value: string): Int32Array {
+	const { corpus, starts } = index;
+	const found = new Int32Array(starts.length - 1);
+	let count = 0;
+	let position = 0;
+	let at = corpus.indexOf(value);
+	while (at !== -1) {
+		while ((starts[position + 1] as number) <= at) position++;
+		found[count++] = position;
+		// The rest of this account's text cannot add it again.
+		at = corpus.indexOf(value, starts[position + 1]);
+	}
+	return found.subarray(0, count);
 }
 
 // Built once per list, when first asked: clearing the filter (Esc) then costs nothing at 10,000 accounts.
@@ -176,18 +241,54 @@ function positionById(source: SearchableList): ReadonlyMap<string, number> {
 	return byId;
 }
 
-/** Whether `positions` (ascending, as a filter result holds them) holds `position`: a binary search. */
-function holdsPosition(positions: readonly number[], position: number): boolean {
+// Made once per result, so that marks made from it know it again (see countMarksShown).
+const shownListOf = new WeakMap<FilterResult, ShownList>();
+
+/** The result as a ShownList: whether it holds an account is a lookup and a binary search, not a pass over it. */
+export function shownList(result: FilterResult): ShownList {
+	let list = shownListOf.get(result);
+	if (!list) {
+		const byId = positionById(result.source);
+		list = {
+			accounts: result.accounts,
+			holds: (accountId) => {
+				const position = byId.get(accountId);
+				return position !== undefined && holdsPosition(result.positions, position);
+			},
+			countOf: (ids) => countShown(ids, result),
+		};
+		shownListOf.set(result, list);
+	}
+	return list;
+}
+
+/** Where `positions` (ascending, as a filter result holds them) holds `position`, or -1: a binary search. */
+function indexOfPosition(positions: readonly number[], position: number): number {
 	let low = 0;
 	let high = positions.length - 1;
 	while (low <= high) {
 		const middle = (low + high) >>> 1;
 		const value = positions[middle] as number;
-		if (value === position) return true;
+		if (value === position) return middle;
 		if (value < position) low = middle + 1;
 		else high = middle - 1;
 	}
-	return false;
+	return -1;
+}
+
+function holdsPosition(positions: readonly number[], position: number): boolean {
+	return indexOfPosition(positions, position) !== -1;
+}
+
+// Each list a filter made, with its result: an account's place in it is a lookup and a binary search.
+const resultOfList = new WeakMap<readonly Account[], FilterResult>();
+
+/** The index of the account in the list, or -1; without a pass over the list when a filter made it. */
+function indexOfAccount(list: readonly Account[], accountId: string): number {
+	const result = resultOfList.get(list);
+	if (!result) return list.findIndex((account) => account.id === accountId);
+	const position = positionById(result.source).get(accountId);
+	return position === undefined ? -1 : indexOfPosition(result.positions, position);
 }
 
 /**
@@ -349,7 +450,7 @@ export function resolveSelection(list: readonly Account[], selectedId: string | 
 	if (list.length === 0) return 0;
 	const hinted = clampIndex(indexHint, list.length);
 	if (selectedId === undefined || list[hinted]?.id === selectedId) return hinted;
-	const found = list.findIndex((account) => account.id === selectedId);
+	const found = indexOfAccount(list, selectedId);
 	return found === -1 ? hinted : found;
 }
 

@@ -29,7 +29,6 @@ import { useDashboard } from './hooks/use-dashboard.js';
 import { type ImpactCache, useImpact } from './hooks/use-impact.js';
 import { useJournal, usePendingRequestsCheck, useRecordedClosureDates } from './hooks/use-journal.js';
 import { useKeys } from './hooks/use-keys.js';
-import { useNow } from './hooks/use-now.js';
 import { useRowTags } from './hooks/use-row-tags.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { ThemeContext } from './hooks/use-theme.js';
@@ -341,7 +340,6 @@ export function App({ gateway, settings, cache, lastSeen, impactCache, theme, qu
 	const [notice, setNotice] = useState<string | undefined>(undefined);
 	const copy = useCallback((text: string) => stdout.write(osc52(text, insideTmux())), [stdout]);
 	const size = useTerminalSize();
-	const now = useNow();
 	const accounts = useAccounts(gateway, { cache, lastSeen });
 	// The writes, when the object handed in has them; none in read-only mode.
 	const writer = useMemo(() => writerOf(gateway), [gateway]);
@@ -485,7 +483,6 @@ export function App({ gateway, settings, cache, lastSeen, impactCache, theme, qu
 							loadedAt={accounts.loadedAt}
 							fromCache={accounts.fromCache}
 							checking={accounts.unchecked !== undefined}
-							now={now}
 						/>
 						<QuotaBar
 							usage={usage}

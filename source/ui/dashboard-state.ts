@@ -13,7 +13,16 @@ import {
 	scrollTop,
 	visibleWindow,
 } from './account-list.js';
-import { type Marks, markAccounts, NO_MARKS, pruneMarks, rangeRows, toggleMark } from './marks.js';
+import {
+	type Marks,
+	markAccounts,
+	markShown,
+	NO_MARKS,
+	pruneMarks,
+	rangeRows,
+	type ShownList,
+	toggleMark,
+} from './marks.js';
 
 export interface DashboardState {
 	readonly selectedId: string | undefined;
@@ -139,8 +148,8 @@ export function rangeCancelled(state: DashboardState): DashboardState {
 }
 
 /** A: every account shown (the filter's matches, or all) marked too. */
-export function allShownMarked(state: DashboardState, shown: readonly Account[]): DashboardState {
-	return { ...state, marked: markAccounts(state.marked, shown) };
+export function allShownMarked(state: DashboardState, shown: ShownList): DashboardState {
+	return { ...state, marked: markShown(state.marked, shown) };
 }
 
 /** U: no account marked, and no range. */
@@ -154,6 +163,6 @@ export function marksPruned(
 	accounts: readonly Account[],
 ): { readonly state: DashboardState; readonly removed: readonly string[] } {
 	const { marks, removed } = pruneMarks(state.marked, accounts);
-	if (removed.length === 0) return { state, removed };
+	if (marks === state.marked) return { state, removed };
 	return { state: { ...state, marked: marks }, removed };
 }

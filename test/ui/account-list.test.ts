@@ -13,9 +13,11 @@ import {
 	type SortKey,
 	scrollTop,
 	searchable,
+	searchText,
 	sortAccounts,
 	visibleWindow,
 } from '../../source/ui/account-list.js';
+import { matchesTerm, parseFilter } from '../../source/ui/filter-query.js';
 import { countMarked } from '../../source/ui/marks.js';
 import { accountWith } from '../support/accounts.js';
 
@@ -125,6 +127,38 @@ describe('filter', () => {
 	it('does not match across fields', () => {
 		// "prod" ends the OU path of one account and "pay" starts its email: no term spans both.
 		expect(ids('prodpay')).toEqual([]);
+	});
+
+	it('matches as each term tested on each account does, whatever the names and the query', () => {
+		// Letters of every width, case and script, the separators the search text uses, and ids that differ.
+		const letter = fc.constantFrom('a', 'B', 'é', 'Ä', 'ß', 'İ', '日', '😀', '-', '\n', '1', '2', ':');
+		fc.assert(
+			fc.property(
+				fc.array(fc.string({ unit: letter, maxLength: 6 }), { minLength: 1, maxLength: 12 }),
+				fc.string({
+					unit: fc.constantFrom('a', 'b', 'é', 'ä', 'ß', '日', '😀', '-', '1', '2', ' ', '!', 'ou:', 'state:'),
+				}),
+				(names, query) => {
+					const listed = names.map((name, index) =>
+						account(String(100000000000 + index * 7), {
+							name,
+							parentPath: `Root/${names[(index + 1) % names.length]}`,
+						}),
+					);
+					const { terms } = parseFilter(query);
+					const expected = listed.filter((item) =>
+						terms.every((term) =>
+							matchesTerm(term, {
+								text: searchText(item),
+								state: item.state.toLowerCase(),
+								ou: item.parentPath.toLowerCase(),
+							}),
+						),
+					);
+					expect(filterList(searchable(listed), query).accounts).toEqual(expected);
+				},
+			),
+		);
 	});
 
 	it('narrowing from the previous result gives the same matches as a full scan', () => {
@@ -317,6 +351,25 @@ describe('window and selection', () => {
 		expect(resolveSelection(accounts, 'gone', 99)).toBe(3);
 		expect(resolveSelection([], 'any', 5)).toBe(0);
 		expect(clampIndex(-3, 4)).toBe(0);
+	});
+
+	it('finds the selected account in a filtered list as a pass over the list does', () => {
+		const many = Array.from({ length: 40 }, (_, index) =>
+			account(String(100000000000 + index * 7919), { name: `team-${['alpha', 'beta'][index % 2]}-${index}` }),
+		);
+		const source = searchable(sortAccounts(many, 'name'));
+		fc.assert(
+			fc.property(
+				fc.constantFrom('', 'alpha', 'beta', '1', '!1', 'nothing'),
+				fc.constantFrom(...many.map((item) => item.id), 'gone'),
+				fc.nat({ max: 45 }),
+				(query, id, hint) => {
+					const shown = filterList(source, query).accounts;
+					// A copy is a list no filter made: found by a pass over it.
+					expect(resolveSelection(shown, id, hint)).toBe(resolveSelection([...shown], id, hint));
+				},
+			),
+		);
 	});
 
 	it('slices only the visible rows', () => {

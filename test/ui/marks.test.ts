@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../source/domain/account.js';
-import { filterAccounts, sortAccounts } from '../../source/ui/account-list.js';
+import { filterAccounts, filterList, searchable, shownList, sortAccounts } from '../../source/ui/account-list.js';
 import {
 	allShownMarked,
 	initialDashboardState,
@@ -15,7 +16,10 @@ import {
 } from '../../source/ui/dashboard-state.js';
 import {
 	countMarked,
+	countMarksShown,
+	type Marks,
 	markAccounts,
+	markShown,
 	NO_MARKS,
 	pruneMarks,
 	rangeBounds,
@@ -133,8 +137,9 @@ describe('marks in the dashboard state', () => {
 
 	it('A marks every account shown, U clears them all', () => {
 		let state = markToggled(initialDashboardState(), list, height);
-		const closed = filterAccounts(list, 'state:closed');
-		state = allShownMarked(withQuery(state, 'state:closed'), closed);
+		const shown = shownList(filterList(searchable(list), 'state:closed'));
+		const closed = shown.accounts;
+		state = allShownMarked(withQuery(state, 'state:closed'), shown);
 		expect(state.marked.size).toBe(closed.length);
 		expect(countMarked(state.marked, closed)).toBe(closed.length);
 		state = marksCleared(state);
@@ -142,10 +147,102 @@ describe('marks in the dashboard state', () => {
 	});
 
 	it('a reload drops only the marks of accounts gone', () => {
-		const state = allShownMarked(initialDashboardState(), list.slice(0, 5));
+		const state = allShownMarked(initialDashboardState(), shownList(filterList(searchable(list.slice(0, 5)), '')));
 		const pruned = marksPruned(state, list.slice(2));
 		expect(pruned.removed).toEqual([at(0).id, at(1).id]);
 		expect(pruned.state.marked.size).toBe(3);
 		expect(marksPruned(pruned.state, list).state).toBe(pruned.state);
+	});
+});
+
+describe('marks made by A, held as the earlier marks and the list shown', () => {
+	const source = searchable(sortAccounts(list, 'name'));
+	const queries = ['', 'sandbox', 'team', 'state:closed', '!state:closed', '1', '2', 'nothing-matches'];
+	type Step =
+		| { readonly kind: 'all'; readonly query: string }
+		| { readonly kind: 'toggle'; readonly index: number }
+		| { readonly kind: 'range'; readonly first: number; readonly last: number }
+		| { readonly kind: 'clear' }
+		| { readonly kind: 'prune'; readonly keep: number };
+	const step: fc.Arbitrary<Step> = fc.oneof(
+		fc.record({ kind: fc.constant('all' as const), query: fc.constantFrom(...queries) }),
+		fc.record({ kind: fc.constant('toggle' as const), index: fc.nat({ max: list.length - 1 }) }),
+		fc.record({
+			kind: fc.constant('range' as const),
+			first: fc.nat({ max: list.length - 1 }),
+			last: fc.nat({ max: list.length - 1 }),
+		}),
+		fc.record({ kind: fc.constant('clear' as const) }),
+		fc.record({ kind: fc.constant('prune' as const), keep: fc.nat({ max: list.length }) }),
+	);
+
+	/** What a set of ids, changed one id at a time, holds after the same steps (the marks as a plain set). */
+	function reference(steps: readonly Step[]): Set<string> {
+		let marks = new Set<string>();
+		for (const next of steps) {
+			if (next.kind === 'all') {
+				marks = new Set(marks);
+				for (const account of filterList(source, next.query).accounts) marks.add(account.id);
+			} else if (next.kind === 'toggle') {
+				marks = new Set(marks);
+				const id = at(next.index).id;
+				if (!marks.delete(id)) marks.add(id);
+			} else if (next.kind === 'range') {
+				marks = new Set(marks);
+				for (const account of list.slice(Math.min(next.first, next.last), Math.max(next.first, next.last) + 1))
+					marks.add(account.id);
+			} else if (next.kind === 'clear') marks = new Set();
+			else {
+				const present = new Set(ids(list.slice(0, next.keep)));
+				marks = new Set([...marks].filter((id) => present.has(id)));
+			}
+		}
+		return marks;
+	}
+
+	function marked(steps: readonly Step[]): Marks {
+		let marks = NO_MARKS;
+		for (const next of steps) {
+			if (next.kind === 'all') marks = markShown(marks, shownList(filterList(source, next.query)));
+			else if (next.kind === 'toggle') marks = toggleMark(marks, at(next.index).id);
+			else if (next.kind === 'range')
+				marks = markAccounts(marks, list.slice(Math.min(next.first, next.last), Math.max(next.first, next.last) + 1));
+			else if (next.kind === 'clear') marks = NO_MARKS;
+			else marks = pruneMarks(marks, list.slice(0, next.keep)).marks;
+		}
+		return marks;
+	}
+
+	it('holds the same ids, in the same order, with the same size, as a set changed one id at a time', () => {
+		fc.assert(
+			fc.property(fc.array(step, { maxLength: 12 }), fc.constantFrom(...queries), (steps, query) => {
+				const expected = reference(steps);
+				const marks = marked(steps);
+				expect([...marks]).toEqual([...expected]);
+				expect(marks.size).toBe(expected.size);
+				for (const account of list) expect(marks.has(account.id)).toBe(expected.has(account.id));
+				expect(marks.has('999999999999')).toBe(false);
+				// The status line's count of the marks the filter shows.
+				const shown = shownList(filterList(source, query));
+				expect(countMarksShown(marks, shown)).toBe(countMarked(expected, shown.accounts));
+			}),
+		);
+	});
+
+	it('A gives back the same marks when every account shown is marked already', () => {
+		const shown = shownList(filterList(source, 'state:closed'));
+		const marks = markShown(NO_MARKS, shown);
+		expect(marks.size).toBe(shown.accounts.length);
+		expect(markShown(marks, shown)).toBe(marks);
+		expect(markShown(marks, shownList(filterList(source, 'sandbox')))).toBe(marks);
+		expect(countMarksShown(marks, shown)).toBe(shown.accounts.length);
+	});
+
+	it('a reload that drops no mark makes A’s marks a set of their own, the same ids in the same order', () => {
+		const marks = markShown(toggleMark(NO_MARKS, at(1).id), shownList(filterList(source, 'state:closed')));
+		const pruned = pruneMarks(marks, list);
+		expect(pruned.removed).toEqual([]);
+		expect(pruned.marks).toBeInstanceOf(Set);
+		expect([...pruned.marks]).toEqual([...marks]);
 	});
 });

@@ -20,6 +20,8 @@ export interface Options {
 	readonly onlyStarts: boolean;
 	/** Only the dashboard's starts on moto, with its peak memory (no loads side by side, no proxy). */
 	readonly onlyMemory: boolean;
+	/** Only the key presses (no starts, no plan, no moto). */
+	readonly onlyKeys: boolean;
 	readonly out: string;
 }
 
@@ -40,6 +42,7 @@ export function parseOptions(argv: string[]): Options {
 				'only-shapes': { type: 'boolean', default: false },
 				'only-starts': { type: 'boolean', default: false },
 				'only-memory': { type: 'boolean', default: false },
+				'only-keys': { type: 'boolean', default: false },
 				out: { type: 'string' },
 				help: { type: 'boolean', default: false },
 			},
@@ -72,6 +75,12 @@ export function parseOptions(argv: string[]): Options {
 	if (values['only-memory'] === true && (values['no-moto'] === true || values['only-shapes'] === true)) {
 		throw new UsageError('--only-memory needs moto and goes without --only-shapes.');
 	}
+	if (
+		values['only-keys'] === true &&
+		(values['only-shapes'] === true || values['only-starts'] === true || values['only-memory'] === true)
+	) {
+		throw new UsageError('--only-keys goes without --only-shapes, --only-starts and --only-memory.');
+	}
 	if (quick) sizes = [sizes[0] as number];
 	let shapes: Shape[] = [...SHAPES];
 	if (values.shapes === 'none') {
@@ -99,6 +108,7 @@ export function parseOptions(argv: string[]): Options {
 		onlyShapes: values['only-shapes'] === true,
 		onlyStarts: values['only-starts'] === true,
 		onlyMemory: values['only-memory'] === true,
+		onlyKeys: values['only-keys'] === true,
 		out: typeof values.out === 'string' ? values.out : projectPath('.bench', 'latest.md'),
 	};
 }
@@ -114,6 +124,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --only-shapes             only the full loads by shape (with --shapes: one shape a run)
   --only-starts             only the dashboard's starts (demo, moto, through the proxy)
   --only-memory             only the dashboard's starts on moto and its peak memory
+  --only-keys               only the key presses (no moto needed)
   --presses N               key presses per key and run (default 40)
   --out FILE                where the markdown goes (default .bench/latest.md)`;
 

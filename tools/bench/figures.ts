@@ -143,6 +143,7 @@ export function buildRows(results: Results, options: Options): Row[] {
 		if (options.onlyShapes && !isShapeFigure(spec.figure)) continue;
 		if (options.onlyStarts && !isStartFigure(spec.figure)) continue;
 		if (options.onlyMemory && !MOTO_START_FIGURES.has(spec.figure)) continue;
+		if (options.onlyKeys && !KEY_FIGURE_NAMES.has(spec.figure)) continue;
 		const sizes: (number | undefined)[] = spec.sized ? options.sizes : [undefined];
 		for (const size of sizes) {
 			const samples = results.get(spec.figure, size);
@@ -179,6 +180,9 @@ const MOTO_START_FIGURES = new Set<string>([
 	FIGURE.cachedWholeList,
 	FIGURE.memoryMoto,
 ]);
+
+/** What --only-keys measures. */
+const KEY_FIGURE_NAMES = new Set<string>(Object.values(KEY_FIGURES));
 
 function isShapeFigure(figure: string): boolean {
 	return SHAPES.some((shape) => figure.startsWith(`full load, ${SHAPE_TEXT[shape]},`));

@@ -58,6 +58,24 @@ async function timeBatchPlans(size: number, repeats: number): Promise<number[]> 
 	return times;
 }
 
+/** Key press to frame, every key, at one size. */
+async function measureKeys(results: Results, size: number, options: Options, run: number): Promise<void> {
+	progress(`${size} accounts: key presses, run ${run}/${options.runs}`);
+	await measure(results, Object.values(KEY_FIGURES), size, async () => {
+		const keys = await timeKeys(size, options.presses);
+		for (const [name, figure] of Object.entries(KEY_FIGURES) as [KeyName, string][]) {
+			results.add(figure, size, ...keys.keys[name].settledFrame);
+		}
+	});
+}
+
+/** Only the key presses (--only-keys), at every size. */
+export async function measureKeysOnly(results: Results, options: Options): Promise<void> {
+	for (const size of options.sizes) {
+		for (let run = 1; run <= options.runs; run++) await measureKeys(results, size, options, run);
+	}
+}
+
 export async function measureDemo(results: Results, options: Options): Promise<void> {
 	for (let run = 1; run <= options.runs; run++) {
 		progress(`demo start, run ${run}/${options.runs}`);
@@ -70,13 +88,7 @@ export async function measureDemo(results: Results, options: Options): Promise<v
 	for (const size of options.sizes) {
 		for (let run = 1; run <= options.runs; run++) {
 			if (!options.onlyStarts) {
-				progress(`${size} accounts: key presses, run ${run}/${options.runs}`);
-				await measure(results, Object.values(KEY_FIGURES), size, async () => {
-					const keys = await timeKeys(size, options.presses);
-					for (const [name, figure] of Object.entries(KEY_FIGURES) as [KeyName, string][]) {
-						results.add(figure, size, ...keys.keys[name].settledFrame);
-					}
-				});
+				await measureKeys(results, size, options, run);
 				progress(`${size} accounts: the plan of a batch of all of them, run ${run}/${options.runs}`);
 				await measure(results, [FIGURE.batchPlan], size, async () => {
 					results.add(FIGURE.batchPlan, size, ...(await timeBatchPlans(size, 10)));

@@ -4,7 +4,7 @@
  * over repeated runs, PASS or MISS against the targets, and writes the same
  * table as markdown (default .bench/latest.md) with the machine and the command.
  *
- *   npm run bench -- [--sizes 1000,5000,10000] [--shapes spread,root,one-ou,deep] [--runs 3] [--quick] [--no-moto] [--only-shapes | --only-memory] [--out FILE]
+ *   npm run bench -- [--sizes 1000,5000,10000] [--shapes spread,root,one-ou,deep] [--runs 3] [--quick] [--no-moto] [--only-shapes | --only-starts | --only-memory | --only-keys] [--out FILE]
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import { awsCliVersion } from './aws-cli.js';
 import { commandLine, type Options, parseOptions, USAGE, UsageError } from './command-line.js';
 import { buildRows, PROXY_DELAY_MS, THROTTLE_SHARE } from './figures.js';
 import { describeMachine, loadAverage, machineLine } from './machine.js';
-import { measureDemo, measureMoto, measureMotoStarts, measureShapes } from './measurements.js';
+import { measureDemo, measureKeysOnly, measureMoto, measureMotoStarts, measureShapes } from './measurements.js';
 import { cliPath } from './paths.js';
 import { progress, Results } from './results.js';
 import { renderMarkdown, renderText, verdict } from './table.js';
@@ -48,8 +48,9 @@ async function main(): Promise<number> {
 		`sizes ${options.sizes.join(', ')}; ${options.runs} run(s) each; ${machine.cpuModel}, ${machine.cores} cores`,
 	);
 
-	if (!options.onlyShapes && !options.onlyMemory) await measureDemo(results, options);
-	if (options.moto) {
+	if (options.onlyKeys) await measureKeysOnly(results, options);
+	else if (!options.onlyShapes && !options.onlyMemory) await measureDemo(results, options);
+	if (options.moto && !options.onlyKeys) {
 		if (!findMotoServer()) {
 			process.stderr.write(`bench: ${motoMissingMessage()} Or pass --no-moto.\n`);
 			return 2;

@@ -8,6 +8,7 @@ import { memo } from 'react';
 import type { CallerIdentity, Organization } from '../../domain/account.js';
 import type { CallTarget } from '../../org/gateway.js';
 import { age } from '../format.js';
+import { useNow } from '../hooks/use-now.js';
 import { useTheme } from '../hooks/use-theme.js';
 
 export interface HeaderProps {
@@ -25,7 +26,6 @@ export interface HeaderProps {
 	readonly fromCache: boolean;
 	/** The cached rows were saved for the organization and caller last seen here, and AWS has not yet named them. */
 	readonly checking?: boolean;
-	readonly now: Date;
 }
 
 export const HEADER_LINES = 2;
@@ -37,9 +37,10 @@ export function targetLabel(target: CallTarget): string {
 }
 
 export function dataAgeLabel(
-	props: Pick<HeaderProps, 'loading' | 'loadedAt' | 'fromCache' | 'checking' | 'now'>,
+	props: Pick<HeaderProps, 'loading' | 'loadedAt' | 'fromCache' | 'checking'>,
+	now: Date,
 ): string {
-	const { loading, loadedAt, fromCache, now } = props;
+	const { loading, loadedAt, fromCache } = props;
 	if (!loadedAt) return loading ? 'data: loading…' : 'data: not loaded';
 	const when = age(loadedAt, now);
 	if (fromCache && props.checking) return `data: cached ${when}, checking the organization…`;
@@ -57,9 +58,14 @@ function callerLabel(props: HeaderProps): string {
 		: `signed in to member account ${caller.accountId} as ${caller.arn}`;
 }
 
-/** Memoised: it does not change when a key moves the selection. */
+/**
+ * Memoised: it does not change when a key moves the selection. It keeps the
+ * clock for the data's age itself, so a tick redraws the header alone, not
+ * the dashboard under it.
+ */
 export const Header = memo(function Header(props: HeaderProps) {
 	const theme = useTheme();
+	const now = useNow();
 	const { organization, kind, readOnly, target } = props;
 	const management = organization
 		? `management ${organization.managementAccountId}${organization.managementAccountEmail ? ` <${organization.managementAccountEmail}>` : ''}`
@@ -86,7 +92,7 @@ export const Header = memo(function Header(props: HeaderProps) {
 				{kind === 'sandbox' ? <Text dimColor>{'  (in memory: nothing touches AWS)'}</Text> : null}
 			</Text>
 			<Text wrap="truncate-end" dimColor>
-				{`${dataAgeLabel(props)} · ${callerLabel(props)}`}
+				{`${dataAgeLabel(props, now)} · ${callerLabel(props)}`}
 			</Text>
 		</Box>
 	);

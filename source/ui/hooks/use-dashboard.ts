@@ -1,6 +1,6 @@
 /**
  * The dashboard list as React state: sorted once per data or sort change,
- * filtered once per keystroke (a substring test on precomputed text), and
+ * filtered once per keystroke (a search of precomputed text), and
  * only the window on screen is handed to the table.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -8,13 +8,13 @@ import type { Account } from '../../domain/account.js';
 import type { Settings } from '../../store/settings.js';
 import {
 	type CostOf,
-	countShown,
 	type FilterResult,
 	filterList,
 	isSortKey,
 	type Movement,
 	type SortKey,
 	searchable,
+	shownList,
 	sortAccounts,
 } from '../account-list.js';
 import {
@@ -40,6 +40,7 @@ import {
 } from '../dashboard-state.js';
 import { hasTagTerm, parseFilter, type TagsById } from '../filter-query.js';
 import { count, plural } from '../format.js';
+import { countMarksShown } from '../marks.js';
 
 export interface UseDashboard extends DashboardView {
 	readonly state: DashboardState;
@@ -115,17 +116,18 @@ export function useDashboard(
 	const view = viewOf(state, shown, height);
 
 	// Handlers read the latest list and height through a ref, so they keep one identity across renders.
-	const latest = useRef({ accounts, shown, height, state, tags });
-	latest.current = { accounts, shown, height, state, tags };
+	const latest = useRef({ accounts, filtered, height, state, tags });
+	latest.current = { accounts, filtered, height, state, tags };
 	// The list as a state shows it: the rendered one, unless keys of the same burst changed the filter or the sort
 	// since (a pasted `/state:closed` then Enter then A must mark only what that filter shows).
-	const listFor = useCallback((s: DashboardState): readonly Account[] => {
+	const resultFor = useCallback((s: DashboardState): FilterResult => {
 		const rendered = latest.current;
 		const { query, sort, reversed } = rendered.state;
-		if (s.query === query && s.sort === sort && s.reversed === reversed) return rendered.shown;
+		if (s.query === query && s.sort === sort && s.reversed === reversed) return rendered.filtered;
 		const list = searchable(sortAccounts(rendered.accounts, s.sort, s.reversed));
-		return filterList(list, s.query, undefined, rendered.tags).accounts;
+		return filterList(list, s.query, undefined, rendered.tags);
 	}, []);
+	const listFor = useCallback((s: DashboardState): readonly Account[] => resultFor(s).accounts, [resultFor]);
 
 	const move = useCallback(
 		(movement: Movement) => {
@@ -167,7 +169,7 @@ export function useDashboard(
 		const rows = latest.current.height;
 		apply((s) => reversedSort(pinned(s, listFor(s), rows)));
 	}, [apply, listFor]);
-	const markedShown = useMemo(() => countShown(state.marked, filtered), [state.marked, filtered]);
+	const markedShown = useMemo(() => countMarksShown(state.marked, shownList(filtered)), [state.marked, filtered]);
 
 	const markRangeNow = useCallback((): string | undefined => {
 		const rows = latest.current.height;
@@ -200,16 +202,17 @@ export function useDashboard(
 		return true;
 	}, [apply]);
 	const markAllShown = useCallback((): string => {
-		const list = listFor(current.current);
+		const shown = shownList(resultFor(current.current));
+		const list = shown.accounts;
 		if (list.length === 0) return 'No account is shown: nothing marked.';
 		const before = current.current.marked.size;
-		const after = apply((s) => allShownMarked(s, list)).marked.size;
+		const after = apply((s) => allShownMarked(s, shown)).marked.size;
 		const filtered = current.current.query.trim() !== '';
 		const which = filtered
 			? `the ${plural(list.length, 'account')} the filter shows`
 			: `all ${plural(list.length, 'account')}`;
 		return `Marked ${which} (${count(after - before)} newly); U clears every mark.`;
-	}, [apply, listFor]);
+	}, [apply, resultFor]);
 	const clearMarks = useCallback((): string => {
 		const before = current.current.marked.size;
 		apply(marksCleared);

@@ -47,4 +47,14 @@ describe('the benchmark command line', () => {
 			new UsageError('--only-shapes and --only-starts measure different things: choose one.'),
 		);
 	});
+
+	it('runs only the key presses with --only-keys, not with another --only option', () => {
+		expect(parseOptions([]).onlyKeys).toBe(false);
+		expect(parseOptions(['--only-keys', '--sizes', '10000', '--runs', '3']).onlyKeys).toBe(true);
+		for (const other of ['--only-shapes', '--only-starts', '--only-memory']) {
+			expect(() => parseOptions(['--only-keys', other])).toThrow(
+				new UsageError('--only-keys goes without --only-shapes, --only-starts and --only-memory.'),
+			);
+		}
+	});
 });
