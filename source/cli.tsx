@@ -4,7 +4,7 @@ import { describeLoadFailure, oneLine } from './domain/explain-load.js';
  * orgdash: flags -> settings -> gateway -> the dashboard, or JSON for scripts.
  * Ink, React and the AWS SDK are loaded only when needed, so `--demo` starts
  * fast and `list --json` loads no UI. The process ends in one place, `finish`.
- * (No JSX here: the JSX runtime would load React before NODE_ENV is settled.)
+ * (No JSX here: the JSX runtime would load React for every command.)
  */
 import { redactCredentials } from './domain/redact.js';
 import { withFirstAnswersRequested } from './org/first-answers.js';
@@ -166,8 +166,6 @@ async function dashboard(
 	options: CliOptions,
 	loadSdk: (() => Promise<void>) | undefined,
 ): Promise<number> {
-	// React's development build checks and measures every render: several times slower per key press.
-	process.env.NODE_ENV ??= 'production';
 	// Before the UI and the load allocate: the dashboard's peak memory (see young-generation.ts).
 	holdHeapGrowth();
 	// With a cached list, the first frame draws it (unchecked) and the SDK loads after that first frame, on the first call.

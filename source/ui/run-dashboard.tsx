@@ -1,4 +1,4 @@
-/** Renders the dashboard and resolves when it has been quit. Imported lazily, after NODE_ENV is settled. */
+/** Renders the dashboard and resolves when it has been quit. Imported lazily: only the dashboard needs Ink and React. */
 import { render } from 'ink';
 import { useMemo, useState } from 'react';
 import type { OrgReader } from '../org/gateway.js';

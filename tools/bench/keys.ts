@@ -9,9 +9,9 @@ export async function timeKeys(accounts: number, presses: number): Promise<KeysC
 	const { result } = await runJsonChild<KeysChildResult>(
 		projectPath('dist-tools', 'bench', 'keys-child.js'),
 		['--accounts', String(accounts), '--presses', String(presses)],
-		// As at a person's terminal: without CI, where Ink would draw no live frames; and React in the
-		// mode the command line picks (it sets NODE_ENV to production unless told otherwise).
-		terminalEnvironment({ NODE_ENV: process.env.NODE_ENV ?? 'production' }),
+		// As at a person's terminal: without CI, where Ink would draw no live frames. React is the production
+		// build, as in the command: the bundle has no other (see tools/build/bundle.ts).
+		terminalEnvironment(),
 		`key timing with ${accounts} accounts`,
 	);
 	return result;

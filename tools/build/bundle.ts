@@ -18,7 +18,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
-import { withLazyEmojiPattern, withoutWasmFetch } from './start-edits.js';
+import { CONF_FEATURES_LEFT_OUT, withLazyEmojiPattern, withoutWasmFetch } from './start-edits.js';
 
 /** This file runs as dist-tools/build/bundle.js. */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -131,7 +131,7 @@ function inkFrameCache(report: (outcome: InkEdit) => void): Plugin {
 }
 
 /** What the start edits (start-edits.ts) did in this build. */
-type StartEdit = 'wasm applied' | 'wasm not found' | 'emoji applied' | 'emoji not found';
+type StartEdit = 'wasm applied' | 'wasm not found' | 'emoji applied' | 'emoji not found' | 'conf applied';
 
 function startEdits(report: (outcome: StartEdit) => void): Plugin {
 	return {
@@ -143,6 +143,16 @@ function startEdits(report: (outcome: StartEdit) => void): Plugin {
 				report(edited ? 'wasm applied' : 'wasm not found');
 				return { contents: edited ?? source, loader: 'js' };
 			});
+			// conf's schema validation and migrations, which orgdash does not use: stand-ins (start-edits.ts).
+			bundle.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, ({ path, importer }) => {
+				if (!/[/\\]node_modules[/\\]conf[/\\]/.test(importer)) return undefined;
+				report('conf applied');
+				return { path, namespace: 'conf-left-out' };
+			});
+			bundle.onLoad({ filter: /.*/, namespace: 'conf-left-out' }, ({ path }) => ({
+				contents: CONF_FEATURES_LEFT_OUT[path] ?? '',
+				loader: 'js',
+			}));
 			// Ink's string-width; another copy (another major version, wrap-ansi's) may not have the pattern.
 			bundle.onLoad({ filter: /[/\\]string-width[/\\]index\.js$/ }, ({ path }) => {
 				const source = readFileSync(path, 'utf8');
@@ -174,6 +184,10 @@ const common: BuildOptions = {
 	// Ink loads its React DevTools bridge only when DEV=true, from a package it does not install;
 	// node-pty (a native module) is only the benchmark's.
 	external: ['react-devtools-core', '@lydell/node-pty'],
+	// React's production build only, whatever NODE_ENV the user's shell exports: the development build checks
+	// and measures every render (several times slower per key press), and the bundle would carry both (760 kB
+	// more for every dashboard start to read and parse) when the choice is made at run time.
+	define: { 'process.env.NODE_ENV': '"production"' },
 	// CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins.
 	banner: {
 		js: "import { createRequire as orgdashRequire } from 'node:module'; const require = orgdashRequire(import.meta.url);",
@@ -234,5 +248,11 @@ if (!stockInk && !startEditsDone.has('emoji applied')) {
 	process.stderr.write(
 		"warning: string-width's RGI emoji pattern was not found, so it is compiled at every start (correct, but about " +
 			'20 ms slower). Review withLazyEmojiPattern in tools/build/start-edits.ts.\n',
+	);
+}
+if (!stockInk && !startEditsDone.has('conf applied')) {
+	process.stderr.write(
+		'warning: conf no longer imports ajv, ajv-formats or semver by these names, so the bundle carries them (correct, ' +
+			'but about 35 ms slower to start). Review CONF_FEATURES_LEFT_OUT in tools/build/start-edits.ts.\n',
 	);
 }

@@ -49,3 +49,22 @@ export function withLazyEmojiPattern(source: string): string | undefined {
 	// A function, not a string: the replacement holds `$'`, which String.replace would expand.
 	return source.replace(RGI_EMOJI_AT_IMPORT, () => RGI_EMOJI_WHEN_NEEDED);
 }
+
+/**
+ * conf validates a store against a JSON schema (with ajv and ajv-formats) and
+ * runs migrations between versions (with semver), and imports all three when
+ * it is imported: 350 kB, read, compiled and run on every start, about 35 ms.
+ * orgdash gives conf neither a schema nor migrations (store/settings.ts checks
+ * the file itself, settings-file.ts), so conf never calls them. In the bundle,
+ * conf's imports of them resolve to these stand-ins instead; should conf ever
+ * call one, it throws, and the settings say they are read-only for the run
+ * and why (store/settings.ts), rather than validate nothing.
+ */
+const NOT_BUNDLED = "is not in orgdash's bundle: orgdash gives conf no schema and no migrations";
+
+export const CONF_FEATURES_LEFT_OUT: Readonly<Record<string, string>> = {
+	'ajv/dist/2020.js': `export class Ajv2020 { constructor() { throw new Error(${JSON.stringify(`conf's schema validation (ajv) ${NOT_BUNDLED}.`)}); } }`,
+	'ajv-formats': `export default { default() { throw new Error(${JSON.stringify(`conf's schema formats (ajv-formats) ${NOT_BUNDLED}.`)}); } };`,
+	semver: `const missing = () => { throw new Error(${JSON.stringify(`conf's migrations (semver) ${NOT_BUNDLED}.`)}); };
+export default { eq: missing, clean: missing, satisfies: missing, lte: missing, gt: missing, valid: missing };`,
+};

@@ -3,10 +3,17 @@
  * each applies, and the edited module answers as the original does.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAY_BE_EMOJI, withLazyEmojiPattern, withoutWasmFetch } from '../../build/start-edits.js';
+import { assertBuiltCommand, PROJECT_ROOT } from '../../../test/support/built-command.js';
+import {
+	CONF_FEATURES_LEFT_OUT,
+	MAY_BE_EMOJI,
+	withLazyEmojiPattern,
+	withoutWasmFetch,
+} from '../../build/start-edits.js';
 
 /** The copies Ink imports (the bundle edits the same files). */
 const installed = (path: string) => fileURLToPath(new URL(`../../../node_modules/${path}`, import.meta.url));
@@ -125,5 +132,56 @@ describe("Yoga's WebAssembly read without fetch", () => {
 		expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe(
 			'true',
 		);
+	});
+});
+
+describe("conf's schema validation and migrations, left out of the bundle", () => {
+	const load = async (specifier: string) =>
+		import(`data:text/javascript,${encodeURIComponent(CONF_FEATURES_LEFT_OUT[specifier] ?? '')}`);
+
+	it('stands in for exactly what conf imports', () => {
+		const conf = readFileSync(installed('conf/dist/source/index.js'), 'utf8');
+		const imported = [...conf.matchAll(/from '(ajv[^']*|semver)'/g)].map((match) => match[1]).sort();
+		expect(imported).toEqual(Object.keys(CONF_FEATURES_LEFT_OUT).sort());
+		// conf reaches ajv only for a schema, and semver only for migrations.
+		expect(conf).toMatch(/if \(!\(options\.schema \?\? options\.ajvOptions \?\? options\.rootSchema\)\) \{\s*return;/);
+		expect(conf).toMatch(/if \(!migrations\) \{/);
+	});
+
+	it('a stand-in used says what is missing, never validates nothing', async () => {
+		const { Ajv2020 } = await load('ajv/dist/2020.js');
+		expect(() => new Ajv2020()).toThrow(/schema validation \(ajv\) is not in orgdash's bundle/);
+		const formats = (await load('ajv-formats')).default;
+		expect(() => formats.default()).toThrow(/ajv-formats/);
+		const semver = (await load('semver')).default;
+		for (const use of ['eq', 'clean', 'satisfies', 'lte', 'gt'])
+			expect(() => semver[use]()).toThrow(/migrations \(semver\)/);
+	});
+
+	it("orgdash's settings give conf neither a schema nor migrations", () => {
+		const settings = readFileSync(fileURLToPath(new URL('../../../source/store/settings.ts', import.meta.url)), 'utf8');
+		const confOptions = settings.slice(
+			settings.indexOf('new Conf<'),
+			settings.indexOf('});', settings.indexOf('new Conf<')),
+		);
+		expect(confOptions).toContain('projectName');
+		expect(confOptions).not.toMatch(/schema|ajvOptions|rootSchema|migrations|projectVersion/);
+	});
+});
+
+describe('the built command (dist/, as npm test builds it)', () => {
+	const files = () => {
+		assertBuiltCommand();
+		const chunks = join(PROJECT_ROOT, 'dist', 'chunks');
+		return [join(PROJECT_ROOT, 'dist', 'cli.js'), ...readdirSync(chunks).map((name) => join(chunks, name))];
+	};
+
+	it("carries React's production build only, and neither ajv nor semver", () => {
+		const found = files().filter((file) =>
+			/node_modules\/(react-reconciler\/cjs\/react-reconciler\.development|react\/cjs\/react\.development|ajv\/|semver\/)/.test(
+				readFileSync(file, 'utf8'),
+			),
+		);
+		expect(found).toEqual([]);
 	});
 });
