@@ -117,6 +117,16 @@ describe('the alternate screen', () => {
 	);
 });
 
+describe('pasted escape sequences', () => {
+	it('a colour sequence pasted into the filter (text copied from a coloured terminal) is ignored, never a crash', async () => {
+		// Enter keeps the filter, then q quits as usual.
+		const result = await runDashboard(['--demo'], 'sorted by name', { keys: `/${ESC}[31mprod${ESC}[0m\rq` });
+		expect(result.raw).not.toMatch(/TypeError|at \w+ \(file:/);
+		expect(result.exitCode).toBe(0);
+		expectAlternateScreenAroundEverything(result.raw);
+	}, 30_000);
+});
+
 describe('the exit code of the dashboard', () => {
 	it('is 1 when quit after the organization could not be read, and the screen is restored', async () => {
 		const port = await freePort();

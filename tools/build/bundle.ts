@@ -18,6 +18,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { withUnnamedKeysIgnored } from './ink-input.js';
 import { CONF_FEATURES_LEFT_OUT, withLazyEmojiPattern, withoutWasmFetch } from './start-edits.js';
 
 /** This file runs as dist-tools/build/bundle.js. */
@@ -97,7 +98,9 @@ type InkEdit =
 	| 'rows applied'
 	| 'rows not found'
 	| 'widths applied'
-	| 'widths not found';
+	| 'widths not found'
+	| 'input applied'
+	| 'input not found';
 
 function inkFrameCache(report: (outcome: InkEdit) => void): Plugin {
 	return {
@@ -115,6 +118,12 @@ function inkFrameCache(report: (outcome: InkEdit) => void): Plugin {
 				report('applied');
 				const contents = `${ACROSS_FRAMES_CACHE}${source.replace(PER_FRAME_CACHE, 'styledChars = styledLinesAcrossFrames;')}${rowByRow}`;
 				return { contents, loader: 'js', resolveDir };
+			});
+			bundle.onLoad({ filter: /[/\\]ink[/\\]build[/\\]hooks[/\\]use-input\.js$/ }, ({ path }) => {
+				const source = readFileSync(path, 'utf8');
+				const edited = withUnnamedKeysIgnored(source);
+				report(edited ? 'input applied' : 'input not found');
+				return { contents: edited ?? source, loader: 'js', resolveDir: dirname(path) };
 			});
 			bundle.onLoad({ filter: /[/\\]ink[/\\]build[/\\]render-node-to-output\.js$/ }, ({ path }) => {
 				const source = readFileSync(path, 'utf8');
@@ -254,5 +263,11 @@ if (!stockInk && !startEditsDone.has('conf applied')) {
 	process.stderr.write(
 		'warning: conf no longer imports ajv, ajv-formats or semver by these names, so the bundle carries them (correct, ' +
 			'but about 35 ms slower to start). Review CONF_FEATURES_LEFT_OUT in tools/build/start-edits.ts.\n',
+	);
+}
+if (inkEdits.has('input not found')) {
+	process.stderr.write(
+		"warning: Ink's useInput has no \"if (input.startsWith('\\u001B')) {\" any more, so a pasted escape sequence it " +
+			'cannot name may end the dashboard. Review withUnnamedKeysIgnored in tools/build/ink-input.ts.\n',
 	);
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertBuiltCommand, PROJECT_ROOT } from '../../../test/support/built-command.js';
+import { withUnnamedKeysIgnored } from '../../build/ink-input.js';
 import {
 	CONF_FEATURES_LEFT_OUT,
 	MAY_BE_EMOJI,
@@ -183,5 +184,15 @@ describe('the built command (dist/, as npm test builds it)', () => {
 			),
 		);
 		expect(found).toEqual([]);
+	});
+});
+
+describe("Ink's useInput, for a key it cannot name", () => {
+	it('applies to the installed Ink, once', () => {
+		const source = readFileSync(installed('ink/build/hooks/use-input.js'), 'utf8');
+		const edited = withUnnamedKeysIgnored(source);
+		expect(edited).toBeDefined();
+		expect(edited?.split("input ??= '';")).toHaveLength(2);
+		expect(withUnnamedKeysIgnored('const x = 1;')).toBeUndefined();
 	});
 });
