@@ -93,6 +93,14 @@ describe("string-width's emoji pattern compiled when first needed", () => {
 	}, 30_000);
 });
 
+/** Runs an ES module script in a process of its own (this one may have loaded the HTTP client already); its stdout. */
+function inFreshProcess(script: string): string {
+	return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+}
+
+/** Whether Node's HTTP client (undici) is loaded, as an expression for such a script. */
+const HTTP_CLIENT_LOADED = "process.moduleLoadList.some((name) => name.includes('undici'))";
+
 describe("Yoga's WebAssembly read without fetch", () => {
 	const original = readFileSync(yogaFile, 'utf8');
 	const edited = withoutWasmFetch(original);
@@ -105,7 +113,6 @@ describe("Yoga's WebAssembly read without fetch", () => {
 
 	it("lays out as before, and Node's HTTP client is never loaded", () => {
 		const file = besideOriginal(yogaFile, edited ?? '');
-		// A process of its own: this one may have loaded the HTTP client already.
 		const script = `
 			const { default: loadYoga } = await import(${JSON.stringify(pathToFileURL(file).href)});
 			const { default: wrapAssembly } = await import(${JSON.stringify(pathToFileURL(wrapYogaFile).href)});
@@ -117,22 +124,19 @@ describe("Yoga's WebAssembly read without fetch", () => {
 			child.setHeight(3);
 			root.insertChild(child, 0);
 			root.calculateLayout(undefined, undefined, Yoga.DIRECTION_LTR);
-			const httpClient = process.moduleLoadList.some((name) => name.includes('undici'));
+			const httpClient = ${HTTP_CLIENT_LOADED};
 			console.log(JSON.stringify({ width: child.getComputedWidth(), height: root.getComputedHeight(), httpClient }));
 		`;
-		const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-		expect(JSON.parse(output)).toEqual({ width: 80, height: 3, httpClient: false });
+		expect(JSON.parse(inFreshProcess(script))).toEqual({ width: 80, height: 3, httpClient: false });
 	});
 
 	it('the stock module does load it (what the edit saves)', () => {
 		const script = `
 			const { default: loadYoga } = await import(${JSON.stringify(pathToFileURL(yogaFile).href)});
 			await loadYoga();
-			console.log(process.moduleLoadList.some((name) => name.includes('undici')));
+			console.log(${HTTP_CLIENT_LOADED});
 		`;
-		expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe(
-			'true',
-		);
+		expect(inFreshProcess(script).trim()).toBe('true');
 	});
 });
 
