@@ -27,7 +27,8 @@ const wrapYogaFile = installed('yoga-layout/dist/src/wrapAssembly.js');
 /** Edited copies sit beside the originals, so that their own imports resolve as the originals' do. */
 const written: string[] = [];
 function besideOriginal(original: string, contents: string): string {
-	const file = original.replace(/\.js$/, `.edited-${process.pid}.js`);
+	// A name of its own for each: a module imported twice from one path would be the first one again.
+	const file = original.replace(/\.js$/, `.edited-${process.pid}-${written.length}.js`);
 	writeFileSync(file, contents);
 	written.push(file);
 	return file;
