@@ -1,5 +1,5 @@
 /**
- * Two edits to third-party modules in the bundle, each for time the dashboard
+ * Edits to third-party modules in the bundle, each for time the dashboard
  * spends before its first frame. Each is a pure function of the module's
  * text: it returns the edited text, or undefined when the text it replaces is
  * not there (another release), and the build then keeps the module as it is
@@ -48,6 +48,30 @@ export function withLazyEmojiPattern(source: string): string | undefined {
 	if (uses.length === 0 || uses.some((use) => use !== 'rgiEmojiRegex.test')) return undefined;
 	// A function, not a string: the replacement holds `$'`, which String.replace would expand.
 	return source.replace(RGI_EMOJI_AT_IMPORT, () => RGI_EMOJI_WHEN_NEEDED);
+}
+
+/**
+ * string-width answers printable ASCII at once, and splits any other text
+ * into grapheme clusters (Intl.Segmenter) to test each against Unicode
+ * property patterns; the first such text also compiles those patterns. The
+ * dashboard's first frame holds such texts (`·`, `…`, `─`, `▲`, `✓`, the
+ * spinner's Braille). The edit widens the quick answer to the characters of
+ * NARROW_ALONE: each is one column wide for string-width and a cluster of its
+ * own beside any other, so a text made only of them is as wide as it is long,
+ * which is what the full path finds (tools/test/build/start-edits.test.ts
+ * checks each of them against the original). Any other text takes the full
+ * path as before. Measured on a cached 10,000-account start, 30 starts each:
+ * 30 ms less CPU to the first row, 18 ms less wall time (medians).
+ */
+const ASCII_ONLY = 'if (/^[\\u0020-\\u007E]*$/.test(string)) {';
+/** Printable ASCII, Latin-1 and Latin Extended (no soft hyphen), general punctuation, arrows, box drawing, blocks, shapes, check marks, Braille. */
+export const NARROW_ALONE =
+	'\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u024F\\u2010-\\u2027\\u2030-\\u205E\\u2190-\\u21FF\\u2500-\\u25FC\\u2713-\\u2718\\u2800-\\u28FF';
+const NARROW_ALONE_ONLY = `if (/^[${NARROW_ALONE}]*$/.test(string)) {`;
+
+export function withNarrowTextAnsweredAtOnce(source: string): string | undefined {
+	if (source.split(ASCII_ONLY).length !== 2) return undefined;
+	return source.replace(ASCII_ONLY, () => NARROW_ALONE_ONLY);
 }
 
 /**

@@ -12,7 +12,9 @@ import { withUnnamedKeysIgnored } from '../../build/ink-input.js';
 import {
 	CONF_FEATURES_LEFT_OUT,
 	MAY_BE_EMOJI,
+	NARROW_ALONE,
 	withLazyEmojiPattern,
+	withNarrowTextAnsweredAtOnce,
 	withoutWasmFetch,
 } from '../../build/start-edits.js';
 
@@ -92,6 +94,68 @@ describe("string-width's emoji pattern compiled when first needed", () => {
 		const differences = texts.filter((text) => lazy(text) !== stock(text)).map((text) => JSON.stringify(text));
 		expect(differences).toEqual([]);
 	}, 30_000);
+});
+
+describe('string-width answering narrow text beyond ASCII without segmenting it', () => {
+	const original = readFileSync(stringWidthFile, 'utf8');
+	const edited = withNarrowTextAnsweredAtOnce(original);
+	/** Every character of the quick answer's class. */
+	const narrowAlone = (() => {
+		const inClass = new RegExp(`^[${NARROW_ALONE}]$`);
+		const characters: string[] = [];
+		for (let code = 0; code <= 0xffff; code++) {
+			const character = String.fromCharCode(code);
+			if (inClass.test(character)) characters.push(character);
+		}
+		return characters;
+	})();
+	const stockWidth = async () =>
+		(await import(pathToFileURL(stringWidthFile).href)).default as (text: string) => number;
+
+	it('applies to the installed string-width, after the emoji edit too, and to nothing else', () => {
+		expect(edited?.split(`/^[${NARROW_ALONE}]*$/`)).toHaveLength(2);
+		expect(withNarrowTextAnsweredAtOnce(withLazyEmojiPattern(original) ?? '')).toBeDefined();
+		expect(withNarrowTextAnsweredAtOnce('const x = 1;')).toBeUndefined();
+	});
+
+	it('holds only characters one column wide for the original, each a cluster of its own beside any other', async () => {
+		const width = await stockWidth();
+		const segmenter = new Intl.Segmenter();
+		expect(narrowAlone.length).toBeGreaterThan(1000);
+		// Beside letters, itself and a combining mark: a mark would join it, a prepended character the next one.
+		const wrong = narrowAlone.filter((character) => {
+			const between = `a${character}b${character}${character}\u0301`;
+			return width(character) !== 1 || [...segmenter.segment(between)].length !== 5;
+		});
+		expect(wrong.map((character) => character.charCodeAt(0).toString(16))).toEqual([]);
+		const all = narrowAlone.join('');
+		expect(width(all)).toBe(all.length);
+		expect([...segmenter.segment(all)]).toHaveLength(all.length);
+	});
+
+	it('measures text as the original does, in the class and out of it', async () => {
+		const stock = await stockWidth();
+		const quick = (await import(pathToFileURL(besideOriginal(stringWidthFile, edited ?? '')).href)).default as (
+			text: string,
+		) => number;
+		const outside = ['\u00AD', '\u0301', '\u200B', '\u25FD', '\u2705', '界', '\u{1F600}', '\uFE0F', '\u001B[31m'];
+		let seed = 7;
+		const random = (below: number) => {
+			seed = (seed * 1103515245 + 12345) % 2147483648;
+			return seed % below;
+		};
+		const texts = ['', 'plain', '─│┌┐ ▲▼ ✓✗ … · ’“” ⠋', '█░ x\u0301', '\u25FD\u25FE'];
+		for (let sample = 0; sample < 3000; sample++) {
+			const characters = Array.from({ length: 1 + random(12) }, () =>
+				random(20) === 0
+					? (outside[random(outside.length)] as string)
+					: (narrowAlone[random(narrowAlone.length)] as string),
+			);
+			texts.push(characters.join(''));
+		}
+		const differences = texts.filter((text) => quick(text) !== stock(text)).map((text) => JSON.stringify(text));
+		expect(differences).toEqual([]);
+	});
 });
 
 /** Runs an ES module script in a process of its own (this one may have loaded the HTTP client already); its stdout. */
