@@ -248,11 +248,11 @@ const shownListOf = new WeakMap<FilterResult, ShownList>();
 export function shownList(result: FilterResult): ShownList {
 	let list = shownListOf.get(result);
 	if (!list) {
-		const byId = positionById(result.source);
 		list = {
 			accounts: result.accounts,
+			// The index by id is built on the first question, not with the list: a first frame asks none.
 			holds: (accountId) => {
-				const position = byId.get(accountId);
+				const position = positionById(result.source).get(accountId);
 				return position !== undefined && holdsPosition(result.positions, position);
 			},
 			countOf: (ids) => countShown(ids, result),
