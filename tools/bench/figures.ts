@@ -58,7 +58,7 @@ export function shapeFigures(shape: Shape, delayMs: ShapeDelay) {
 
 const targets = {
 	keyP95: { text: `p95 <= 16 ms at ${TARGET_SIZE.toLocaleString('en-US')}`, check: (s: Summary) => s.p95 <= 16 },
-	demoStart: { text: 'median <= 400 ms', check: (s: Summary) => s.median <= 400 },
+	firstRow: { text: 'median <= 400 ms', check: (s: Summary) => s.median <= 400 },
 	halfTheCli: {
 		text: `median <= 0.50 at ${TARGET_SIZE.toLocaleString('en-US')}`,
 		check: (s: Summary) => s.median <= 0.5,
@@ -96,7 +96,7 @@ const FIGURES: FigureSpec[] = [
 			target: { target: targets.keyP95, at: 'target-size' },
 		}),
 	),
-	{ figure: FIGURE.demoFirstRow, unit: 'ms', sized: false, target: { target: targets.demoStart, at: 'always' } },
+	{ figure: FIGURE.demoFirstRow, unit: 'ms', sized: false, target: { target: targets.firstRow, at: 'always' } },
 	{ figure: FIGURE.demoWholeList, unit: 'ms', sized: false },
 	{ figure: FIGURE.sizedFirstRow, unit: 'ms', sized: true },
 	{ figure: FIGURE.sizedWholeList, unit: 'ms', sized: true },
@@ -107,7 +107,8 @@ const FIGURES: FigureSpec[] = [
 	onMoto(FIGURE.cachedWholeList, 'ms'),
 	onMoto(FIGURE.proxyFirstRow, 'ms'),
 	onMoto(FIGURE.proxyWholeList, 'ms'),
-	onMoto(FIGURE.proxyCachedFirstRow, 'ms'),
+	// The second start shows the cached list before any answer: within the demo's time, whatever the round trip.
+	onMoto(FIGURE.proxyCachedFirstRow, 'ms', { target: targets.firstRow, at: 'always' }),
 	onMoto(FIGURE.proxyCachedWholeList, 'ms'),
 	onMoto(FIGURE.directOrgdash, 's'),
 	onMoto(FIGURE.directCli, 's'),
