@@ -113,7 +113,11 @@ describe('string-width answering narrow text beyond ASCII without segmenting it'
 		(await import(pathToFileURL(stringWidthFile).href)).default as (text: string) => number;
 
 	it('applies to the installed string-width, after the emoji edit too, and to nothing else', () => {
-		expect(edited?.split(`/^[${NARROW_ALONE}]*$/`)).toHaveLength(2);
+		expect(edited?.split(`(ambiguousIsNarrow && /^[${NARROW_ALONE}]*$/.test(string))`)).toHaveLength(2);
+		// Without the option it depends on, in scope before the test, it does not apply.
+		expect(
+			withNarrowTextAnsweredAtOnce(original.replace('ambiguousIsNarrow = true,', 'narrow = true,')),
+		).toBeUndefined();
 		expect(withNarrowTextAnsweredAtOnce(withLazyEmojiPattern(original) ?? '')).toBeDefined();
 		expect(withNarrowTextAnsweredAtOnce('const x = 1;')).toBeUndefined();
 	});
@@ -133,11 +137,10 @@ describe('string-width answering narrow text beyond ASCII without segmenting it'
 		expect([...segmenter.segment(all)]).toHaveLength(all.length);
 	});
 
-	it('measures text as the original does, in the class and out of it', async () => {
-		const stock = await stockWidth();
-		const quick = (await import(pathToFileURL(besideOriginal(stringWidthFile, edited ?? '')).href)).default as (
-			text: string,
-		) => number;
+	it('measures text as the original does, in the class and out of it, ambiguous characters narrow or wide', async () => {
+		type Width = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
+		const stock = (await import(pathToFileURL(stringWidthFile).href)).default as Width;
+		const quick = (await import(pathToFileURL(besideOriginal(stringWidthFile, edited ?? '')).href)).default as Width;
 		const outside = ['\u00AD', '\u0301', '\u200B', '\u25FD', '\u2705', '界', '\u{1F600}', '\uFE0F', '\u001B[31m'];
 		let seed = 7;
 		const random = (below: number) => {
@@ -155,6 +158,11 @@ describe('string-width answering narrow text beyond ASCII without segmenting it'
 		}
 		const differences = texts.filter((text) => quick(text) !== stock(text)).map((text) => JSON.stringify(text));
 		expect(differences).toEqual([]);
+		const wide = { ambiguousIsNarrow: false };
+		const widthsWide = texts.filter((text) => quick(text, wide) !== stock(text, wide));
+		expect(widthsWide.map((text) => JSON.stringify(text))).toEqual([]);
+		// The case that needs the option: `…` is one column, or two where ambiguous characters are wide.
+		expect([quick('a…'), quick('a…', wide)]).toEqual([2, 3]);
 	});
 });
 
