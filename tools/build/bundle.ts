@@ -261,29 +261,31 @@ if (inkEdits.has('rows not found')) {
 			'(stock Ink: correct, but key presses are slower). Review ROW_BY_ROW_FRAME in tools/build/bundle.ts.\n',
 	);
 }
-if (!stockInk && !startEditsDone.has('wasm applied')) {
-	process.stderr.write(
+// Each start edit that found nothing to edit: the module ships as it is (correct, slower), and the build says so.
+const START_EDIT_MISSING: ReadonlyArray<readonly [StartEdit, string]> = [
+	[
+		'wasm applied',
 		'warning: Yoga\'s WebAssembly loader has no "return w||"function"!=typeof fetch?" any more, so every start may load ' +
 			"Node's HTTP client to read it (correct, but about 50 ms slower). Review withoutWasmFetch in tools/build/start-edits.ts.\n",
-	);
-}
-if (!stockInk && !startEditsDone.has('emoji applied')) {
-	process.stderr.write(
+	],
+	[
+		'emoji applied',
 		"warning: string-width's RGI emoji pattern was not found, so it is compiled at every start (correct, but about " +
 			'20 ms slower). Review withLazyEmojiPattern in tools/build/start-edits.ts.\n',
-	);
-}
-if (!stockInk && !startEditsDone.has('narrow applied')) {
-	process.stderr.write(
+	],
+	[
+		'narrow applied',
 		"warning: string-width's printable-ASCII test was not found, so the first frame's texts beyond ASCII are segmented " +
 			'(correct, but about 30 ms of CPU slower to start). Review withNarrowTextAnsweredAtOnce in tools/build/start-edits.ts.\n',
-	);
-}
-if (!stockInk && !startEditsDone.has('conf applied')) {
-	process.stderr.write(
+	],
+	[
+		'conf applied',
 		'warning: conf no longer imports ajv, ajv-formats or semver by these names, so the bundle carries them (correct, ' +
 			'but about 35 ms slower to start). Review CONF_FEATURES_LEFT_OUT in tools/build/start-edits.ts.\n',
-	);
+	],
+];
+for (const [applied, warning] of START_EDIT_MISSING) {
+	if (!stockInk && !startEditsDone.has(applied)) process.stderr.write(warning);
 }
 if (inkEdits.has('input not found')) {
 	process.stderr.write(
